@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// Builds Backstory: validates the corpus in data/, compiles the matcher index and the lazily
+// loaded topic details, bundles each entry point once, and writes one extension per browser
+// (dist/chrome, dist/firefox) from the one source manifest.
+//
+//   node build.mjs            build both browsers
+//   node build.mjs --check    validate the corpus only
+
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { writeDemoPages } from './scripts/demo-pages.mjs';
+import { iconPng } from './scripts/icon.mjs';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const DATA = join(ROOT, 'data');
+const OUT = join(ROOT, 'build');
+const DIST = join(ROOT, 'dist');
+export const BROWSERS = ['chrome', 'firefox'];
+export const GECKO_ID = 'backstory@backstory-extension.org';
+const ICON_SIZES = [16, 32, 48, 128];
+
+const rel = (p) => p.slice(ROOT.length + 1);
+const readJson = (file) => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return { __parseError: `${rel(file)}: not valid JSON (${e.message})` };
+  }
+};
+
+/** The corpus tools are TypeScript in src/core; bundle them for Node once per build. */
+async function loadCorpusTools() {
+  const outfile = join(OUT, 'tools', 'corpus-tools.mjs');
+  await esbuild.build({
+    stdin: {
+      contents: `export * from './src/core/corpus-validate';\nexport * from './src/core/corpus-compile';`,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'silent',
+  });
+  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+}
+
+export function readCorpusInput(dataDir = DATA) {
+  const sourcesDir = join(dataDir, 'sources');
+  const topicsDir = join(dataDir, 'topics');
+  const sources = readdirSync(sourcesDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const data = readJson(join(sourcesDir, f));
+      const textFile = data && typeof data.file === 'string' ? join(sourcesDir, data.file) : null;
+      return { file: `data/sources/${f}`, data, text: textFile && existsSync(textFile) ? readFileSync(textFile, 'utf8') : null };
+    });
+  const topics = readdirSync(topicsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ file: `data/topics/${f}`, data: readJson(join(topicsDir, f)) }));
+  return {
+    categories: { file: 'data/categories.json', data: readJson(join(dataDir, 'categories.json')) },
+    sources,
+    topics,
+  };
+}
+
+function parseErrors(input) {
+  const all = [input.categories, ...input.sources, ...input.topics];
+  return all.filter((f) => f.data && f.data.__parseError).map((f) => f.data.__parseError);
+}
+
+/** Validates and compiles; throws an Error listing every problem (file › topic › field). */
+export async function compileCorpus(dataDir = DATA) {
+  const tools = await loadCorpusTools();
+  const input = readCorpusInput(dataDir);
+  const broken = parseErrors(input);
+  if (broken.length) throw new Error(`The corpus has errors:\n  ${broken.join('\n  ')}`);
+  const { corpus, errors } = tools.validateCorpus(input);
+  if (!corpus) throw new Error(`The corpus has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n  ${errors.map(tools.formatCorpusError).join('\n  ')}`);
+  const context = readJson(join(dataDir, 'context.json'));
+  const version = createHash('sha256').update(JSON.stringify([corpus, context.words])).digest('hex').slice(0, 8);
+  return {
+    corpus,
+    index: tools.compileIndex(corpus, context.words ?? [], version),
+    details: tools.compileDetails(corpus, version),
+    version,
+  };
+}
+
+export function manifestFor(browser, version) {
+  const m = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  m.version = version;
+  if (browser === 'firefox') {
+    m.background = { scripts: [m.background.service_worker] };
+    m.browser_specific_settings = {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  }
+  return m;
+}
+
+function categoryCss(categories) {
+  const rgba = (hex, a) => {
+    const n = parseInt(hex.slice(1), 16);
+    return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${a})`;
+  };
+  return categories
+    .map((c) => `mark.backstory-mark[data-annotation-category="${c.id}"] { --backstory-hl: ${rgba(c.color, 0.16)}; --backstory-hl-strong: ${rgba(c.color, 0.3)}; --backstory-line: ${rgba(c.color, 0.85)}; }`)
+    .join('\n');
+}
+
+async function bundle() {
+  const common = {
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: ['chrome120', 'firefox128'],
+    logLevel: 'warning',
+    legalComments: 'none',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    // mark.js's package entry is its ES5 UMD build; the ES6 build is smaller and equivalent.
+    alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
+  };
+  await Promise.all([
+    esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/content/index.ts')], outfile: join(OUT, 'bundle/content.js') }),
+    esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/background/index.ts')], outfile: join(OUT, 'bundle/background.js') }),
+    esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/popup/index.tsx')], outfile: join(OUT, 'bundle/popup.js') }),
+  ]);
+}
+
+export async function build({ check = false } = {}) {
+  const started = Date.now();
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const { corpus, index, details, version } = await compileCorpus();
+  if (check) return { corpus, version };
+  mkdirSync(join(OUT, 'generated'), { recursive: true });
+  writeFileSync(join(OUT, 'generated', 'index.json'), JSON.stringify(index));
+  // The popup needs only this much of the corpus.
+  writeFileSync(join(OUT, 'generated', 'meta.json'), JSON.stringify({ version, categories: corpus.categories, topicCount: corpus.topics.length }));
+  await bundle();
+  const contentCss = `${readFileSync(join(ROOT, 'src/content/content.css'), 'utf8')}\n${categoryCss(corpus.categories)}\n`;
+  for (const browser of BROWSERS) {
+    const dir = join(DIST, browser);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'details'), { recursive: true });
+    mkdirSync(join(dir, 'icons'), { recursive: true });
+    cpSync(join(OUT, 'bundle'), dir, { recursive: true });
+    cpSync(join(ROOT, 'src/popup/popup.html'), join(dir, 'popup.html'));
+    cpSync(join(ROOT, 'src/popup/popup.css'), join(dir, 'popup.css'));
+    writeFileSync(join(dir, 'content.css'), contentCss);
+    for (const d of details) writeFileSync(join(dir, 'details', `${d.topic.id}.json`), JSON.stringify(d));
+    for (const size of ICON_SIZES) writeFileSync(join(dir, 'icons', `${size}.png`), iconPng(size));
+    writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(browser, pkg.version), null, 2)}\n`);
+  }
+  writeDemoPages(DATA, join(OUT, 'demo'));
+  const kb = (f) => (readFileSync(join(DIST, 'chrome', f)).length / 1024).toFixed(1);
+  console.log(
+    `Built dist/chrome and dist/firefox in ${Date.now() - started} ms: ${corpus.topics.length} topics, ` +
+      `${Object.keys(index.aliases).length} aliases, ${corpus.sources.length} sources, corpus ${version}; ` +
+      `content.js ${kb('content.js')} KB, popup.js ${kb('popup.js')} KB, background.js ${kb('background.js')} KB`,
+  );
+  return { corpus, version };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  build({ check: process.argv.includes('--check') }).catch((e) => {
+    console.error(`\n✖ ${e.message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,224 @@
+// Finds and highlights mentions on a page, keeps them in step with the settings and with content
+// the page adds later, and removes them without a trace.
+
+import type { CompiledIndex } from '../core/corpus-types';
+import type { Matcher } from '../core/matcher';
+import { emptyCounts, type MentionCounts } from '../core/messages';
+import { isCategoryOn, type Settings } from '../core/settings';
+import { unwrapAll, wrapRanges, type HighlightRange } from './highlighter';
+import { createSlicer } from './slices';
+import { createRunWalker } from './text-runs';
+import type { MentionInfo } from './tooltip-host';
+import { EXCLUDED_SELECTOR, MARK_CLASS } from './zones';
+
+export const SCAN_MEASURE = 'backstory:scan';
+/** How long added content is left to settle before it is scanned. */
+export const MUTATION_BATCH_MS = 150;
+
+interface MentionData {
+  topic: number;
+  alias: string;
+  rule: 'alias' | 'context';
+}
+
+export interface Annotator {
+  /** Applies settings: scans, rescans or clears as needed. Resolves when the page is in step. */
+  apply(settings: Settings, active: boolean): Promise<void>;
+  mentionOf(el: Element): MentionInfo | undefined;
+  counts(): MentionCounts;
+  /** Removes every highlight and stops watching the page. */
+  destroy(): void;
+}
+
+export interface AnnotatorOptions {
+  doc: Document;
+  index: CompiledIndex;
+  matcher: Matcher;
+  onCountsChanged?: (counts: MentionCounts) => void;
+}
+
+export function createAnnotator({ doc, index, matcher, onCountsChanged }: AnnotatorOptions): Annotator {
+  const win = doc.defaultView!;
+  const slicer = createSlicer(win);
+  const categories = new Map(index.categories.map((c) => [c.id, c]));
+  const pieces = new WeakMap<Element, MentionInfo>();
+  const mentions = new Set<MentionInfo>();
+  const seenTopics = new Set<number>();
+  let settings: Settings | null = null;
+  let active = false;
+  let observer: MutationObserver | null = null;
+  let pendingRoots = new Set<Node>();
+  let batchTimer = 0;
+  let scanning: Promise<void> = Promise.resolve();
+
+  const root = () => doc.body;
+
+  function shown(topic: number): boolean {
+    const head = index.topics[topic];
+    return !!head && !!settings && isCategoryOn(settings, head.category);
+  }
+
+  function record(mark: HTMLElement, data: MentionData, first: boolean, current: { info: MentionInfo | null }): void {
+    const head = index.topics[data.topic]!;
+    mark.setAttribute('data-annotation-id', head.id);
+    mark.setAttribute('data-annotation-category', head.category);
+    if (first) {
+      mark.tabIndex = 0;
+      current.info = { head, category: categories.get(head.category), alias: data.alias, rule: data.rule, anchor: mark };
+      mentions.add(current.info);
+    }
+    if (current.info) pieces.set(mark, current.info);
+  }
+
+  /** Scans one subtree: matching first (read-only, sliced), then wrapping per context (sliced). */
+  async function scan(subtree: Element): Promise<void> {
+    const t0 = win.performance.now();
+    const walker = createRunWalker(subtree);
+    const work = new Map<Element, HighlightRange<MentionData>[]>();
+    const pageHasContext = matcher.hasContext(doc.title);
+    const firstOnly = settings?.mentionMode === 'first';
+    const finished = await slicer.run(() => {
+      const run = walker.next();
+      if (!run) return false;
+      for (const m of matcher.findAll(run.text, { pageHasContext })) {
+        if (!shown(m.topic) || (firstOnly && seenTopics.has(m.topic))) continue;
+        seenTopics.add(m.topic);
+        const list = work.get(run.context) ?? [];
+        list.push({
+          start: run.offset + m.start,
+          length: m.end - m.start,
+          expected: run.text.slice(m.start, m.end),
+          data: { topic: m.topic, alias: m.alias, rule: m.rule },
+        });
+        work.set(run.context, list);
+      }
+      return true;
+    });
+    if (!finished) return;
+    const contexts = [...work];
+    const done = await slicer.run(() => {
+      const next = contexts.shift();
+      if (!next) return false;
+      const [context, ranges] = next;
+      if (context.isConnected) withoutObserving(() => {
+        const current = { info: null as MentionInfo | null };
+        wrapRanges(context, ranges, (mark, data, first) => record(mark, data, first, current));
+      });
+      return true;
+    });
+    if (!done) return;
+    const t1 = win.performance.now();
+    try {
+      win.performance.measure(SCAN_MEASURE, { start: t0, end: t1 });
+    } catch {
+      // Pages may replace performance.measure; measuring must never break a scan.
+    }
+    onCountsChanged?.(counts());
+  }
+
+  function withoutObserving(fn: () => void): void {
+    if (observer) queueMutations(observer.takeRecords());
+    observer?.disconnect();
+    try {
+      fn();
+    } finally {
+      observeBody();
+    }
+  }
+
+  function observeBody(): void {
+    const body = root();
+    if (!observer || !body) return;
+    observer.observe(body, { childList: true, subtree: true, characterData: true });
+  }
+
+  function queueMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        if (r.target.parentElement) pendingRoots.add(r.target.parentElement);
+      } else {
+        for (const n of r.addedNodes) pendingRoots.add(n.nodeType === 3 ? (n.parentElement ?? n) : n);
+      }
+    }
+    if (pendingRoots.size && !batchTimer) batchTimer = win.setTimeout(flushMutations, MUTATION_BATCH_MS);
+  }
+
+  function flushMutations(): void {
+    batchTimer = 0;
+    const roots = [...pendingRoots].filter(
+      (n): n is Element => n.nodeType === 1 && n.isConnected && !(n as Element).closest(EXCLUDED_SELECTOR),
+    );
+    pendingRoots = new Set();
+    // Only the outermost of nested roots needs scanning.
+    const outer = roots.filter((r) => !roots.some((o) => o !== r && o.contains(r)));
+    if (outer.length === 0) return;
+    scanning = scanning.then(async () => {
+      for (const r of outer) if (r.isConnected && active) await scan(r);
+    });
+  }
+
+  function clear(): void {
+    slicer.cancel();
+    win.clearTimeout(batchTimer);
+    batchTimer = 0;
+    pendingRoots = new Set();
+    const body = root();
+    if (body) withoutObserving(() => unwrapAll(body));
+    mentions.clear();
+    seenTopics.clear();
+  }
+
+  function counts(): MentionCounts {
+    const c = emptyCounts();
+    for (const m of mentions) {
+      if (!m.anchor.isConnected) {
+        mentions.delete(m);
+        continue;
+      }
+      c.total++;
+      c.byCategory[m.head.category] = (c.byCategory[m.head.category] ?? 0) + 1;
+      c.byTopic[m.head.id] = (c.byTopic[m.head.id] ?? 0) + 1;
+    }
+    return c;
+  }
+
+  function sameView(a: Settings | null, b: Settings): boolean {
+    if (!a || a.mentionMode !== b.mentionMode) return false;
+    return index.categories.every((c) => isCategoryOn(a, c.id) === isCategoryOn(b, c.id));
+  }
+
+  async function apply(next: Settings, nowActive: boolean): Promise<void> {
+    const unchanged = active === nowActive && sameView(settings, next);
+    settings = next;
+    if (unchanged) return scanning;
+    active = nowActive;
+    clear();
+    if (!active) {
+      observer?.disconnect();
+      observer = null;
+      onCountsChanged?.(counts());
+      return;
+    }
+    if (!observer) {
+      observer = new win.MutationObserver(queueMutations);
+      observeBody();
+    }
+    const body = root();
+    scanning = body ? scan(body) : Promise.resolve();
+    return scanning;
+  }
+
+  return {
+    apply,
+    mentionOf: (el) => {
+      const mark = el.closest(`mark.${MARK_CLASS}`);
+      return mark ? pieces.get(mark) : undefined;
+    },
+    counts,
+    destroy() {
+      clear();
+      observer?.disconnect();
+      observer = null;
+    },
+  };
+}

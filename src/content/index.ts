@@ -1,0 +1,15 @@
+// Content script entry: runs on every http(s) page. Only the compiled matcher index is bundled
+// here; tooltip details come from the background when a tooltip first opens.
+
+import index from '../../build/generated/index.json';
+import type { CompiledIndex } from '../core/corpus-types';
+import { browserApi } from '../platform/browser-api';
+import { startContentScript } from './start';
+
+// Pages can be injected twice (extension reload, bfcache); one instance per document.
+const FLAG = '__backstoryContentScript';
+const scope = globalThis as unknown as Record<string, unknown>;
+if (!scope[FLAG] && document.documentElement instanceof HTMLElement) {
+  scope[FLAG] = true;
+  startContentScript(browserApi, index as CompiledIndex, document);
+}

@@ -1,0 +1,51 @@
+// Turns a validated corpus into what ships: the matcher index loaded by every page, and one
+// details record per topic, loaded only when its tooltip first opens.
+
+import { compileAliasPattern, compileWordPattern, STEM_MARK } from './alias-pattern';
+import type { Corpus } from './corpus-validate';
+import { aliasText, isAmbiguous } from './corpus-validate';
+import type { AliasEntry, CompiledIndex, Source, TopicDetails } from './corpus-types';
+import { fold } from './text-fold';
+
+export function compileIndex(corpus: Corpus, contextWords: string[], version: string): CompiledIndex {
+  const aliases: Record<string, AliasEntry> = {};
+  const stems: string[] = [];
+  corpus.topics.forEach((topic, index) => {
+    for (const a of topic.aliases) {
+      let key = fold(aliasText(a));
+      if (key.endsWith(STEM_MARK)) {
+        key = key.slice(0, -STEM_MARK.length);
+        stems.push(key);
+      }
+      aliases[key] ??= { topic: index, alias: aliasText(a), ambiguous: isAmbiguous(a) };
+    }
+  });
+  const keys = Object.keys(aliases).map((k) => (stems.includes(k) ? k + STEM_MARK : k));
+  return {
+    version,
+    pattern: compileAliasPattern(keys),
+    aliases,
+    stems,
+    contextPattern: compileWordPattern(contextWords),
+    topics: corpus.topics.map((t) => ({ id: t.id, name: t.name, category: t.category })),
+    categories: corpus.categories,
+  };
+}
+
+export function compileDetails(corpus: Corpus, version: string): TopicDetails[] {
+  const sources = new Map(corpus.sources.map((s) => [s.id, s]));
+  return corpus.topics.map((topic) => {
+    const cited = new Set(
+      [topic.facts, topic.viewpoints ?? [], topic.names ?? [], topic.discrepancies ?? []]
+        .flat()
+        .flatMap((x) => x.quotes.map((q) => q.source)),
+    );
+    const citedSources: TopicDetails['sources'] = {};
+    for (const id of cited) {
+      const { file: _file, ...meta }: Source = sources.get(id)!;
+      citedSources[id] = meta;
+    }
+    const category = corpus.categories.find((c) => c.id === topic.category)!;
+    return { topic, category, sources: citedSources, corpusVersion: version };
+  });
+}

@@ -1,0 +1,109 @@
+// The corpus as authored in data/ and as compiled by build.mjs. Pure types: shared by the
+// build-time validator, the content script and the UI.
+
+export interface Category {
+  id: string;
+  label: string;
+  /** Highlight colour on light pages; the dark theme derives its own. */
+  color: string;
+}
+
+export interface Source {
+  id: string;
+  /** The full text file beside the metadata; used only at build time to check quotes. */
+  file: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  /** ISO 8601, as precise as the document itself is: "2022-03-23", "2022". */
+  date: string | null;
+  /** The date as the document prints it. */
+  dateText: string | null;
+  language: string;
+  /** Only when the document itself gives an address; never guessed. */
+  url: string | null;
+  notes?: string;
+}
+
+/** A verbatim passage of a bundled source. */
+export interface QuoteRef {
+  source: string;
+  text: string;
+}
+
+/** An alias either always fires, or (ambiguous) needs supporting context nearby. */
+export type Alias = string | { text: string; ambiguous: true };
+
+export interface Fact {
+  text: string;
+  quotes: QuoteRef[];
+}
+
+export interface Viewpoint {
+  /** Who holds the position: "Japanese government", "Russian government", "Critics of Abe's approach". */
+  holder: string;
+  position: string;
+  quotes: QuoteRef[];
+}
+
+/** Who uses which name, where the name itself takes a side. */
+export interface NameUsage {
+  name: string;
+  usedBy: string;
+  quotes: QuoteRef[];
+}
+
+/** Where documents disagree with each other or with themselves. */
+export interface Discrepancy {
+  about: string;
+  note: string;
+  quotes: QuoteRef[];
+}
+
+export interface Topic {
+  id: string;
+  name: string;
+  category: string;
+  aliases: Alias[];
+  summary: string;
+  facts: Fact[];
+  viewpoints?: Viewpoint[];
+  names?: NameUsage[];
+  discrepancies?: Discrepancy[];
+}
+
+/** What the content script loads up front: the matcher and nothing else. */
+export interface CompiledIndex {
+  version: string;
+  /** Source of one RegExp (flags "giu") matching every alias of every topic. */
+  pattern: string;
+  /** Normalized alias key → entry. Stem aliases (Russian case endings) are keyed by their stem. */
+  aliases: Record<string, AliasEntry>;
+  /** Longest stem length, so resolution knows how far to look back. */
+  stems: string[];
+  /** Source of a RegExp (flags "iu") matching words that make an ambiguous alias plausible. */
+  contextPattern: string;
+  topics: TopicHead[];
+  categories: Category[];
+}
+
+export interface AliasEntry {
+  /** Index into CompiledIndex.topics. */
+  topic: number;
+  alias: string;
+  ambiguous: boolean;
+}
+
+export interface TopicHead {
+  id: string;
+  name: string;
+  category: string;
+}
+
+/** What a tooltip loads on first open: one topic with the sources it cites. */
+export interface TopicDetails {
+  topic: Topic;
+  category: Category;
+  sources: Record<string, Omit<Source, 'file'>>;
+  corpusVersion: string;
+}

@@ -1,0 +1,292 @@
+// Validates the corpus as authored (data/ at build time, imported packs later). Every error
+// names the file, the topic and the field, so a broken entry is found without guessing.
+
+import type {
+  Alias,
+  Category,
+  Discrepancy,
+  Fact,
+  NameUsage,
+  QuoteRef,
+  Source,
+  Topic,
+  Viewpoint,
+} from './corpus-types';
+import { fold, normalizeForQuote } from './text-fold';
+
+export interface CorpusFile {
+  file: string;
+  data: unknown;
+}
+
+export interface SourceFile extends CorpusFile {
+  /** The document's full text, or null when it is missing. */
+  text: string | null;
+}
+
+export interface CorpusInput {
+  categories: CorpusFile;
+  sources: SourceFile[];
+  topics: CorpusFile[];
+}
+
+export interface Corpus {
+  categories: Category[];
+  sources: Source[];
+  topics: Topic[];
+}
+
+export interface CorpusError {
+  file: string;
+  topic?: string;
+  field: string;
+  message: string;
+}
+
+export function formatCorpusError(e: CorpusError): string {
+  const where = e.topic === undefined ? e.file : `${e.file} › topic "${e.topic}"`;
+  return `${where} › ${e.field}: ${e.message}`;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ISO_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+class Reporter {
+  constructor(
+    private file: string,
+    private topic?: string,
+    readonly errors: CorpusError[] = [],
+  ) {}
+  at(topic: string): Reporter {
+    return new Reporter(this.file, topic, this.errors);
+  }
+  fail(field: string, message: string): void {
+    this.errors.push({ file: this.file, topic: this.topic, field, message });
+  }
+}
+
+function requireText(o: Obj, field: string, r: Reporter, path = field): string {
+  const v = o[field];
+  if (!isText(v)) {
+    r.fail(path, v === undefined ? 'is required' : 'must be a non-empty string');
+    return '';
+  }
+  return v;
+}
+
+function nullableText(o: Obj, field: string, r: Reporter): string | null {
+  const v = o[field];
+  if (v === null) return null;
+  if (!isText(v)) {
+    r.fail(field, v === undefined ? 'is required (use null where the document does not say)' : 'must be a non-empty string or null');
+    return null;
+  }
+  return v;
+}
+
+function validateCategories(f: CorpusFile, errors: CorpusError[]): Category[] {
+  const r = new Reporter(f.file);
+  const out: Category[] = [];
+  if (!Array.isArray(f.data)) {
+    r.fail('(root)', 'must be an array of categories');
+  } else {
+    f.data.forEach((c, i) => {
+      if (!isObj(c)) return r.fail(`[${i}]`, 'must be an object');
+      const id = requireText(c, 'id', r, `[${i}].id`);
+      const label = requireText(c, 'label', r, `[${i}].label`);
+      const color = requireText(c, 'color', r, `[${i}].color`);
+      if (color && !/^#[0-9a-f]{6}$/i.test(color)) r.fail(`[${i}].color`, 'must be a #rrggbb colour');
+      if (id && out.some((o) => o.id === id)) r.fail(`[${i}].id`, `duplicate category "${id}"`);
+      out.push({ id, label, color });
+    });
+  }
+  errors.push(...r.errors);
+  return out;
+}
+
+function validateSource(f: SourceFile, errors: CorpusError[]): Source | null {
+  const r = new Reporter(f.file);
+  if (!isObj(f.data)) {
+    r.fail('(root)', 'must be an object');
+    errors.push(...r.errors);
+    return null;
+  }
+  const d = f.data;
+  const src: Source = {
+    id: requireText(d, 'id', r),
+    file: requireText(d, 'file', r),
+    title: requireText(d, 'title', r),
+    publisher: nullableText(d, 'publisher', r),
+    author: nullableText(d, 'author', r),
+    date: nullableText(d, 'date', r),
+    dateText: nullableText(d, 'dateText', r),
+    language: requireText(d, 'language', r),
+    url: nullableText(d, 'url', r),
+  };
+  if (isText(d.notes)) src.notes = d.notes;
+  if (src.id && !ID.test(src.id)) r.fail('id', 'must be lower-case kebab-case');
+  if (src.date !== null && !ISO_DATE.test(src.date)) r.fail('date', `"${src.date}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+  if (src.url !== null && !/^https?:\/\//.test(src.url)) r.fail('url', 'must be an http(s) address or null');
+  if (f.text === null) r.fail('file', `the text "${src.file}" is missing`);
+  errors.push(...r.errors);
+  return src;
+}
+
+interface QuoteContext {
+  /** Source id → its normalized text; null when the text is missing (reported once, on the source). */
+  sources: Map<string, string | null>;
+}
+
+function validateQuotes(v: unknown, path: string, r: Reporter, ctx: QuoteContext, min = 1): QuoteRef[] {
+  if (!Array.isArray(v)) {
+    r.fail(path, 'must be an array of quotes');
+    return [];
+  }
+  if (v.length < min) r.fail(path, `needs at least ${min} quote${min > 1 ? 's' : ''}`);
+  return v.flatMap((q, i): QuoteRef[] => {
+    const p = `${path}[${i}]`;
+    if (!isObj(q)) {
+      r.fail(p, 'must be an object with source and text');
+      return [];
+    }
+    const source = requireText(q, 'source', r, `${p}.source`);
+    const text = requireText(q, 'text', r, `${p}.text`);
+    if (source && text) {
+      const body = ctx.sources.get(source);
+      if (body === undefined) r.fail(`${p}.source`, `unknown source "${source}"`);
+      else if (body !== null && !body.includes(normalizeForQuote(text)))
+        r.fail(`${p}.text`, `not found verbatim in source "${source}": "${text.slice(0, 80)}${text.length > 80 ? '…' : ''}"`);
+    }
+    return [{ source, text }];
+  });
+}
+
+function validateList<T>(
+  v: unknown,
+  path: string,
+  r: Reporter,
+  each: (o: Obj, p: string) => T,
+  options: { optional?: boolean; min?: number } = {},
+): T[] | undefined {
+  if (v === undefined && options.optional) return undefined;
+  if (!Array.isArray(v)) {
+    r.fail(path, v === undefined ? 'is required' : 'must be an array');
+    return [];
+  }
+  if (v.length < (options.min ?? 0)) r.fail(path, `needs at least ${options.min}`);
+  return v.flatMap((o, i) => {
+    if (!isObj(o)) {
+      r.fail(`${path}[${i}]`, 'must be an object');
+      return [];
+    }
+    return [each(o, `${path}[${i}]`)];
+  });
+}
+
+function validateAliases(v: unknown, r: Reporter): Alias[] {
+  if (!Array.isArray(v) || v.length === 0) {
+    r.fail('aliases', 'needs at least one alias');
+    return [];
+  }
+  return v.flatMap((a, i): Alias[] => {
+    if (isText(a)) return [a];
+    if (isObj(a) && isText(a.text) && a.ambiguous === true) return [{ text: a.text, ambiguous: true }];
+    r.fail(`aliases[${i}]`, 'must be a string or { "text": "…", "ambiguous": true }');
+    return [];
+  });
+}
+
+export const aliasText = (a: Alias): string => (typeof a === 'string' ? a : a.text);
+export const isAmbiguous = (a: Alias): boolean => typeof a !== 'string';
+
+function validateTopic(o: Obj, expectedCategory: string | null, r0: Reporter, ctx: QuoteContext, categories: Set<string>): Topic {
+  const id = isText(o.id) ? o.id : '(no id)';
+  const r = r0.at(id);
+  if (!isText(o.id)) r.fail('id', 'is required');
+  else if (!ID.test(o.id)) r.fail('id', 'must be lower-case kebab-case');
+  const category = requireText(o, 'category', r);
+  if (category && !categories.has(category)) r.fail('category', `unknown category "${category}"`);
+  if (category && expectedCategory && category !== expectedCategory)
+    r.fail('category', `"${category}" does not belong in a file of category "${expectedCategory}"`);
+  const facts = validateList(o.facts, 'facts', r, (f, p): Fact => ({
+    text: requireText(f, 'text', r, `${p}.text`),
+    quotes: validateQuotes(f.quotes, `${p}.quotes`, r, ctx),
+  }), { min: 1 })!;
+  const viewpoints = validateList(o.viewpoints, 'viewpoints', r, (v, p): Viewpoint => ({
+    holder: requireText(v, 'holder', r, `${p}.holder`),
+    position: requireText(v, 'position', r, `${p}.position`),
+    quotes: validateQuotes(v.quotes, `${p}.quotes`, r, ctx),
+  }), { optional: true });
+  if (viewpoints && viewpoints.length === 1) r.fail('viewpoints', 'a contested topic needs at least two viewpoints');
+  const names = validateList(o.names, 'names', r, (n, p): NameUsage => ({
+    name: requireText(n, 'name', r, `${p}.name`),
+    usedBy: requireText(n, 'usedBy', r, `${p}.usedBy`),
+    quotes: validateQuotes(n.quotes, `${p}.quotes`, r, ctx),
+  }), { optional: true });
+  const discrepancies = validateList(o.discrepancies, 'discrepancies', r, (d, p): Discrepancy => ({
+    about: requireText(d, 'about', r, `${p}.about`),
+    note: requireText(d, 'note', r, `${p}.note`),
+    quotes: validateQuotes(d.quotes, `${p}.quotes`, r, ctx, 2),
+  }), { optional: true });
+  const topic: Topic = {
+    id,
+    name: requireText(o, 'name', r),
+    category,
+    aliases: validateAliases(o.aliases, r),
+    summary: requireText(o, 'summary', r),
+    facts,
+  };
+  if (viewpoints) topic.viewpoints = viewpoints;
+  if (names) topic.names = names;
+  if (discrepancies) topic.discrepancies = discrepancies;
+  return topic;
+}
+
+const categoryOfFile = (file: string): string | null => /([a-z0-9-]+)\.json$/.exec(file)?.[1] ?? null;
+
+/** Validates the whole corpus; returns it only when there is no error. */
+export function validateCorpus(input: CorpusInput): { corpus: Corpus | null; errors: CorpusError[] } {
+  const errors: CorpusError[] = [];
+  const categories = validateCategories(input.categories, errors);
+  const categoryIds = new Set(categories.map((c) => c.id));
+  const sources: Source[] = [];
+  const texts = new Map<string, string | null>();
+  for (const f of input.sources) {
+    const s = validateSource(f, errors);
+    if (!s) continue;
+    if (texts.has(s.id)) errors.push({ file: f.file, field: 'id', message: `duplicate source "${s.id}"` });
+    sources.push(s);
+    texts.set(s.id, f.text === null ? null : normalizeForQuote(f.text));
+  }
+  const ctx: QuoteContext = { sources: texts };
+  const topics: Topic[] = [];
+  const aliasOwner = new Map<string, string>();
+  for (const f of input.topics) {
+    const r = new Reporter(f.file);
+    if (!Array.isArray(f.data)) {
+      r.fail('(root)', 'must be an array of topics');
+      errors.push(...r.errors);
+      continue;
+    }
+    const fileCategory = categoryIds.has(categoryOfFile(f.file) ?? '') ? categoryOfFile(f.file) : null;
+    f.data.forEach((o, i) => {
+      if (!isObj(o)) return r.fail(`[${i}]`, 'must be an object');
+      const t = validateTopic(o, fileCategory, r, ctx, categoryIds);
+      const tr = r.at(t.id);
+      if (topics.some((x) => x.id === t.id)) tr.fail('id', 'is used by another topic');
+      t.aliases.forEach((a, j) => {
+        const key = fold(aliasText(a));
+        const owner = aliasOwner.get(key);
+        // Variants that fold alike within one topic (Shinzo / Shinzō) are harmless.
+        if (owner !== undefined && owner !== t.id) tr.fail(`aliases[${j}]`, `"${aliasText(a)}" is already an alias of topic "${owner}"`);
+        else aliasOwner.set(key, t.id);
+      });
+      topics.push(t);
+    });
+    errors.push(...r.errors);
+  }
+  return { corpus: errors.length ? null : { categories, sources, topics }, errors };
+}

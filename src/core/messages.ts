@@ -1,0 +1,49 @@
+// The one map of messages between content scripts, the background and the popup. Sender and
+// receiver both type-check against it.
+
+import type { TopicDetails } from './corpus-types';
+
+export interface MentionCounts {
+  total: number;
+  byCategory: Record<string, number>;
+  byTopic: Record<string, number>;
+}
+
+export interface PageStatus {
+  /** The page's site, for "off on this site"; null where the notion doesn't apply. */
+  site: string | null;
+  /** Whether annotations are shown on this page under the current settings. */
+  active: boolean;
+  counts: MentionCounts;
+}
+
+export interface MessageMap {
+  /** content → background: a topic's tooltip details, read from the bundled files. */
+  'details:get': { request: { topicId: string }; response: TopicDetails | null };
+  /** content → background: the page's mention counts, for the action badge. */
+  'counts:report': { request: { counts: MentionCounts }; response: null };
+  /** popup → content (top frame): what Backstory is doing on the current page. */
+  'page:status': { request: Record<string, never>; response: PageStatus };
+}
+
+export type MessageType = keyof MessageMap;
+export type Request<K extends MessageType> = MessageMap[K]['request'];
+export type Response<K extends MessageType> = MessageMap[K]['response'];
+export type Message = { [K in MessageType]: { type: K; payload: Request<K> } }[MessageType];
+
+const TYPES: Record<MessageType, true> = { 'details:get': true, 'counts:report': true, 'page:status': true };
+
+/** Anything can arrive on a message channel; only our own shapes get through. */
+export function isMessage(v: unknown): v is Message {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { type?: unknown }).type === 'string' &&
+    Object.hasOwn(TYPES, (v as { type: string }).type) &&
+    typeof (v as { payload?: unknown }).payload === 'object'
+  );
+}
+
+export function emptyCounts(): MentionCounts {
+  return { total: 0, byCategory: {}, byTopic: {} };
+}

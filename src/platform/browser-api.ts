@@ -1,0 +1,65 @@
+// The real ExtensionApi, over webextension-polyfill: the only module that imports it.
+
+import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { isMessage, type Message, type MessageType, type Request, type Response } from '../core/messages';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
+import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
+
+function dispatch(handlers: Handlers, message: Message, sender: MessageSender): Promise<unknown> | undefined {
+  // The map is keyed by message type; TypeScript can't correlate the union, so narrow once here.
+  const handler = handlers[message.type] as ((p: unknown, s: MessageSender) => unknown) | undefined;
+  return handler ? Promise.resolve(handler(message.payload, sender)) : undefined;
+}
+
+export const browserApi: ExtensionApi = {
+  async loadSettings() {
+    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    return parseSettings(stored[SETTINGS_KEY]);
+  },
+
+  async saveSettings(settings: Settings) {
+    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  },
+
+  onSettingsChanged(listener) {
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && SETTINGS_KEY in changes) listener(parseSettings(changes[SETTINGS_KEY]?.newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  },
+
+  send<K extends MessageType>(type: K, payload: Request<K>): Promise<Response<K>> {
+    return browser.runtime.sendMessage({ type, payload }) as Promise<Response<K>>;
+  },
+
+  sendToTab<K extends MessageType>(tabId: number, type: K, payload: Request<K>): Promise<Response<K>> {
+    return browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 }) as Promise<Response<K>>;
+  },
+
+  handle(handlers) {
+    const onMessage = (message: unknown, sender: Runtime.MessageSender) => {
+      if (!isMessage(message)) return undefined;
+      return dispatch(handlers, message, { tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  },
+
+  async activeTabId() {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id ?? null;
+  },
+
+  async setBadge(tabId, text, color) {
+    await browser.action.setBadgeText({ tabId, text });
+    if (text) await browser.action.setBadgeBackgroundColor({ tabId, color });
+  },
+
+  async readBundled(path) {
+    const response = await fetch(browser.runtime.getURL(path));
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return response.json();
+  },
+};

@@ -1,0 +1,31 @@
+// Every browser API Backstory uses, behind one small interface. The real implementation wraps
+// webextension-polyfill (browser-api.ts); tests pass fakes.
+
+import type { MessageType, Request, Response } from '../core/messages';
+import type { Settings } from '../core/settings';
+
+export interface MessageSender {
+  tabId: number | null;
+  frameId: number | null;
+}
+
+export type Handlers = {
+  [K in MessageType]?: (payload: Request<K>, sender: MessageSender) => Promise<Response<K>> | Response<K>;
+};
+
+export interface ExtensionApi {
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+  /** Calls back with the new settings whenever any context changes them. Returns the teardown. */
+  onSettingsChanged(listener: (settings: Settings) => void): () => void;
+  /** To the background. */
+  send<K extends MessageType>(type: K, payload: Request<K>): Promise<Response<K>>;
+  /** To the top frame of a tab's content script. */
+  sendToTab<K extends MessageType>(tabId: number, type: K, payload: Request<K>): Promise<Response<K>>;
+  /** Answers messages of the given types. Returns the teardown. */
+  handle(handlers: Handlers): () => void;
+  activeTabId(): Promise<number | null>;
+  setBadge(tabId: number, text: string, color: string): Promise<void>;
+  /** Reads a file bundled with the extension. */
+  readBundled(path: string): Promise<unknown>;
+}

@@ -1,0 +1,129 @@
+// The toolbar popup: the master switch, "off on this site", and a switch per category with the
+// number of mentions the current page has. Every change is saved at once; open tabs follow it
+// through storage.onChanged.
+
+import { useEffect, useState } from 'preact/hooks';
+import type { Category } from '../core/corpus-types';
+import type { PageStatus } from '../core/messages';
+import { isCategoryOn, withCategory, withSite, type Settings } from '../core/settings';
+import type { ExtensionApi } from '../platform/extension-api';
+import { Switch } from './Switch';
+
+export type PopupApi = Pick<ExtensionApi, 'loadSettings' | 'saveSettings' | 'onSettingsChanged' | 'activeTabId' | 'sendToTab'>;
+
+export interface PopupProps {
+  api: PopupApi;
+  categories: Category[];
+  corpusVersion: string;
+  topicCount: number;
+  /** How often the page's counts are refreshed while the popup is open, ms. */
+  refreshMs?: number;
+}
+
+type PageState = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; status: PageStatus };
+
+export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 1000 }: PopupProps) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [page, setPage] = useState<PageState>({ kind: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    api.loadSettings().then((s) => live && setSettings(s));
+    const stop = api.onSettingsChanged((s) => live && setSettings(s));
+    let tabId: number | null = null;
+    const refresh = async () => {
+      try {
+        tabId ??= await api.activeTabId();
+        if (tabId === null) throw new Error('no tab');
+        const status = await api.sendToTab(tabId, 'page:status', {});
+        if (live) setPage({ kind: 'ready', status });
+      } catch {
+        if (live) setPage({ kind: 'unavailable' });
+      }
+    };
+    void refresh();
+    const timer = setInterval(refresh, refreshMs);
+    return () => {
+      live = false;
+      stop();
+      clearInterval(timer);
+    };
+  }, [api, refreshMs]);
+
+  if (!settings) return <main class="popup" aria-busy="true" />;
+
+  const save = (next: Settings) => {
+    setSettings(next);
+    void api.saveSettings(next);
+  };
+  const status = page.kind === 'ready' ? page.status : null;
+  const site = status?.site ?? null;
+  const siteOn = site === null || !settings.disabledSites.includes(site);
+  const showing = settings.enabled && siteOn;
+
+  return (
+    <main class="popup">
+      <header>
+        <div>
+          <h1>Backstory</h1>
+          <p class="tagline">Sourced context on the Japan–Russia territorial dispute</p>
+        </div>
+        <Switch checked={settings.enabled} onChange={(on) => save({ ...settings, enabled: on })} attrs={{ 'data-master': '' }}>
+          <span class="sr-only">Annotations on</span>
+        </Switch>
+      </header>
+
+      <section class="page" aria-live="polite">
+        {page.kind === 'loading' && <p class="note">Reading this page…</p>}
+        {page.kind === 'unavailable' && <p class="note">Backstory doesn't run on this page (browser pages and the extension store are off limits).</p>}
+        {status && (
+          <>
+            <p class="total">
+              {!settings.enabled
+                ? 'Annotations are off everywhere.'
+                : !siteOn
+                  ? 'Annotations are off on this site.'
+                  : status.counts.total === 0
+                    ? 'No topics found on this page.'
+                    : `${status.counts.total} mention${status.counts.total === 1 ? '' : 's'} of ${Object.keys(status.counts.byTopic).length} topic${Object.keys(status.counts.byTopic).length === 1 ? '' : 's'} on this page`}
+            </p>
+            {site && (
+              <Switch
+                checked={siteOn}
+                disabled={!settings.enabled}
+                onChange={(on) => save(withSite(settings, site, on))}
+                attrs={{ 'data-site': site }}
+              >
+                On <strong>{site}</strong>
+              </Switch>
+            )}
+          </>
+        )}
+      </section>
+
+      <section class="categories">
+        <h2>Categories</h2>
+        {categories.map((c) => {
+          const n = status?.counts.byCategory[c.id] ?? 0;
+          return (
+            <Switch
+              key={c.id}
+              checked={isCategoryOn(settings, c.id)}
+              disabled={!settings.enabled}
+              onChange={(on) => save(withCategory(settings, c.id, on))}
+              attrs={{ 'data-category': c.id }}
+            >
+              <span class="dot" style={{ background: c.color }} aria-hidden="true" />
+              <span class="cat-name">{c.label}</span>
+              {showing && status && <span class="count" aria-label={`${n} on this page`}>{n}</span>}
+            </Switch>
+          );
+        })}
+      </section>
+
+      <footer>
+        {topicCount} topics from bundled sources · corpus {corpusVersion} · nothing leaves your browser
+      </footer>
+    </main>
+  );
+}

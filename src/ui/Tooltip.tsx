@@ -1,0 +1,128 @@
+// The tooltip's content: what a reader sees on hovering a mention. Corpus text is rendered as
+// text nodes only (JSX escapes it), never as HTML.
+
+import { useState } from 'preact/hooks';
+import type { Category, TopicDetails, TopicHead } from '../core/corpus-types';
+import { Quote } from './Citation';
+
+export type TooltipState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; details: TopicDetails }
+  | { kind: 'error'; message: string };
+
+export interface TooltipProps {
+  head: TopicHead;
+  category: Category | undefined;
+  /** The alias that matched on the page and why, so a reader can tell a false match. */
+  alias: string;
+  rule: 'alias' | 'context';
+  state: TooltipState;
+  onClose: () => void;
+}
+
+const FACTS_SHOWN = 3;
+
+export function Tooltip({ head, category, alias, rule, state, onClose }: TooltipProps) {
+  const [allFacts, setAllFacts] = useState(false);
+  const details = state.kind === 'ready' ? state.details : null;
+  const topic = details?.topic;
+  const facts = topic ? (allFacts ? topic.facts : topic.facts.slice(0, FACTS_SHOWN)) : [];
+  const titleId = `bs-title-${head.id}`;
+  return (
+    <div class="card" role="dialog" aria-labelledby={titleId} tabIndex={-1} style={{ '--cat': category?.color ?? '#666' }}>
+      <header>
+        <div class="heading">
+          <span class="chip">{category?.label ?? head.category}</span>
+          <h2 id={titleId}>{head.name}</h2>
+        </div>
+        <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+          ×
+        </button>
+      </header>
+
+      {state.kind === 'loading' && <p class="status">Loading sources…</p>}
+      {state.kind === 'error' && <p class="status error">Couldn't load this topic's sources: {state.message}</p>}
+
+      {topic && details && (
+        <div class="body">
+          <p class="summary">{topic.summary}</p>
+
+          {topic.names && topic.names.length > 0 && (
+            <section class="names" aria-label="Names">
+              <h3>Who calls it what</h3>
+              {topic.names.map((n) => (
+                <div class="name" key={n.name}>
+                  <p>
+                    <strong>{n.name}</strong> — {n.usedBy}
+                  </p>
+                  {n.quotes.map((q, i) => (
+                    <Quote key={i} quote={q} sources={details.sources} />
+                  ))}
+                </div>
+              ))}
+            </section>
+          )}
+
+          <section class="facts" aria-label="Key facts">
+            <h3>Key facts</h3>
+            <ul>
+              {facts.map((f, i) => (
+                <li key={i}>
+                  <p>{f.text}</p>
+                  {f.quotes.map((q, j) => (
+                    <Quote key={j} quote={q} sources={details.sources} />
+                  ))}
+                </li>
+              ))}
+            </ul>
+            {topic.facts.length > FACTS_SHOWN && (
+              <button type="button" class="more" onClick={() => setAllFacts(!allFacts)}>
+                {allFacts ? 'Show fewer facts' : `Show all ${topic.facts.length} facts`}
+              </button>
+            )}
+          </section>
+
+          {topic.viewpoints && topic.viewpoints.length > 0 && (
+            <section class="viewpoints" aria-label="Viewpoints">
+              <h3>Viewpoints</h3>
+              <div class="sides">
+                {topic.viewpoints.map((v, i) => (
+                  <article data-part="viewpoint" key={i}>
+                    <h4>{v.holder}</h4>
+                    <p>{v.position}</p>
+                    {v.quotes.map((q, j) => (
+                      <Quote key={j} quote={q} sources={details.sources} />
+                    ))}
+                  </article>
+                ))}
+              </div>
+            </section>
+          )}
+
+          {topic.discrepancies && topic.discrepancies.length > 0 && (
+            <section class="discrepancies" aria-label="Where the sources disagree">
+              <h3>Where the sources disagree</h3>
+              {topic.discrepancies.map((d, i) => (
+                <div class="discrepancy" key={i}>
+                  <p>
+                    <strong>{d.about}.</strong> {d.note}
+                  </p>
+                  {d.quotes.map((q, j) => (
+                    <Quote key={j} quote={q} sources={details.sources} />
+                  ))}
+                </div>
+              ))}
+            </section>
+          )}
+        </div>
+      )}
+
+      <footer>
+        <span>
+          Matched “{alias}”{rule === 'context' ? ' (with Japan–Russia context nearby)' : ''}
+        </span>
+        {details && <span>Quotes are verbatim · corpus {details.corpusVersion}</span>}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { formatCorpusError, validateCorpus, type CorpusInput } from '../../src/core/corpus-validate';
+
+const SOURCE_TEXT = 'On 21 March, Russia’s Ministry of Foreign Affairs announced that it does not intend to continue talks.\n\nA second   paragraph.';
+
+function input(): CorpusInput {
+  return {
+    categories: { file: 'data/categories.json', data: [{ id: 'events', label: 'Events', color: '#b5542f' }] },
+    sources: [
+      {
+        file: 'data/sources/rusi.json',
+        text: SOURCE_TEXT,
+        data: { id: 'rusi', file: 'rusi.txt', title: 'T', publisher: 'RUSI', author: null, date: '2022', dateText: '2022', language: 'en', url: null },
+      },
+    ],
+    topics: [
+      {
+        file: 'data/topics/events.json',
+        data: [
+          {
+            id: 'talks-suspended',
+            name: 'Suspension of peace treaty talks',
+            category: 'events',
+            aliases: ['suspension of peace treaty talks', { text: 'suspension', ambiguous: true }],
+            summary: 'Russia said it would not continue the talks.',
+            facts: [{ text: 'Announced on 21 March.', quotes: [{ source: 'rusi', text: "On 21 March, Russia's Ministry of Foreign Affairs announced" }] }],
+            viewpoints: [
+              { holder: 'A', position: 'p', quotes: [{ source: 'rusi', text: 'does not intend to continue talks' }] },
+              { holder: 'B', position: 'p', quotes: [{ source: 'rusi', text: 'A second paragraph.' }] },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+type Mutable = Record<string, unknown> & { facts: Array<{ quotes: Array<{ source: string; text: string }> }> };
+const topicOf = (i: CorpusInput) => (i.topics[0]!.data as Mutable[])[0]!;
+const errorsOf = (i: CorpusInput) => validateCorpus(i).errors.map(formatCorpusError);
+
+describe('validateCorpus', () => {
+  it('accepts a valid corpus, tolerating whitespace and quote-mark styles in quotes', () => {
+    const { corpus, errors } = validateCorpus(input());
+    expect(errors).toEqual([]);
+    expect(corpus?.topics.map((t) => t.id)).toEqual(['talks-suspended']);
+  });
+
+  it('rejects a quote that is not verbatim, naming file, topic and field', () => {
+    const i = input();
+    topicOf(i).facts[0]!.quotes[0]!.text = 'On 22 March, Russia’s Ministry of Foreign Affairs announced';
+    expect(errorsOf(i)).toEqual([
+      'data/topics/events.json › topic "talks-suspended" › facts[0].quotes[0].text: not found verbatim in source "rusi": "On 22 March, Russia’s Ministry of Foreign Affairs announced"',
+    ]);
+  });
+
+  it('rejects a quote citing an unknown source', () => {
+    const i = input();
+    topicOf(i).facts[0]!.quotes[0]!.source = 'nope';
+    expect(errorsOf(i)).toEqual(['data/topics/events.json › topic "talks-suspended" › facts[0].quotes[0].source: unknown source "nope"']);
+  });
+
+  it('rejects missing required fields and unknown categories', () => {
+    const i = input();
+    delete topicOf(i).summary;
+    topicOf(i).category = 'gossip';
+    expect(errorsOf(i)).toEqual([
+      'data/topics/events.json › topic "talks-suspended" › category: unknown category "gossip"',
+      'data/topics/events.json › topic "talks-suspended" › category: "gossip" does not belong in a file of category "events"',
+      'data/topics/events.json › topic "talks-suspended" › summary: is required',
+    ]);
+  });
+
+  it('rejects a fact without quotes and a lone viewpoint', () => {
+    const i = input();
+    topicOf(i).facts[0]!.quotes = [];
+    (topicOf(i).viewpoints as unknown[]).pop();
+    expect(errorsOf(i)).toEqual([
+      'data/topics/events.json › topic "talks-suspended" › facts[0].quotes: needs at least 1 quote',
+      'data/topics/events.json › topic "talks-suspended" › viewpoints: a contested topic needs at least two viewpoints',
+    ]);
+  });
+
+  it('rejects an alias claimed by two topics, but not variants within one topic', () => {
+    const i = input();
+    const other = { ...topicOf(i), id: 'other', aliases: ['Suspension of Peace Treaty Talks'] };
+    (i.topics[0]!.data as unknown[]).push(other);
+    topicOf(i).aliases = ['suspension of peace treaty talks', 'suspension of peace-treaty talks'.replace('-', ' ')];
+    expect(errorsOf(i)).toEqual([
+      'data/topics/events.json › topic "other" › aliases[0]: "Suspension of Peace Treaty Talks" is already an alias of topic "talks-suspended"',
+    ]);
+  });
+
+  it('rejects malformed aliases and duplicate topic ids', () => {
+    const i = input();
+    topicOf(i).aliases = ['ok', 42, { text: 'x' }];
+    (i.topics[0]!.data as unknown[]).push({ ...topicOf(i), aliases: ['other alias'] });
+    const errors = errorsOf(i);
+    expect(errors).toContain('data/topics/events.json › topic "talks-suspended" › aliases[1]: must be a string or { "text": "…", "ambiguous": true }');
+    expect(errors).toContain('data/topics/events.json › topic "talks-suspended" › aliases[2]: must be a string or { "text": "…", "ambiguous": true }');
+    expect(errors).toContain('data/topics/events.json › topic "talks-suspended" › id: is used by another topic');
+  });
+
+  it('rejects invented or malformed source metadata', () => {
+    const i = input();
+    const src = i.sources[0]!.data as Record<string, unknown>;
+    delete src.author;
+    src.date = 'March 2022';
+    src.url = 'www.example.com';
+    i.sources[0]!.text = null;
+    expect(errorsOf(i)).toEqual([
+      'data/sources/rusi.json › author: is required (use null where the document does not say)',
+      'data/sources/rusi.json › date: "March 2022" is not YYYY, YYYY-MM or YYYY-MM-DD',
+      'data/sources/rusi.json › url: must be an http(s) address or null',
+      'data/sources/rusi.json › file: the text "rusi.txt" is missing',
+    ]);
+  });
+
+  it('rejects a discrepancy with fewer than two quotes', () => {
+    const i = input();
+    topicOf(i).discrepancies = [{ about: 'date', note: 'n', quotes: [{ source: 'rusi', text: 'A second paragraph.' }] }];
+    expect(errorsOf(i)).toEqual(['data/topics/events.json › topic "talks-suspended" › discrepancies[0].quotes: needs at least 2 quotes']);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { createMatcher } from '../../src/core/matcher';
+import { miniIndex } from './mini-corpus';
+
+const index = miniIndex();
+const matcher = createMatcher(index);
+const found = (text: string, pageHasContext = false) =>
+  matcher.findAll(text, { pageHasContext }).map((m) => [text.slice(m.start, m.end), index.topics[m.topic]!.id]);
+
+describe('matcher', () => {
+  it('finds each alias with its topic, in document order', () => {
+    expect(found('Shikotan lies near the Northern Territories.')).toEqual([
+      ['Shikotan', 'shikotan'],
+      ['Northern Territories', 'northern-territories'],
+    ]);
+  });
+
+  it('ignores case, Latin diacritics, and dash, quote and space styles', () => {
+    expect(found('northern\u00a0TERRITORIES')).toEqual([['northern\u00a0TERRITORIES', 'northern-territories']]);
+    expect(found('Shinzo Abe and Shinzō Abe')).toEqual([
+      ['Shinzo Abe', 'abe'],
+      ['Shinzō Abe', 'abe'],
+    ]);
+    expect(found('the Soviet–Japanese Joint Declaration')).toEqual([['Soviet–Japanese Joint Declaration', 'joint-declaration-1956']]);
+    expect(found('Hokkaido and Hokkaidō')).toHaveLength(2);
+    expect(found('Northern\nTerritories')).toEqual([['Northern\nTerritories', 'northern-territories']]);
+  });
+
+  it('matches full-width forms', () => {
+    expect(found('Ｓｈｉｋｏｔａｎ')).toEqual([['Ｓｈｉｋｏｔａｎ', 'shikotan']]);
+  });
+
+  it('prefers the longest alias at a position', () => {
+    expect(found('the 1956 Soviet-Japanese Joint Declaration was signed')).toEqual([
+      ['1956 Soviet-Japanese Joint Declaration', 'joint-declaration-1956'],
+    ]);
+  });
+
+  it('respects word boundaries in Latin and Cyrillic, but not in CJK', () => {
+    expect(found('Shikotanese Abeyance')).toEqual([]);
+    expect(found('Northern Territories’ future, the Kurils’ coast')).toEqual([
+      ['Northern Territories', 'northern-territories'],
+      ['Kurils', 'kurils'],
+    ]);
+    expect(found('日本は北方領土の返還を求める')).toEqual([['北方領土', 'northern-territories']]);
+    expect(found('Южные Курилы')).toEqual([['Южные Курилы', 'northern-territories']]);
+  });
+
+  it('follows Russian case endings on stem aliases', () => {
+    expect(found('на Курильских островах, на Шикотане')).toEqual([
+      ['Курильских', 'kurils'],
+      ['Шикотане', 'shikotan'],
+    ]);
+  });
+
+  it('finds a name glued to a parenthesis', () => {
+    expect(found('Soviet-Japanese Joint Declaration(1956)')).toEqual([['Soviet-Japanese Joint Declaration', 'joint-declaration-1956']]);
+  });
+
+  it('fires an ambiguous alias only with Japan–Russia context', () => {
+    expect(found('Abe went fishing with friends.')).toEqual([]);
+    expect(found('A Joint Declaration on trade between Canada and Mexico.')).toEqual([]);
+    expect(found('Abe met officials in Moscow.')).toEqual([['Abe', 'abe']]);
+    expect(found('Abe went fishing.', true)).toEqual([['Abe', 'abe']]);
+    expect(found('Abe visited Shikotan.')).toEqual([
+      ['Abe', 'abe'],
+      ['Shikotan', 'shikotan'],
+    ]);
+  });
+
+  it('says which alias matched and by which rule', () => {
+    const [m] = matcher.findAll('Abe in Tokyo');
+    expect(m).toMatchObject({ alias: 'Abe', rule: 'context' });
+    const [n] = matcher.findAll('Shinzo Abe');
+    expect(n).toMatchObject({ alias: 'Shinzō Abe', rule: 'alias' });
+  });
+
+  it('finds nothing in text without aliases, and in empty text', () => {
+    expect(found('A long text about the weather in Lisbon.')).toEqual([]);
+    expect(found('')).toEqual([]);
+  });
+});

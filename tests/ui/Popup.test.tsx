@@ -1,0 +1,249 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Category } from '../../src/core/corpus-types';
+import type { PageStatus } from '../../src/core/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
+import { Popup, type PopupApi } from '../../src/ui/Popup';
+
+const categories: Category[] = [
+  { id: 'places', label: 'Places', color: '#2a6f97' },
+  { id: 'people', label: 'People', color: '#9b2226' },
+  { id: 'events', label: 'Events', color: '#6a4c93' },
+];
+
+const pageStatus = (): PageStatus => ({
+  site: 'example.com',
+  active: true,
+  counts: { total: 5, byCategory: { places: 3, people: 2 }, byTopic: { a: 3, b: 2 } },
+});
+
+/**
+ * An in-memory PopupApi. saveSettings stores and records; listeners hear only changes made
+ * "elsewhere" (changeElsewhere), so the popup must show its own changes by itself.
+ */
+function fakeApi(initial: Settings = { ...DEFAULT_SETTINGS }, page: 'ok' | 'unavailable' = 'ok') {
+  let stored: Settings = structuredClone(initial);
+  const saved: Settings[] = [];
+  const listeners = new Set<(s: Settings) => void>();
+  const tabCalls: Array<{ tabId: number; type: string }> = [];
+  const api: PopupApi = {
+    loadSettings: async () => structuredClone(stored),
+    saveSettings: async (s) => {
+      stored = structuredClone(s);
+      saved.push(structuredClone(s));
+    },
+    onSettingsChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    activeTabId: async () => 7,
+    sendToTab: (async (tabId: number, type: string) => {
+      tabCalls.push({ tabId, type });
+      if (page === 'unavailable') throw new Error('Could not establish connection. Receiving end does not exist.');
+      return pageStatus();
+    }) as PopupApi['sendToTab'],
+  };
+  return {
+    api,
+    saved,
+    listeners,
+    tabCalls,
+    stored: () => stored,
+    changeElsewhere(s: Settings) {
+      stored = structuredClone(s);
+      for (const l of listeners) l(structuredClone(s));
+    },
+  };
+}
+
+let container: HTMLElement;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.appendChild(container);
+});
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+/** Lets pending promises and timers of 0 ms run, inside act so Preact renders the result. */
+const settle = () =>
+  act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
+
+async function open(fake: ReturnType<typeof fakeApi>) {
+  await act(() => {
+    render(<Popup api={fake.api} categories={categories} corpusVersion="2024.1" topicCount={42} refreshMs={60_000} />, container);
+  });
+  await settle();
+  await settle();
+}
+
+const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const input = (selector: string) => {
+  const el = container.querySelector<HTMLInputElement>(selector);
+  expect(el, selector).toBeTruthy();
+  return el!;
+};
+const cat = (id: string) => input(`input[data-category="${id}"]`);
+const master = () => input('input[data-master]');
+const siteSwitch = () => input('input[data-site="example.com"]');
+/** The count shown on a category's row, or null when none is shown. */
+const countOf = (id: string) => cat(id).closest('label')!.querySelector('.count')?.textContent ?? null;
+const click = (el: HTMLElement) => act(() => el.click());
+
+describe('Popup', () => {
+  it('asks the active tab for its status', async () => {
+    const fake = fakeApi();
+    await open(fake);
+    expect(fake.tabCalls[0]).toEqual({ tabId: 7, type: 'page:status' });
+  });
+
+  it('shows a switch per category, all on by default, with the counts on this page', async () => {
+    await open(fakeApi());
+    for (const c of categories) {
+      const sw = cat(c.id);
+      expect(sw.type).toBe('checkbox');
+      expect(sw.checked).toBe(true);
+      expect(sw.disabled).toBe(false);
+      expect(text(sw.closest('label'))).toContain(c.label);
+    }
+    expect(container.querySelectorAll('input[data-category]')).toHaveLength(categories.length);
+    expect(countOf('places')).toBe('3');
+    expect(countOf('people')).toBe('2');
+    expect(countOf('events')).toBe('0');
+    expect(text(container.querySelector('.total'))).toBe('5 mentions of 2 topics on this page');
+  });
+
+  it('shows a category switched off in storage as off', async () => {
+    await open(fakeApi({ ...DEFAULT_SETTINGS, categories: { people: false } }));
+    expect(cat('people').checked).toBe(false);
+    expect(cat('places').checked).toBe(true);
+  });
+
+  it('saves a category switched off and on again, leaving the other settings alone', async () => {
+    const initial: Settings = {
+      ...DEFAULT_SETTINGS,
+      categories: { events: false },
+      disabledSites: ['other.org'],
+      mentionMode: 'first',
+    };
+    const fake = fakeApi(initial);
+    await open(fake);
+
+    await click(cat('places'));
+    expect(fake.saved).toHaveLength(1);
+    expect(fake.saved[0]).toEqual({ ...initial, categories: { events: false, places: false } });
+    expect(cat('places').checked).toBe(false);
+    expect(cat('people').checked).toBe(true);
+
+    await click(cat('places'));
+    expect(fake.saved).toHaveLength(2);
+    expect(fake.saved[1]).toEqual({ ...initial, categories: { events: false, places: true } });
+    expect(cat('places').checked).toBe(true);
+  });
+
+  it('keeps both of two categories switched off in a row', async () => {
+    const fake = fakeApi();
+    await open(fake);
+    await click(cat('places'));
+    await click(cat('people'));
+    expect(fake.stored().categories).toEqual({ places: false, people: false });
+    expect(cat('places').checked).toBe(false);
+    expect(cat('people').checked).toBe(false);
+  });
+
+  it('turns everything off from the master switch', async () => {
+    const fake = fakeApi();
+    await open(fake);
+    expect(master().checked).toBe(true);
+
+    await click(master());
+    expect(fake.saved).toEqual([{ ...DEFAULT_SETTINGS, enabled: false }]);
+    expect(master().checked).toBe(false);
+    for (const c of categories) expect(cat(c.id).disabled).toBe(true);
+    expect(siteSwitch().disabled).toBe(true);
+    expect(text(container.querySelector('.total'))).toBe('Annotations are off everywhere.');
+    expect(countOf('places')).toBeNull();
+
+    await click(master());
+    expect(fake.saved[1]).toEqual({ ...DEFAULT_SETTINGS, enabled: true });
+    for (const c of categories) expect(cat(c.id).disabled).toBe(false);
+    expect(text(container.querySelector('.total'))).toBe('5 mentions of 2 topics on this page');
+  });
+
+  it('turns the current site off and on again', async () => {
+    const fake = fakeApi({ ...DEFAULT_SETTINGS, disabledSites: ['other.org'] });
+    await open(fake);
+    expect(siteSwitch().checked).toBe(true);
+    expect(text(siteSwitch().closest('label'))).toContain('example.com');
+
+    await click(siteSwitch());
+    expect(fake.saved).toHaveLength(1);
+    expect(fake.saved[0]).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['other.org', 'example.com'] });
+    expect(siteSwitch().checked).toBe(false);
+    expect(text(container.querySelector('.total'))).toBe('Annotations are off on this site.');
+    expect(countOf('places')).toBeNull();
+    // The master switch is still on: only this site is off.
+    expect(master().checked).toBe(true);
+
+    await click(siteSwitch());
+    expect(fake.saved[1]).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['other.org'] });
+    expect(siteSwitch().checked).toBe(true);
+    expect(text(container.querySelector('.total'))).toBe('5 mentions of 2 topics on this page');
+  });
+
+  it('opens with the site off when it was turned off before', async () => {
+    await open(fakeApi({ ...DEFAULT_SETTINGS, disabledSites: ['example.com'] }));
+    expect(siteSwitch().checked).toBe(false);
+    expect(text(container.querySelector('.total'))).toBe('Annotations are off on this site.');
+  });
+
+  it('follows settings changed in another window', async () => {
+    const fake = fakeApi();
+    await open(fake);
+    expect(cat('people').checked).toBe(true);
+
+    await act(() => fake.changeElsewhere({ ...DEFAULT_SETTINGS, categories: { people: false } }));
+    expect(cat('people').checked).toBe(false);
+    expect(cat('places').checked).toBe(true);
+
+    await act(() => fake.changeElsewhere({ ...DEFAULT_SETTINGS, enabled: false, disabledSites: ['example.com'] }));
+    expect(master().checked).toBe(false);
+    expect(siteSwitch().checked).toBe(false);
+    expect(cat('people').checked).toBe(true);
+    for (const c of categories) expect(cat(c.id).disabled).toBe(true);
+    expect(text(container.querySelector('.total'))).toBe('Annotations are off everywhere.');
+    // Following another window's change is not a change of its own to save.
+    expect(fake.saved).toEqual([]);
+  });
+
+  it('stops listening for settings once closed', async () => {
+    const fake = fakeApi();
+    await open(fake);
+    expect(fake.listeners.size).toBe(1);
+    await act(() => render(null, container));
+    expect(fake.listeners.size).toBe(0);
+  });
+
+  it('says it does not run on pages it cannot reach', async () => {
+    await open(fakeApi(DEFAULT_SETTINGS, 'unavailable'));
+    expect(text(container)).toContain("Backstory doesn't run on this page");
+    expect(container.querySelector('.total')).toBeNull();
+    expect(container.querySelector('input[data-site]')).toBeNull();
+    // The categories can still be set, with no counts claimed.
+    expect(cat('places').checked).toBe(true);
+    expect(countOf('places')).toBeNull();
+  });
+
+  it('names the corpus and the number of topics', async () => {
+    await open(fakeApi());
+    expect(text(container.querySelector('footer'))).toContain('42 topics');
+    expect(text(container.querySelector('footer'))).toContain('2024.1');
+  });
+});
