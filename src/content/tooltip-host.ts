@@ -86,7 +86,8 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
     const target = ensureHost();
     const mention = current;
     render(
-      h(Tooltip, { head: mention.head, category: mention.category, alias: mention.alias, rule: mention.rule, state, onClose: () => close(true) }),
+      // Keyed by topic so one topic's expanded state never carries over to the next.
+      h(Tooltip, { key: mention.head.id, head: mention.head, category: mention.category, alias: mention.alias, rule: mention.rule, state, onClose: () => close(true) }),
       target,
     );
     position();

@@ -6,6 +6,9 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 // @ts-expect-error: plain ESM helper shared with scripts/start.mjs
 import { serveStatic } from '../../scripts/static-server.mjs';
 
+/** The one extension API the harness calls inside the service worker. */
+declare const chrome: { tabs: { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<Array<{ id?: number }>> } };
+
 const ROOT = join(import.meta.dirname, '..', '..');
 export const EXTENSION_DIR = join(ROOT, 'dist', 'chrome');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';

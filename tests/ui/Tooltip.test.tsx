@@ -323,3 +323,45 @@ describe('Tooltip', () => {
     expect(text(heading)).toBe('Shikotan');
   });
 });
+
+describe('Tooltip in the page (tooltip host)', () => {
+  // Moving straight from one mention to another (hover, or Tab between marks) makes the host
+  // render the next topic into the same panel without closing in between; the "show all facts"
+  // choice made for one topic must not carry over to the next.
+  it('opens each topic with only three facts, even after another topic was expanded', async () => {
+    const { createTooltipHost } = await import('../../src/content/tooltip-host');
+    const second = fixture();
+    second.topic = { ...second.topic, id: 'habomai', name: 'Habomai' };
+    second.topic.facts = second.topic.facts.map((f, i) => ({ ...f, text: `Habomai fact ${i + 1}` }));
+    const mention = (h: TopicHead): import('../../src/content/tooltip-host').MentionInfo => {
+      const anchor = document.createElement('mark');
+      anchor.textContent = h.name;
+      container.appendChild(anchor);
+      return { head: h, category, alias: h.name, rule: 'alias', anchor };
+    };
+    const host = createTooltipHost({
+      doc: document,
+      mentionOf: () => undefined,
+      loadDetails: async (id) => (id === 'habomai' ? second : fixture()),
+    });
+    try {
+      const panel = () => document.querySelector('[data-annotation-tooltip]')!.shadowRoot!.querySelector('.panel')!;
+      const facts = () => [...panel().querySelectorAll('section[aria-label="Key facts"] li')].map((li) => text(li.querySelector('p')));
+      const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+
+      await act(() => host.open(mention(head)));
+      await settle();
+      expect(facts()).toHaveLength(3);
+      const more = [...panel().querySelectorAll('button')].find((b) => text(b) === 'Show all 4 facts');
+      await act(() => more!.click());
+      expect(facts()).toHaveLength(4);
+
+      await act(() => host.open(mention({ id: 'habomai', name: 'Habomai', category: 'places' })));
+      await settle();
+      expect(text(panel().querySelector('h2'))).toBe('Habomai');
+      expect(facts()).toEqual(['Habomai fact 1', 'Habomai fact 2', 'Habomai fact 3']);
+    } finally {
+      host.destroy();
+    }
+  });
+});
