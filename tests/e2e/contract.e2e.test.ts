@@ -74,6 +74,28 @@ describe('tooltip', () => {
     await expect.poll(async () => tooltip().count()).toBe(0);
   });
 
+  it('stays open while the pointer moves from the mention into it', async () => {
+    const mark = page.locator('#plain mark[data-annotation-id="singapore-agreement-2018"]');
+    await page.mouse.move(1150, 880);
+    await mark.hover();
+    await tooltip().locator('[data-part="source"]').first().waitFor();
+    const box = (await tooltip().locator('.card').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 8 });
+    await page.waitForTimeout(800);
+    expect(await tooltip().count()).toBe(1);
+    await page.mouse.move(1150, 880);
+    await expect.poll(async () => tooltip().count(), { timeout: 3000 }).toBe(0);
+  });
+
+  it('does not open when the pointer only passes over a mention', async () => {
+    const mark = page.locator('#plain mark[data-annotation-id="singapore-agreement-2018"]');
+    const box = (await mark.boundingBox())!;
+    await page.mouse.move(box.x - 40, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width + 40, box.y + box.height / 2, { steps: 3 });
+    await page.waitForTimeout(600);
+    expect(await tooltip().count()).toBe(0);
+  });
+
   it('stays within the viewport beside the mention', async () => {
     await page.locator('#plain mark[data-annotation-id="tokyo-declaration-1993"]').hover();
     await tooltip().locator('[data-part="source"]').first().waitFor();

@@ -1,30 +1,33 @@
+// `npm run screenshots`: pictures of what a reader sees, for review (not a test; writes artifacts/screenshots/).
 import { it } from 'vitest';
 import { launch, waitForMarks } from './harness';
-it('shots', async () => {
+import { mkdirSync } from 'node:fs';
+mkdirSync('artifacts/screenshots', { recursive: true });
+it('takes screenshots of the article, tooltip and popup', async () => {
   const h = await launch();
   const page = await h.open('rusi-brown-2022.html');
   await waitForMarks(page, 5);
-  await page.screenshot({ path: '/tmp/shots/article.png' });
+  await page.screenshot({ path: 'artifacts/screenshots/article.png' });
   const m = page.locator('mark[data-annotation-id="joint-declaration-1956"]').first();
   await m.scrollIntoViewIfNeeded();
   await m.hover();
   await page.locator('[data-annotation-tooltip] [data-part="source"]').first().waitFor();
   await page.waitForTimeout(200);
-  await page.screenshot({ path: '/tmp/shots/tooltip.png' });
+  await page.screenshot({ path: 'artifacts/screenshots/tooltip.png' });
   const n = page.locator('mark[data-annotation-id="northern-territories"]').first();
   await page.mouse.move(5, 5); await page.keyboard.press('Escape');
   await n.scrollIntoViewIfNeeded(); await n.hover();
   await page.locator('[data-annotation-tooltip] [data-part="source"]').first().waitFor();
   await page.waitForTimeout(200);
-  await page.screenshot({ path: '/tmp/shots/tooltip2.png' });
+  await page.screenshot({ path: 'artifacts/screenshots/tooltip2.png' });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForTimeout(100);
-  await page.screenshot({ path: '/tmp/shots/tooltip-dark.png' });
+  await page.screenshot({ path: 'artifacts/screenshots/tooltip-dark.png' });
   const popup = await h.openPopup(page);
   await popup.setViewportSize({ width: 360, height: 520 });
   await popup.waitForTimeout(1200);
-  await popup.screenshot({ path: '/tmp/shots/popup.png' });
+  await popup.screenshot({ path: 'artifacts/screenshots/popup.png' });
   await popup.emulateMedia({ colorScheme: 'dark' });
-  await popup.screenshot({ path: '/tmp/shots/popup-dark.png' });
+  await popup.screenshot({ path: 'artifacts/screenshots/popup-dark.png' });
   await h.close();
 }, 120000);
