@@ -5,5 +5,6 @@ export default defineConfig({
   test: {
     include: ['tests/core/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/ui/**/*.test.tsx', 'tests/build/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/setup/node-iterator.ts'],
   },
 });

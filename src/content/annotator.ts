@@ -5,7 +5,7 @@ import type { CompiledIndex } from '../core/corpus-types';
 import type { Matcher } from '../core/matcher';
 import { emptyCounts, type MentionCounts } from '../core/messages';
 import { isCategoryOn, type Settings } from '../core/settings';
-import { unwrapAll, wrapRanges, type HighlightRange } from './highlighter';
+import { createHighlighter, type HighlightRange } from './highlighter';
 import { createSlicer } from './slices';
 import { createRunWalker } from './text-runs';
 import type { MentionInfo } from './tooltip-host';
@@ -40,6 +40,7 @@ export interface AnnotatorOptions {
 export function createAnnotator({ doc, index, matcher, onCountsChanged }: AnnotatorOptions): Annotator {
   const win = doc.defaultView!;
   const slicer = createSlicer(win);
+  const highlighter = createHighlighter();
   const categories = new Map(index.categories.map((c) => [c.id, c]));
   const pieces = new WeakMap<Element, MentionInfo>();
   const mentions = new Set<MentionInfo>();
@@ -102,7 +103,7 @@ export function createAnnotator({ doc, index, matcher, onCountsChanged }: Annota
       const [context, ranges] = next;
       if (context.isConnected) withoutObserving(() => {
         const current = { info: null as MentionInfo | null };
-        wrapRanges(context, ranges, (mark, data, first) => record(mark, data, first, current));
+        highlighter.wrap(context, ranges, (mark, data, first) => record(mark, data, first, current));
       });
       return true;
     });
@@ -132,19 +133,33 @@ export function createAnnotator({ doc, index, matcher, onCountsChanged }: Annota
     observer.observe(body, { childList: true, subtree: true, characterData: true });
   }
 
+  /**
+   * The page's own changes: new content to scan, and text nodes we split that the page (often a
+   * framework re-rendering) changed or removed, whose highlight pieces must go so its text reads
+   * as the page meant it.
+   */
   function queueMutations(records: MutationRecord[]): void {
+    const stale: Node[] = [];
     for (const r of records) {
       if (r.type === 'characterData') {
+        stale.push(r.target);
         if (r.target.parentElement) pendingRoots.add(r.target.parentElement);
       } else {
+        for (const n of r.removedNodes) stale.push(n);
         for (const n of r.addedNodes) pendingRoots.add(n.nodeType === 3 ? (n.parentElement ?? n) : n);
       }
+    }
+    if (stale.some((n) => highlighter.has(n))) {
+      observer?.disconnect();
+      for (const n of stale) highlighter.release(n);
+      observeBody();
     }
     if (pendingRoots.size && !batchTimer) batchTimer = win.setTimeout(flushMutations, MUTATION_BATCH_MS);
   }
 
   function flushMutations(): void {
     batchTimer = 0;
+    highlighter.prune();
     const roots = [...pendingRoots].filter(
       (n): n is Element => n.nodeType === 1 && n.isConnected && !(n as Element).closest(EXCLUDED_SELECTOR),
     );
@@ -162,8 +177,7 @@ export function createAnnotator({ doc, index, matcher, onCountsChanged }: Annota
     win.clearTimeout(batchTimer);
     batchTimer = 0;
     pendingRoots = new Set();
-    const body = root();
-    if (body) withoutObserving(() => unwrapAll(body));
+    withoutObserving(() => highlighter.unwrapAll());
     mentions.clear();
     seenTopics.clear();
   }

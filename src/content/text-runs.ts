@@ -22,8 +22,16 @@ export function createRunWalker(root: Element): { next(): TextRun | null } {
   const view = doc.defaultView;
   const SHOW_ELEMENT = view?.NodeFilter.SHOW_ELEMENT ?? 1;
   const SHOW_TEXT = view?.NodeFilter.SHOW_TEXT ?? 4;
+  /** Set when an excluded element (a textarea, a code block…) was skipped: it ends the run too. */
+  let skipped = false;
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode: (node) => (node.nodeType === 1 && isExcluded(node as Element) ? 2 /* REJECT */ : 1 /* ACCEPT */),
+    acceptNode: (node) => {
+      if (node.nodeType === 1 && isExcluded(node as Element)) {
+        skipped = true;
+        return 2; // REJECT: skip the whole subtree
+      }
+      return 1;
+    },
   });
   /** Characters of text seen so far, in mark.js's counting. */
   let seen = 0;
@@ -66,7 +74,9 @@ export function createRunWalker(root: Element): { next(): TextRun | null } {
       const context = contextFor(parent);
       const start = seen;
       seen += text.length;
-      if (pending && pending.context === context) {
+      const joined = !skipped;
+      skipped = false;
+      if (pending && pending.context === context && joined) {
         pending.text += text;
         continue;
       }

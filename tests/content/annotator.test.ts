@@ -120,3 +120,53 @@ describe('annotator', () => {
     expect(performance.getEntriesByName('backstory:scan')).toHaveLength(1);
   });
 });
+
+describe('pages that re-render', () => {
+  it('steps aside when the page rewrites a text node it split, then highlights the new text', async () => {
+    const { ready } = setup('<p id="live"></p>');
+    const live = document.getElementById('live')!;
+    // Like a framework: the page keeps its own reference to the text node and updates it later.
+    const text = document.createTextNode('Talks on Shikotan resumed.');
+    live.append(text);
+    await ready;
+    await wait(MUTATION_BATCH_MS + 50);
+    expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]);
+    text.data = 'Now the 1956 Declaration is back on the table.';
+    expect(live.textContent).not.toBe(text.data); // our stale pieces are still there for a moment
+    await wait(MUTATION_BATCH_MS + 100);
+    expect(live.textContent).toBe('Now the 1956 Declaration is back on the table.');
+    expect(marked()).toEqual([['1956 Declaration', 'joint-declaration-1956', 'agreements']]);
+  });
+
+  it('removes its pieces when the page removes a text node it split', async () => {
+    const { ready } = setup('<p id="p">Before. Shikotan after.</p>');
+    await ready;
+    const p = document.getElementById('p')!;
+    const own = p.firstChild!; // the page's node, now holding "Before. "
+    expect(own.textContent).toBe('Before. ');
+    p.removeChild(own);
+    await wait(MUTATION_BATCH_MS + 100);
+    expect(p.textContent).toBe('');
+  });
+
+  it('restores the DOM node for node, keeping adjacent text nodes apart', async () => {
+    document.body.innerHTML = '<p id="p"></p>';
+    const p = document.getElementById('p')!;
+    const nodes = [document.createTextNode('Shikotan and '), document.createTextNode('Northern Territories')];
+    p.append(...nodes);
+    annotator = createAnnotator({ doc: document, index, matcher: createMatcher(index) });
+    await annotator.apply(DEFAULT_SETTINGS, true);
+    expect(marked()).toHaveLength(2);
+    await annotator.apply(DEFAULT_SETTINGS, false);
+    expect([...p.childNodes]).toEqual(nodes);
+    expect(nodes.map((n) => n.data)).toEqual(['Shikotan and ', 'Northern Territories']);
+  });
+});
+
+describe('runs of text', () => {
+  it('does not join words across a skipped zone', async () => {
+    const { ready } = setup('<p>Northern<textarea>x</textarea>Territories and Shikotan<code>x</code>ese</p>');
+    await ready;
+    expect(marked().map((m) => m[0])).toEqual(['Shikotan']);
+  });
+});
