@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Builds Backstory: validates the corpus in data/, compiles the matcher index and the lazily
 // loaded topic details, bundles each entry point once, and writes one extension per browser
 // (dist/chrome, dist/firefox) from the one source manifest.
@@ -85,10 +84,10 @@ export async function compileCorpus(dataDir = DATA) {
   const { corpus, errors } = tools.validateCorpus(input);
   if (!corpus) throw new Error(`The corpus has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n  ${errors.map(tools.formatCorpusError).join('\n  ')}`);
   const context = readJson(join(dataDir, 'context.json'));
-  const version = createHash('sha256').update(JSON.stringify([corpus, context.words])).digest('hex').slice(0, 8);
+  const version = createHash('sha256').update(JSON.stringify([corpus, context])).digest('hex').slice(0, 8);
   return {
     corpus,
-    index: tools.compileIndex(corpus, context.words ?? [], version),
+    index: tools.compileIndex(corpus, context, version),
     details: tools.compileDetails(corpus, version),
     version,
   };
@@ -159,6 +158,7 @@ export async function build({ check = false } = {}) {
     cpSync(join(OUT, 'bundle'), dir, { recursive: true });
     cpSync(join(ROOT, 'src/popup/popup.html'), join(dir, 'popup.html'));
     cpSync(join(ROOT, 'src/popup/popup.css'), join(dir, 'popup.css'));
+    cpSync(join(ROOT, '_locales'), join(dir, '_locales'), { recursive: true });
     writeFileSync(join(dir, 'content.css'), contentCss);
     for (const d of details) writeFileSync(join(dir, 'details', `${d.topic.id}.json`), JSON.stringify(d));
     for (const size of ICON_SIZES) writeFileSync(join(dir, 'icons', `${size}.png`), iconPng(size));

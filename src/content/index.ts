@@ -9,7 +9,18 @@ import { startContentScript } from './start';
 // Pages can be injected twice (extension reload, bfcache); one instance per document.
 const FLAG = '__backstoryContentScript';
 const scope = globalThis as unknown as Record<string, unknown>;
-if (!scope[FLAG] && document.documentElement instanceof HTMLElement) {
+
+/** Frames of the page's own origin are part of what the reader reads; ads and embeds aren't. */
+function isTopOrSameOriginFrame(): boolean {
+  try {
+    // Reading the parent's document throws across origins; srcdoc and about:blank frames inherit it.
+    return window.top === window || !!window.parent.document.documentElement;
+  } catch {
+    return false;
+  }
+}
+
+if (!scope[FLAG] && document.documentElement instanceof HTMLElement && isTopOrSameOriginFrame()) {
   scope[FLAG] = true;
   startContentScript(browserApi, index as CompiledIndex, document);
 }

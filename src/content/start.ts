@@ -13,10 +13,19 @@ export interface ContentScript {
   destroy(): void;
 }
 
+function topHref(win: Window): string | null {
+  try {
+    return win.top?.location.href ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function startContentScript(api: ExtensionApi, index: CompiledIndex, doc: Document): ContentScript {
   const win = doc.defaultView!;
-  const site = siteOf(doc.location?.href ?? '');
   const isTop = win.top === win;
+  // A frame follows its page's "off on this site" (srcdoc and about:blank frames have no site).
+  const site = siteOf(topHref(win) ?? doc.location?.href ?? '');
   const matcher = createMatcher(index);
   const details = new Map<string, Promise<TopicDetails>>();
   let tooltip: TooltipHost | null = null;

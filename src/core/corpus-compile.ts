@@ -4,10 +4,10 @@
 import { compileAliasPattern, compileWordPattern, STEM_MARK } from './alias-pattern';
 import type { Corpus } from './corpus-validate';
 import { aliasText, isAmbiguous } from './corpus-validate';
-import type { AliasEntry, CompiledIndex, Source, TopicDetails } from './corpus-types';
+import type { AliasEntry, CompiledIndex, ContextWords, Source, TopicDetails } from './corpus-types';
 import { fold } from './text-fold';
 
-export function compileIndex(corpus: Corpus, contextWords: string[], version: string): CompiledIndex {
+export function compileIndex(corpus: Corpus, context: ContextWords, version: string): CompiledIndex {
   const aliases: Record<string, AliasEntry> = {};
   const stems: string[] = [];
   corpus.topics.forEach((topic, index) => {
@@ -17,8 +17,9 @@ export function compileIndex(corpus: Corpus, contextWords: string[], version: st
         key = key.slice(0, -STEM_MARK.length);
         stems.push(key);
       }
-      aliases[key] ??= { topic: index, alias: aliasText(a), ambiguous: isAmbiguous(a) };
+      aliases[key] ??= { topic: index, alias: aliasText(a), ambiguous: isAmbiguous(a) || topic.needsContext === true };
     }
+    for (const look of topic.notAliases ?? []) aliases[fold(look)] ??= { topic: -1, alias: look, ambiguous: false };
   });
   const keys = Object.keys(aliases).map((k) => (stems.includes(k) ? k + STEM_MARK : k));
   return {
@@ -26,7 +27,13 @@ export function compileIndex(corpus: Corpus, contextWords: string[], version: st
     pattern: compileAliasPattern(keys),
     aliases,
     stems,
-    contextPattern: compileWordPattern(contextWords),
+    context: {
+      japan: compileWordPattern(context.japan),
+      russia: compileWordPattern(context.russia),
+      dispute: compileWordPattern(context.dispute),
+      titles: context.titles.map((w) => w.toLowerCase()),
+      nameFollowers: context.nameFollowers.map((w) => w.toLowerCase()),
+    },
     topics: corpus.topics.map((t) => ({ id: t.id, name: t.name, category: t.category })),
     categories: corpus.categories,
   };

@@ -65,6 +65,13 @@ export interface Topic {
   name: string;
   category: string;
   aliases: Alias[];
+  /**
+   * Every alias needs the dispute's context nearby: for world-news topics (Putin, Ukraine, NATO)
+   * whose tooltip would be noise on a page that isn't about Japan and Russia.
+   */
+  needsContext?: boolean;
+  /** Look-alikes that must never fire for this topic ("Tokyo Declaration on African Development"). */
+  notAliases?: string[];
   summary: string;
   facts: Fact[];
   viewpoints?: Viewpoint[];
@@ -81,14 +88,33 @@ export interface CompiledIndex {
   aliases: Record<string, AliasEntry>;
   /** Longest stem length, so resolution knows how far to look back. */
   stems: string[];
-  /** Source of a RegExp (flags "iu") matching words that make an ambiguous alias plausible. */
-  contextPattern: string;
+  /** What makes an ambiguous alias plausible. */
+  context: ContextPatterns;
   topics: TopicHead[];
   categories: Category[];
 }
 
+/** Sources of RegExps (flags "iu") over folded text; see data/context.json. */
+export interface ContextPatterns {
+  japan: string;
+  russia: string;
+  dispute: string;
+  /** Capitalized words that may stand right before a bare surname ("Prime Minister Abe"). */
+  titles: string[];
+  /** Capitalized words that may follow one ("Abe Administration"). */
+  nameFollowers: string[];
+}
+
+export interface ContextWords {
+  japan: string[];
+  russia: string[];
+  dispute: string[];
+  titles: string[];
+  nameFollowers: string[];
+}
+
 export interface AliasEntry {
-  /** Index into CompiledIndex.topics. */
+  /** Index into CompiledIndex.topics; -1 for a look-alike that stops a match. */
   topic: number;
   alias: string;
   ambiguous: boolean;

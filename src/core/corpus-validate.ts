@@ -239,6 +239,14 @@ function validateTopic(o: Obj, expectedCategory: string | null, r0: Reporter, ct
     summary: requireText(o, 'summary', r),
     facts,
   };
+  if (o.needsContext !== undefined) {
+    if (typeof o.needsContext !== 'boolean') r.fail('needsContext', 'must be true or false');
+    else if (o.needsContext) topic.needsContext = true;
+  }
+  if (o.notAliases !== undefined) {
+    if (!Array.isArray(o.notAliases) || !o.notAliases.every(isText)) r.fail('notAliases', 'must be an array of strings');
+    else topic.notAliases = o.notAliases;
+  }
   if (viewpoints) topic.viewpoints = viewpoints;
   if (names) topic.names = names;
   if (discrepancies) topic.discrepancies = discrepancies;
@@ -287,6 +295,16 @@ export function validateCorpus(input: CorpusInput): { corpus: Corpus | null; err
       topics.push(t);
     });
     errors.push(...r.errors);
+  }
+  // Look-alikes are checked once every alias is known, whichever file declares it.
+  for (const f of input.topics) {
+    if (!Array.isArray(f.data)) continue;
+    for (const t of topics.filter((x) => (f.data as unknown[]).some((o) => isObj(o) && o.id === x.id))) {
+      (t.notAliases ?? []).forEach((look, j) => {
+        const owner = aliasOwner.get(fold(look));
+        if (owner !== undefined) errors.push({ file: f.file, topic: t.id, field: `notAliases[${j}]`, message: `"${look}" is an alias of topic "${owner}"` });
+      });
+    }
   }
   return { corpus: errors.length ? null : { categories, sources, topics }, errors };
 }

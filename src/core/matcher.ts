@@ -24,13 +24,25 @@ export const CONTEXT_WINDOW = 300;
 
 export interface Matcher {
   findAll(text: string, options?: MatchOptions): Mention[];
-  /** Whether text contains words that make ambiguous aliases plausible. */
+  /** Whether text is about Japan and Russia: words of both sides, or of the dispute itself. */
   hasContext(text: string): boolean;
 }
 
+const CAPITALIZED = /^\p{Lu}/u;
+/** Sentence-initial function words are capitalized without being names. */
+const FUNCTION_WORDS = new Set(
+  'the a an and but or nor so yet when while after before as in on at by for with under since if that this then of to from also however meanwhile both'.split(' '),
+);
+const WORD_BEFORE = /([\p{L}'.]+)\s+$/u;
+const WORD_AFTER = /^\s+([\p{L}'.]+)/u;
+
 export function createMatcher(index: CompiledIndex): Matcher {
   const pattern = new RegExp(index.pattern, 'giu');
-  const context = new RegExp(index.contextPattern, 'iu');
+  const japan = new RegExp(index.context.japan, 'iu');
+  const russia = new RegExp(index.context.russia, 'iu');
+  const dispute = new RegExp(index.context.dispute, 'iu');
+  const titles = new Set(index.context.titles);
+  const followers = new Set(index.context.nameFollowers);
   const aliases = new Map<string, AliasEntry>(Object.entries(index.aliases));
   const stems = [...index.stems].sort((a, b) => b.length - a.length);
 
@@ -42,9 +54,29 @@ export function createMatcher(index: CompiledIndex): Matcher {
     return stem === undefined ? undefined : aliases.get(stem);
   }
 
+  /** Both sides (or the dispute itself) in any of the given stretches of folded text. */
+  function twoSided(...parts: string[]): boolean {
+    if (parts.some((p) => dispute.test(p))) return true;
+    return parts.some((p) => japan.test(p)) && parts.some((p) => russia.test(p));
+  }
+
+  /**
+   * A bare surname next to another capitalized name is somebody else ("Kobo Abe", "Abe
+   * Lincoln"); titles ("Prime Minister Abe") and a few words ("Abe Administration") are fine.
+   */
+  function isOtherPerson(alias: string, before: string, after: string): boolean {
+    if (!CAPITALIZED.test(alias) || /\s/.test(alias)) return false;
+    const prev = WORD_BEFORE.exec(before)?.[1];
+    const next = WORD_AFTER.exec(after)?.[1];
+    const named = (w: string | undefined, allowed: Set<string>) => {
+      const word = w?.toLowerCase().replace(/\.$/, '');
+      return !!w && !!word && CAPITALIZED.test(w) && !allowed.has(word) && !FUNCTION_WORDS.has(word);
+    };
+    return named(prev, titles) || named(next, followers);
+  }
+
   function findAll(text: string, options: MatchOptions = {}): Mention[] {
     const found: Mention[] = [];
-    const ambiguous: Mention[] = [];
     // Same length as text, so offsets found in it are offsets in text.
     const folded = foldChars(text);
     pattern.lastIndex = 0;
@@ -54,26 +86,20 @@ export function createMatcher(index: CompiledIndex): Matcher {
         continue;
       }
       const entry = resolve(m[0]);
-      if (!entry) continue;
-      const mention: Mention = {
-        start: m.index,
-        end: m.index + m[0].length,
-        topic: entry.topic,
-        alias: entry.alias,
-        rule: entry.ambiguous ? 'context' : 'alias',
-      };
-      (entry.ambiguous ? ambiguous : found).push(mention);
+      // A look-alike consumes its text, so no shorter alias inside it fires either.
+      if (!entry || entry.topic < 0) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (entry.ambiguous) {
+        const before = folded.slice(Math.max(0, start - CONTEXT_WINDOW), start);
+        const after = folded.slice(end, end + CONTEXT_WINDOW);
+        if (isOtherPerson(entry.alias, before.slice(-40), after.slice(0, 40))) continue;
+        if (!options.pageHasContext && !twoSided(before, after)) continue;
+      }
+      found.push({ start, end, topic: entry.topic, alias: entry.alias, rule: entry.ambiguous ? 'context' : 'alias' });
     }
-    if (ambiguous.length === 0) return found;
-    const runHasTopic = found.length > 0;
-    const supported = ambiguous.filter(
-      (m) =>
-        options.pageHasContext ||
-        runHasTopic ||
-        context.test(folded.slice(Math.max(0, m.start - CONTEXT_WINDOW), m.end + CONTEXT_WINDOW)),
-    );
-    return [...found, ...supported].sort((a, b) => a.start - b.start);
+    return found;
   }
 
-  return { findAll, hasContext: (text) => context.test(foldChars(text)) };
+  return { findAll, hasContext: (text) => twoSided(foldChars(text)) };
 }

@@ -57,19 +57,39 @@ describe('matcher', () => {
     expect(found('Soviet-Japanese Joint Declaration(1956)')).toEqual([['Soviet-Japanese Joint Declaration', 'joint-declaration-1956']]);
   });
 
-  it('fires an ambiguous alias only with Japan–Russia context', () => {
+  it('fires an ambiguous alias only with both sides of the dispute nearby', () => {
     expect(found('Abe went fishing with friends.')).toEqual([]);
     expect(found('A Joint Declaration on trade between Canada and Mexico.')).toEqual([]);
-    expect(found('Abe met officials in Moscow.')).toEqual([['Abe', 'abe']]);
-    expect(found('Abe went fishing.', true)).toEqual([['Abe', 'abe']]);
-    expect(found('Abe visited Shikotan.')).toEqual([
+    // One side is not enough: a Russia–Ukraine or a Japan–Korea story is not this dispute.
+    expect(found('Abe met officials in Moscow.')).toEqual([]);
+    expect(found('Abe gave a speech in Tokyo.')).toEqual([]);
+    expect(found('Abe met Russian officials in Tokyo.')).toEqual([['Abe', 'abe']]);
+    expect(found('Abe spoke about the Kuril Islands.')).toEqual([
       ['Abe', 'abe'],
-      ['Shikotan', 'shikotan'],
+      ['Kuril Islands', 'kurils'],
     ]);
+    expect(found('Abe went fishing.', true)).toEqual([['Abe', 'abe']]);
+  });
+
+  it("doesn't count an alias's own words as its context", () => {
+    expect(found('The Tokyo Declaration was adopted.')).toEqual([]);
+    expect(found('The Tokyo Declaration was signed by Japan and Russia.')).toEqual([['Tokyo Declaration', 'tokyo-declaration-1993']]);
+  });
+
+  it('never fires on a look-alike, even in context', () => {
+    expect(found('Japan and Russia: the Tokyo Declaration on African Development was adopted.')).toEqual([]);
+  });
+
+  it('tells a bare surname from another person of that name', () => {
+    const ctx = ' Japan and Russia talks.';
+    expect(found(`The novelist Kobo Abe wrote it.${ctx}`)).toEqual([]);
+    expect(found(`Abe Lincoln was not there.${ctx}`)).toEqual([]);
+    expect(found(`Prime Minister Abe spoke.${ctx}`)).toEqual([['Abe', 'abe']]);
+    expect(found(`The Abe Administration agreed.${ctx}`)).toEqual([['Abe', 'abe']]);
   });
 
   it('says which alias matched and by which rule', () => {
-    const [m] = matcher.findAll('Abe in Tokyo');
+    const [m] = matcher.findAll('Abe in Tokyo and Moscow');
     expect(m).toMatchObject({ alias: 'Abe', rule: 'context' });
     const [n] = matcher.findAll('Shinzo Abe');
     expect(n).toMatchObject({ alias: 'Shinzō Abe', rule: 'alias' });

@@ -23,6 +23,7 @@ export const MINI: Corpus = {
     topic('northern-territories', 'places', ['Northern Territories', 'Southern Kuril Islands', '北方領土', 'Южные Курилы']),
     topic('kurils', 'places', ['Kuril Islands', 'Kurils', 'Курил*']),
     topic('shikotan', 'places', ['Shikotan', '色丹島', 'Шикотан*']),
+    { ...topic('tokyo-declaration-1993', 'agreements', [{ text: 'Tokyo Declaration', ambiguous: true }]), notAliases: ['Tokyo Declaration on African Development'] },
     topic('joint-declaration-1956', 'agreements', [
       '1956 Soviet-Japanese Joint Declaration',
       'Soviet-Japanese Joint Declaration',
@@ -34,6 +35,12 @@ export const MINI: Corpus = {
   ],
 };
 
-export const MINI_CONTEXT = ['Japan', 'Japanese', 'Russia', 'Russian', 'Soviet', 'Tokyo', 'Moscow', 'Япони*'];
+export const MINI_CONTEXT = {
+  japan: ['Japan', 'Japanese', 'Tokyo', 'Япони*'],
+  russia: ['Russia', 'Russian', 'Soviet', 'Moscow', 'Putin'],
+  dispute: ['Kuril', 'Northern Territories', 'Shikotan'],
+  titles: ['Prime', 'Minister', 'Mr'],
+  nameFollowers: ['Administration'],
+};
 
 export const miniIndex = () => compileIndex(MINI, MINI_CONTEXT, 'test');

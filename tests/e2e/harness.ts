@@ -12,6 +12,8 @@ declare const chrome: { tabs: { query(q: { active: boolean; lastFocusedWindow: b
 const ROOT = join(import.meta.dirname, '..', '..');
 export const EXTENSION_DIR = join(ROOT, 'dist', 'chrome');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** What a locked-down page sends: no styles, no scripts, nothing but its own images. */
+export const STRICT_CSP = "default-src 'none'; img-src 'self'; style-src 'none'; script-src 'none'";
 
 export interface Harness {
   context: BrowserContext;
@@ -25,10 +27,10 @@ export interface Harness {
 }
 
 export async function launch(): Promise<Harness> {
-  const server: { url: string; close(): Promise<void> } = await serveStatic([
-    join(ROOT, 'tests', 'e2e', 'fixtures'),
-    join(ROOT, 'build', 'demo'),
-  ]);
+  const server: { url: string; close(): Promise<void> } = await serveStatic(
+    [join(ROOT, 'tests', 'e2e', 'fixtures'), join(ROOT, 'tests', 'fixtures', 'matching'), join(ROOT, 'build', 'demo')],
+    { headers: (file: string) => (file.endsWith('csp.html') ? { 'content-security-policy': STRICT_CSP } : {}) },
+  );
   const profile = mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
