@@ -2,7 +2,7 @@
 // the page adds later, and removes them without a trace.
 
 import type { CompiledIndex } from '../core/corpus-types';
-import type { Matcher } from '../core/matcher';
+import { MIN_STRONG_MENTIONS, type MatchRule, type Matcher } from '../core/matcher';
 import { emptyCounts, type MentionCounts } from '../core/messages';
 import { isCategoryOn, type Settings } from '../core/settings';
 import { createHighlighter, type HighlightRange } from './highlighter';
@@ -18,7 +18,7 @@ export const MUTATION_BATCH_MS = 150;
 interface MentionData {
   topic: number;
   alias: string;
-  rule: 'alias' | 'context';
+  rule: MatchRule;
 }
 
 export interface Annotator {
@@ -45,6 +45,8 @@ export function createAnnotator({ doc, index, matcher, onCountsChanged }: Annota
   const pieces = new WeakMap<Element, MentionInfo>();
   const mentions = new Set<MentionInfo>();
   const seenTopics = new Set<number>();
+  /** Unambiguous mentions seen so far: enough of them make the whole page about the dispute. */
+  let strongMentions = 0;
   let settings: Settings | null = null;
   let active = false;
   let observer: MutationObserver | null = null;
@@ -78,24 +80,37 @@ export function createAnnotator({ doc, index, matcher, onCountsChanged }: Annota
     const work = new Map<Element, HighlightRange<MentionData>[]>();
     const pageHasContext = matcher.hasContext(doc.title);
     const firstOnly = settings?.mentionMode === 'first';
+    const deferred: Array<{ context: Element; range: HighlightRange<MentionData> }> = [];
+    const add = (context: Element, range: HighlightRange<MentionData>) => {
+      if (firstOnly && seenTopics.has(range.data.topic)) return;
+      seenTopics.add(range.data.topic);
+      const list = work.get(context) ?? [];
+      list.push(range);
+      work.set(context, list);
+    };
     const finished = await slicer.run(() => {
       const run = walker.next();
       if (!run) return false;
       for (const m of matcher.findAll(run.text, { pageHasContext })) {
-        if (!shown(m.topic) || (firstOnly && seenTopics.has(m.topic))) continue;
-        seenTopics.add(m.topic);
-        const list = work.get(run.context) ?? [];
-        list.push({
+        if (!shown(m.topic)) continue;
+        const range = {
           start: run.offset + m.start,
           length: m.end - m.start,
           expected: run.text.slice(m.start, m.end),
           data: { topic: m.topic, alias: m.alias, rule: m.rule },
-        });
-        work.set(run.context, list);
+        };
+        if (m.deferred) {
+          deferred.push({ context: run.context, range });
+          continue;
+        }
+        if (m.rule === 'alias') strongMentions++;
+        add(run.context, range);
       }
       return true;
     });
     if (!finished) return;
+    // Ambiguous names without context nearby stand on a page that is plainly about the dispute.
+    if (strongMentions >= MIN_STRONG_MENTIONS) for (const d of deferred) add(d.context, d.range);
     const contexts = [...work];
     const done = await slicer.run(() => {
       const next = contexts.shift();
@@ -180,6 +195,7 @@ export function createAnnotator({ doc, index, matcher, onCountsChanged }: Annota
     withoutObserving(() => highlighter.unwrapAll());
     mentions.clear();
     seenTopics.clear();
+    strongMentions = 0;
   }
 
   function counts(): MentionCounts {

@@ -4,6 +4,7 @@
 
 import { h, render } from 'preact';
 import type { Category, TopicDetails, TopicHead } from '../core/corpus-types';
+import type { MatchRule } from '../core/matcher';
 import { placeTooltip } from '../core/placement';
 import { Tooltip, type TooltipState } from '../ui/Tooltip';
 import { TOOLTIP_CSS } from '../ui/tooltip-styles';
@@ -13,7 +14,7 @@ export interface MentionInfo {
   head: TopicHead;
   category: Category | undefined;
   alias: string;
-  rule: 'alias' | 'context';
+  rule: MatchRule;
   /** The mention's first <mark>: the tooltip is placed beside it and focus returns to it. */
   anchor: HTMLElement;
 }

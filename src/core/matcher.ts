@@ -11,8 +11,18 @@ export interface Mention {
   topic: number;
   /** The alias as authored, and why it fired: for the tooltip and for debugging. */
   alias: string;
-  rule: 'alias' | 'context';
+  rule: 'alias' | 'context' | 'page';
+  /**
+   * Set on an ambiguous mention without context nearby: it stands only if the page as a whole
+   * turns out to be about the dispute (see MIN_STRONG_MENTIONS).
+   */
+  deferred?: boolean;
 }
+
+export type MatchRule = Mention['rule'];
+
+/** Unambiguous mentions of dispute topics that make a whole page about the dispute. */
+export const MIN_STRONG_MENTIONS = 3;
 
 export interface MatchOptions {
   /** The page as a whole is about Japan and Russia (e.g. its title says so). */
@@ -94,7 +104,10 @@ export function createMatcher(index: CompiledIndex): Matcher {
         const before = folded.slice(Math.max(0, start - CONTEXT_WINDOW), start);
         const after = folded.slice(end, end + CONTEXT_WINDOW);
         if (isOtherPerson(entry.alias, before.slice(-40), after.slice(0, 40))) continue;
-        if (!options.pageHasContext && !twoSided(before, after)) continue;
+        if (!options.pageHasContext && !twoSided(before, after)) {
+          found.push({ start, end, topic: entry.topic, alias: entry.alias, rule: 'page', deferred: true });
+          continue;
+        }
       }
       found.push({ start, end, topic: entry.topic, alias: entry.alias, rule: entry.ambiguous ? 'context' : 'alias' });
     }

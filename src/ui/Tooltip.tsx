@@ -3,6 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import type { Category, TopicDetails, TopicHead } from '../core/corpus-types';
+import type { MatchRule } from '../core/matcher';
 import { Quote } from './Citation';
 
 export type TooltipState =
@@ -15,7 +16,7 @@ export interface TooltipProps {
   category: Category | undefined;
   /** The alias that matched on the page and why, so a reader can tell a false match. */
   alias: string;
-  rule: 'alias' | 'context';
+  rule: MatchRule;
   state: TooltipState;
   onClose: () => void;
 }
@@ -119,7 +120,7 @@ export function Tooltip({ head, category, alias, rule, state, onClose }: Tooltip
 
       <footer>
         <span>
-          Matched “{alias}”{rule === 'context' ? ' (with Japan–Russia context nearby)' : ''}
+          Matched “{alias}”{rule !== 'alias' ? ' (with Japan–Russia context nearby)' : ''}
         </span>
         {details && <span>Quotes are verbatim · corpus {details.corpusVersion}</span>}
       </footer>

@@ -170,3 +170,22 @@ describe('runs of text', () => {
     expect(marked().map((m) => m[0])).toEqual(['Shikotan']);
   });
 });
+
+describe('page-level context', () => {
+  it('keeps an ambiguous name without context nearby when the page is plainly about the dispute', async () => {
+    const { ready } = setup('<h2>Abe in the news</h2><p>Shikotan, Hokkaidō and the Northern Territories.</p>');
+    await ready;
+    expect(marked().map((m) => [m[0], m[1]])).toEqual([
+      ['Abe', 'abe'],
+      ['Shikotan', 'shikotan'],
+      ['Hokkaidō', 'hokkaido'],
+      ['Northern Territories', 'northern-territories'],
+    ]);
+  });
+
+  it('drops it on a page that only mentions the dispute in passing', async () => {
+    const { ready } = setup('<h2>Abe in the news</h2><p>A trip to Hokkaidō.</p>');
+    await ready;
+    expect(marked().map((m) => m[1])).toEqual(['hokkaido']);
+  });
+});

@@ -4,8 +4,12 @@ import { miniIndex } from './mini-corpus';
 
 const index = miniIndex();
 const matcher = createMatcher(index);
+/** What fires on its own; deferred mentions wait for the page as a whole (tested below). */
 const found = (text: string, pageHasContext = false) =>
-  matcher.findAll(text, { pageHasContext }).map((m) => [text.slice(m.start, m.end), index.topics[m.topic]!.id]);
+  matcher
+    .findAll(text, { pageHasContext })
+    .filter((m) => !m.deferred)
+    .map((m) => [text.slice(m.start, m.end), index.topics[m.topic]!.id]);
 
 describe('matcher', () => {
   it('finds each alias with its topic, in document order', () => {
@@ -86,6 +90,12 @@ describe('matcher', () => {
     expect(found(`Abe Lincoln was not there.${ctx}`)).toEqual([]);
     expect(found(`Prime Minister Abe spoke.${ctx}`)).toEqual([['Abe', 'abe']]);
     expect(found(`The Abe Administration agreed.${ctx}`)).toEqual([['Abe', 'abe']]);
+  });
+
+  it('defers an ambiguous mention without context, rather than dropping it', () => {
+    expect(matcher.findAll('Abe went fishing.')).toEqual([{ start: 0, end: 3, topic: index.topics.findIndex((t) => t.id === 'abe'), alias: 'Abe', rule: 'page', deferred: true }]);
+    // A look-alike person is dropped outright.
+    expect(matcher.findAll('The novelist Kobo Abe.')).toEqual([]);
   });
 
   it('says which alias matched and by which rule', () => {
