@@ -2,7 +2,8 @@
 // the page adds later, and removes them without a trace.
 
 import type { CompiledIndex } from '../core/corpus-types';
-import { MIN_STRONG_MENTIONS, type MatchRule, type Matcher } from '../core/matcher';
+import { checkClaims, type Verdict } from '../core/claims';
+import { MIN_STRONG_MENTIONS, type MatchRule, type Matcher, type Mention } from '../core/matcher';
 import { emptyCounts, type MentionCounts } from '../core/messages';
 import { isCategoryOn, type Settings } from '../core/settings';
 import { createHighlighter, type HighlightRange } from './highlighter';
@@ -19,6 +20,8 @@ interface MentionData {
   topic: number;
   alias: string;
   rule: MatchRule;
+  /** Set on a page's statement checked against the sources, rather than a mention. */
+  check?: { verdict: Verdict; claims: number[]; stated: string };
 }
 
 export interface Annotator {
@@ -44,6 +47,7 @@ export function createAnnotator({ doc, index, matcher, onCountsChanged }: Annota
   const categories = new Map(index.categories.map((c) => [c.id, c]));
   const pieces = new WeakMap<Element, MentionInfo>();
   const mentions = new Set<MentionInfo>();
+  const checks = new Set<MentionInfo>();
   const seenTopics = new Set<number>();
   /** Unambiguous mentions seen so far: enough of them make the whole page about the dispute. */
   let strongMentions = 0;
@@ -65,10 +69,11 @@ export function createAnnotator({ doc, index, matcher, onCountsChanged }: Annota
     const head = index.topics[data.topic]!;
     mark.setAttribute('data-annotation-id', head.id);
     mark.setAttribute('data-annotation-category', head.category);
+    if (data.check) mark.setAttribute('data-annotation-check', data.check.verdict);
     if (first) {
       mark.tabIndex = 0;
-      current.info = { head, category: categories.get(head.category), alias: data.alias, rule: data.rule, anchor: mark };
-      mentions.add(current.info);
+      current.info = { head, category: categories.get(head.category), alias: data.alias, rule: data.rule, anchor: mark, check: data.check };
+      (data.check ? checks : mentions).add(current.info);
     }
     if (current.info) pieces.set(mark, current.info);
   }
@@ -91,6 +96,7 @@ export function createAnnotator({ doc, index, matcher, onCountsChanged }: Annota
     const finished = await slicer.run(() => {
       const run = walker.next();
       if (!run) return false;
+      const accepted: Mention[] = [];
       for (const m of matcher.findAll(run.text, { pageHasContext })) {
         if (!shown(m.topic)) continue;
         const range = {
@@ -104,7 +110,18 @@ export function createAnnotator({ doc, index, matcher, onCountsChanged }: Annota
           continue;
         }
         if (m.rule === 'alias') strongMentions++;
+        accepted.push(m);
         add(run.context, range);
+      }
+      for (const c of checkClaims(run.text, accepted, index.claims)) {
+        const list = work.get(run.context) ?? [];
+        list.push({
+          start: run.offset + c.start,
+          length: c.end - c.start,
+          expected: c.stated,
+          data: { topic: c.topic, alias: c.stated, rule: 'alias', check: { verdict: c.verdict, claims: c.claims, stated: c.stated } },
+        });
+        work.set(run.context, list);
       }
       return true;
     });
@@ -194,12 +211,17 @@ export function createAnnotator({ doc, index, matcher, onCountsChanged }: Annota
     pendingRoots = new Set();
     withoutObserving(() => highlighter.unwrapAll());
     mentions.clear();
+    checks.clear();
     seenTopics.clear();
     strongMentions = 0;
   }
 
   function counts(): MentionCounts {
     const c = emptyCounts();
+    for (const m of checks) {
+      if (!m.anchor.isConnected) checks.delete(m);
+      else if (m.check?.verdict === 'conflict') c.conflicts++;
+    }
     for (const m of mentions) {
       if (!m.anchor.isConnected) {
         mentions.delete(m);

@@ -4,6 +4,7 @@
 
 import { h, render } from 'preact';
 import type { Category, TopicDetails, TopicHead } from '../core/corpus-types';
+import type { Verdict } from '../core/claims';
 import type { MatchRule } from '../core/matcher';
 import { placeTooltip } from '../core/placement';
 import { Tooltip, type TooltipState } from '../ui/Tooltip';
@@ -17,6 +18,8 @@ export interface MentionInfo {
   rule: MatchRule;
   /** The mention's first <mark>: the tooltip is placed beside it and focus returns to it. */
   anchor: HTMLElement;
+  /** For a statement checked against the sources: the verdict and the claims it was held to. */
+  check?: { verdict: Verdict; claims: number[]; stated: string };
 }
 
 export interface TooltipHostOptions {

@@ -4,7 +4,7 @@
 import { compileAliasPattern, compileWordPattern, STEM_MARK } from './alias-pattern';
 import type { Corpus } from './corpus-validate';
 import { aliasText, isAmbiguous } from './corpus-validate';
-import type { AliasEntry, CompiledIndex, ContextWords, Source, TopicDetails } from './corpus-types';
+import type { AliasEntry, ClaimHead, CompiledIndex, ContextWords, Source, TopicDetails } from './corpus-types';
 import { fold } from './text-fold';
 
 export function compileIndex(corpus: Corpus, context: ContextWords, version: string): CompiledIndex {
@@ -21,6 +21,11 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
     }
     for (const look of topic.notAliases ?? []) aliases[fold(look)] ??= { topic: -1, alias: look, ambiguous: false };
   });
+  const claims: Record<number, ClaimHead[]> = {};
+  corpus.topics.forEach((topic, index) => {
+    if (topic.claims?.length)
+      claims[index] = topic.claims.map((c): ClaimHead => (c.attribute === 'date' ? { attribute: 'date', value: c.value } : { attribute: 'count', value: c.value, units: c.units }));
+  });
   const keys = Object.keys(aliases).map((k) => (stems.includes(k) ? k + STEM_MARK : k));
   return {
     version,
@@ -36,6 +41,7 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
     },
     topics: corpus.topics.map((t) => ({ id: t.id, name: t.name, category: t.category })),
     categories: corpus.categories,
+    claims,
   };
 }
 
@@ -45,7 +51,8 @@ export function compileDetails(corpus: Corpus, version: string): TopicDetails[] 
     const cited = new Set(
       [topic.facts, topic.viewpoints ?? [], topic.names ?? [], topic.discrepancies ?? []]
         .flat()
-        .flatMap((x) => x.quotes.map((q) => q.source)),
+        .flatMap((x) => x.quotes.map((q) => q.source))
+        .concat((topic.claims ?? []).map((c) => c.quote.source)),
     );
     const citedSources: TopicDetails['sources'] = {};
     for (const id of cited) {

@@ -60,6 +60,21 @@ export interface Discrepancy {
   quotes: QuoteRef[];
 }
 
+/** A date as precise as its source: "On March 21" has no year, "October 1993" no day. */
+export interface DateParts {
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+/**
+ * A fact in checkable form: what a page may state about the topic, with the quote that says it.
+ * The quote must state the value; the build checks that it does.
+ */
+export type Claim =
+  | { attribute: 'date'; label: string; value: DateParts; quote: QuoteRef }
+  | { attribute: 'count'; label: string; value: number; units: string[]; quote: QuoteRef };
+
 export interface Topic {
   id: string;
   name: string;
@@ -77,7 +92,11 @@ export interface Topic {
   viewpoints?: Viewpoint[];
   names?: NameUsage[];
   discrepancies?: Discrepancy[];
+  claims?: Claim[];
 }
+
+/** A claim as the content script checks it: the value without its quote. */
+export type ClaimHead = { attribute: 'date'; value: DateParts } | { attribute: 'count'; value: number; units: string[] };
 
 /** What the content script loads up front: the matcher and nothing else. */
 export interface CompiledIndex {
@@ -92,6 +111,8 @@ export interface CompiledIndex {
   context: ContextPatterns;
   topics: TopicHead[];
   categories: Category[];
+  /** Topic index → its checkable claims, in the order of Topic.claims. */
+  claims: Record<number, ClaimHead[]>;
 }
 
 /** Sources of RegExps (flags "iu") over folded text; see data/context.json. */

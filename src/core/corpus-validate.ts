@@ -1,9 +1,11 @@
 // Validates the corpus as authored (data/ at build time, imported packs later). Every error
 // names the file, the topic and the field, so a broken entry is found without guessing.
 
+import { quoteStates } from './claims';
 import type {
   Alias,
   Category,
+  Claim,
   Discrepancy,
   Fact,
   NameUsage,
@@ -231,6 +233,7 @@ function validateTopic(o: Obj, expectedCategory: string | null, r0: Reporter, ct
     note: requireText(d, 'note', r, `${p}.note`),
     quotes: validateQuotes(d.quotes, `${p}.quotes`, r, ctx, 2),
   }), { optional: true });
+  const claims = validateList(o.claims, 'claims', r, (c, p) => validateClaim(c, p, r, ctx), { optional: true });
   const topic: Topic = {
     id,
     name: requireText(o, 'name', r),
@@ -248,9 +251,37 @@ function validateTopic(o: Obj, expectedCategory: string | null, r0: Reporter, ct
     else topic.notAliases = o.notAliases;
   }
   if (viewpoints) topic.viewpoints = viewpoints;
+  if (claims) topic.claims = claims.filter((c): c is Claim => c !== null);
   if (names) topic.names = names;
   if (discrepancies) topic.discrepancies = discrepancies;
   return topic;
+}
+
+const int = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+
+function validateClaim(c: Obj, p: string, r: Reporter, ctx: QuoteContext): Claim | null {
+  const label = requireText(c, 'label', r, `${p}.label`);
+  const [quote] = validateQuotes([c.quote], `${p}.quote`, r, ctx);
+  if (!quote) return null;
+  let claim: Claim | null = null;
+  if (c.attribute === 'date') {
+    const v = isObj(c.value) ? c.value : {};
+    const value = { ...(v.year !== undefined && { year: v.year }), ...(v.month !== undefined && { month: v.month }), ...(v.day !== undefined && { day: v.day }) };
+    const ok =
+      (v.year === undefined || int(v.year, 1800, 2100)) && (v.month === undefined || int(v.month, 1, 12)) && (v.day === undefined || int(v.day, 1, 31)) &&
+      (v.year !== undefined || v.month !== undefined) && (v.day === undefined || v.month !== undefined);
+    if (!isObj(c.value) || !ok) r.fail(`${p}.value`, 'must be { year?, month?, day? } with a year or a month (and a month for a day)');
+    else claim = { attribute: 'date', label, value: value as Claim['value'] & object, quote } as Claim;
+  } else if (c.attribute === 'count') {
+    if (!int(c.value, 0, 1e9)) r.fail(`${p}.value`, 'must be a whole number');
+    else if (!Array.isArray(c.units) || c.units.length === 0 || !c.units.every(isText)) r.fail(`${p}.units`, 'must list the words the number counts ("diplomats")');
+    else claim = { attribute: 'count', label, value: c.value, units: c.units, quote };
+  } else {
+    r.fail(`${p}.attribute`, 'must be "date" or "count"');
+  }
+  if (claim && !quoteStates(normalizeForQuote(quote.text), claim.attribute === 'date' ? { attribute: 'date', value: claim.value } : { attribute: 'count', value: claim.value, units: claim.units }))
+    r.fail(`${p}.quote`, 'does not state the claimed value');
+  return claim;
 }
 
 const categoryOfFile = (file: string): string | null => /([a-z0-9-]+)\.json$/.exec(file)?.[1] ?? null;

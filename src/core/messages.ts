@@ -5,6 +5,8 @@ import type { TopicDetails } from './corpus-types';
 
 export interface MentionCounts {
   total: number;
+  /** Statements on the page that the sources contradict. */
+  conflicts: number;
   byCategory: Record<string, number>;
   byTopic: Record<string, number>;
 }
@@ -45,5 +47,5 @@ export function isMessage(v: unknown): v is Message {
 }
 
 export function emptyCounts(): MentionCounts {
-  return { total: 0, byCategory: {}, byTopic: {} };
+  return { total: 0, conflicts: 0, byCategory: {}, byTopic: {} };
 }

@@ -84,6 +84,7 @@ describe('annotator', () => {
     await ready;
     expect(annotator!.counts()).toEqual({
       total: 4,
+      conflicts: 0,
       byCategory: { places: 3, agreements: 1 },
       byTopic: { 'northern-territories': 1, shikotan: 2, 'joint-declaration-1956': 1 },
     });

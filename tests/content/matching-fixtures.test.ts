@@ -10,7 +10,7 @@ import { createAnnotator } from '../../src/content/annotator';
 import type { CompiledIndex } from '../../src/core/corpus-types';
 import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { mentionsOnPage } from '../fixtures/mentions-on-page';
+import { checksOnPage, mentionsOnPage } from '../fixtures/mentions-on-page';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'matching');
 let index: CompiledIndex;
@@ -29,6 +29,8 @@ describe('matching fixtures', () => {
       const annotator = createAnnotator({ doc: document, index, matcher: createMatcher(index) });
       await annotator.apply(DEFAULT_SETTINGS, true);
       expect(mentionsOnPage(document)).toEqual(expected);
+      const expectedChecks = document.getElementById('expected-checks');
+      expect(checksOnPage(document)).toEqual(expectedChecks ? JSON.parse(expectedChecks.textContent!) : []);
       annotator.destroy();
     });
   }

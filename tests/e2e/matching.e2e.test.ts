@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './harness';
-import { mentionsOnPage } from '../fixtures/mentions-on-page';
+import { checksOnPage, mentionsOnPage } from '../fixtures/mentions-on-page';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'matching');
 let h: Harness;
@@ -22,6 +22,9 @@ describe('matching fixtures in Chromium', () => {
       await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0);
       const found = await page.evaluate(`(${mentionsOnPage.toString()})(document)`);
       expect(found).toEqual(expected);
+      const checks = await page.evaluate(`(${checksOnPage.toString()})(document)`);
+      const expectedChecks = await page.evaluate(() => JSON.parse(document.getElementById('expected-checks')?.textContent ?? '[]'));
+      expect(checks).toEqual(expectedChecks);
       await page.close();
     });
   }

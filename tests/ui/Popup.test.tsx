@@ -16,7 +16,7 @@ const categories: Category[] = [
 const pageStatus = (): PageStatus => ({
   site: 'example.com',
   active: true,
-  counts: { total: 5, byCategory: { places: 3, people: 2 }, byTopic: { a: 3, b: 2 } },
+  counts: { total: 5, conflicts: 0, byCategory: { places: 3, people: 2 }, byTopic: { a: 3, b: 2 } },
 });
 
 /**

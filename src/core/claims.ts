@@ -1,0 +1,184 @@
+// Claim checks: where a page states a date or a number about a topic it mentions, compare it
+// with what the sources say. Only sentences that state one such value next to the topic are
+// judged; anything else is left alone rather than guessed at.
+
+import type { ClaimHead, DateParts } from './corpus-types';
+import type { Mention } from './matcher';
+
+export type Verdict = 'agrees' | 'conflict' | 'disputed';
+
+export interface ClaimCheck {
+  start: number;
+  end: number;
+  topic: number;
+  verdict: Verdict;
+  /** Indexes into the topic's claims that this statement was compared with. */
+  claims: number[];
+  /** The page's statement as written. */
+  stated: string;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '(1[89]\\d\\d|20\\d\\d)';
+
+/** Each pattern and how its groups map to date parts. Longest first: the first match at a place wins. */
+const DATE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => DateParts]> = [
+  [new RegExp(`${YEAR}年(\\d{1,2})月(\\d{1,2})日`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! })],
+  [new RegExp(`${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'iy'), (m) => ({ day: +m[1]!, month: month(m[2]!), year: +m[3]! })],
+  [new RegExp(`${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'iy'), (m) => ({ month: month(m[1]!), day: +m[2]!, year: +m[3]! })],
+  [new RegExp(`${YEAR}-(\\d{2})-(\\d{2})\\b`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! })],
+  [new RegExp(`${YEAR}年(\\d{1,2})月`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]! })],
+  [new RegExp(`${MONTH}\\s+${YEAR}\\b`, 'iy'), (m) => ({ month: month(m[1]!), year: +m[2]! })],
+  [new RegExp(`${DAY}\\s+${MONTH}(?![\\p{L}])`, 'iuy'), (m) => ({ day: +m[1]!, month: month(m[2]!) })],
+  [new RegExp(`${MONTH}\\s+${DAY}(?![\\d,]*\\d)`, 'iy'), (m) => ({ month: month(m[1]!), day: +m[2]! })],
+  [new RegExp(`${YEAR}年?(?!\\d)`, 'y'), (m) => ({ year: +m[1]! })],
+];
+
+const NUMBER_WORDS = 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ');
+
+function month(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+export interface Found<T> {
+  start: number;
+  end: number;
+  text: string;
+  value: T;
+}
+
+/** Every date expression in text, longest at each place, left to right. */
+export function findDates(text: string): Array<Found<DateParts>> {
+  const out: Array<Found<DateParts>> = [];
+  for (let i = 0; i < text.length; i++) {
+    // Mid-word is no place for a date, except in scripts written without spaces.
+    if (i > 0 && /[\p{Script=Latin}\p{Script=Cyrillic}\p{N}]/u.test(text[i - 1]!)) continue;
+    for (const [re, parts] of DATE_PATTERNS) {
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (!m) continue;
+      const value = parts(m);
+      if ((value.month !== undefined && (value.month < 1 || value.month > 12)) || (value.day !== undefined && (value.day < 1 || value.day > 31))) continue;
+      out.push({ start: i, end: i + m[0].length, text: m[0], value });
+      i += m[0].length - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/** Numbers followed (within two words, or "of the N") by one of the units: "141 of the 193 member states". */
+export function findCounts(text: string, units: string[]): Array<Found<number>> {
+  if (units.length === 0) return [];
+  const unit = units.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(\\d[\\d,]*|${NUMBER_WORDS.join('|')})(?:\\s+of\\s+the\\s+\\d[\\d,]*)?(?:\\s+[\\p{L}.-]+){0,2}?\\s+(?:${unit})(?![\\p{L}])`, 'giu');
+  const out: Array<Found<number>> = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const word = m[1]!.toLowerCase();
+    const value = NUMBER_WORDS.includes(word) ? NUMBER_WORDS.indexOf(word) : Number(word.replace(/,/g, ''));
+    out.push({ start: m.index, end: m.index + m[1]!.length, text: m[1]!, value });
+  }
+  return out;
+}
+
+/** Compares the parts both dates give; null when they share none worth comparing. */
+export function sameDate(a: DateParts, b: DateParts): boolean | null {
+  const keys = (['year', 'month', 'day'] as const).filter((k) => a[k] !== undefined && b[k] !== undefined);
+  // A day alone says nothing without its month.
+  if (keys.length === 0 || (keys.length === 1 && keys[0] === 'day')) return null;
+  return keys.every((k) => a[k] === b[k]);
+}
+
+/** Words whose full stop doesn't end a sentence. */
+const ABBREVIATIONS = new Set(
+  'jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st jr sr prof gen sen rep gov no vs etc e.g i.e u.s u.k u.n'.split(' '),
+);
+
+function endsSentence(text: string, i: number): boolean {
+  const ch = text[i]!;
+  if (ch === '。' || ch === '!' || ch === '?') return true;
+  if (ch !== '.' || (i + 1 < text.length && !/\s/.test(text[i + 1]!))) return false;
+  const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1]?.toLowerCase() ?? '';
+  return !ABBREVIATIONS.has(word) && !/^\p{L}$/u.test(word);
+}
+
+/** The sentence of text around [start, end). */
+export function sentenceAround(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  while (s > 0 && !endsSentence(text, s - 1)) s--;
+  let e = end;
+  while (e < text.length && !endsSentence(text, e)) e++;
+  return [s, Math.min(text.length, e + 1)];
+}
+
+function verdictOf(results: boolean[]): Verdict {
+  if (results.every((r) => r)) return 'agrees';
+  if (results.some((r) => r)) return 'disputed';
+  return 'conflict';
+}
+
+/**
+ * Checks the statements of one run of text against the claims of the topics mentioned in it.
+ * A sentence is judged only when it states exactly one value of the kind in question outside
+ * the mentions themselves, so "the 1956 Declaration was reaffirmed in 2018" judges 2018, not 1956.
+ */
+export function checkClaims(text: string, mentions: Mention[], claims: Record<number, ClaimHead[]>): ClaimCheck[] {
+  const out: ClaimCheck[] = [];
+  const sentences = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    if (!claims[m.topic]?.length) continue;
+    const key = sentenceAround(text, m.start, m.end).join(':');
+    sentences.set(key, [...(sentences.get(key) ?? []), m]);
+  }
+  for (const [key, inSentence] of sentences) {
+    const [s, e] = key.split(':').map(Number) as [number, number];
+    const sentence = text.slice(s, e);
+    const outsideMentions = <T>(f: Found<T>) => !mentions.some((x) => x.start < s + f.end && x.end > s + f.start);
+    /** A statement belongs to the nearest mention whose topic makes that kind of claim. */
+    const nearest = (f: Found<unknown>, makes: (m: Mention) => boolean) =>
+      inSentence.filter(makes).sort((a, b) => distance(a, s + f.start) - distance(b, s + f.start))[0];
+
+    const dates = findDates(sentence).filter(outsideMentions);
+    if (dates.length === 1) {
+      const d = dates[0]!;
+      const m = nearest(d, (x) => claims[x.topic]!.some((c) => c.attribute === 'date'));
+      const compared = m
+        ? claims[m.topic]!.flatMap((h, i) => {
+            const same = h.attribute === 'date' ? sameDate(d.value, h.value) : null;
+            return same === null ? [] : [{ i, same }];
+          })
+        : [];
+      if (m && compared.length)
+        out.push({ start: s + d.start, end: s + d.end, topic: m.topic, verdict: verdictOf(compared.map((c) => c.same)), claims: compared.map((c) => c.i), stated: d.text });
+    }
+
+    const unitGroups = new Map<string, string[]>();
+    for (const m of inSentence) for (const h of claims[m.topic]!) if (h.attribute === 'count') unitGroups.set(h.units.join('|'), h.units);
+    for (const [group, units] of unitGroups) {
+      const counts = findCounts(sentence, units).filter(outsideMentions);
+      if (counts.length !== 1) continue;
+      const c = counts[0]!;
+      const sameGroup = (h: ClaimHead) => h.attribute === 'count' && h.units.join('|') === group;
+      const m = nearest(c, (x) => claims[x.topic]!.some(sameGroup));
+      if (!m) continue;
+      const compared = claims[m.topic]!.flatMap((h, i) => (h.attribute === 'count' && sameGroup(h) ? [{ i, same: h.value === c.value }] : []));
+      out.push({ start: s + c.start, end: s + c.end, topic: m.topic, verdict: verdictOf(compared.map((x) => x.same)), claims: compared.map((x) => x.i), stated: c.text });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function distance(m: Mention, at: number): number {
+  return at >= m.end ? at - m.end : m.start - at;
+}
+
+/** Whether a quote states a claim's value (used by the corpus validator). */
+export function quoteStates(quote: string, claim: ClaimHead): boolean {
+  if (claim.attribute === 'count') return findCounts(quote, claim.units).some((c) => c.value === claim.value);
+  return findDates(quote).some((d) => {
+    const v = claim.value;
+    return (['year', 'month', 'day'] as const).every((k) => v[k] === undefined || d.value[k] === v[k]);
+  });
+}

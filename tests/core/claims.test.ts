@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { checkClaims, findCounts, findDates, quoteStates, sameDate } from '../../src/core/claims';
+import type { ClaimHead } from '../../src/core/corpus-types';
+import type { Mention } from '../../src/core/matcher';
+
+const SUMMIT = 0;
+const RESOLUTION = 1;
+const TOKYO = 2;
+const claims: Record<number, ClaimHead[]> = {
+  [SUMMIT]: [{ attribute: 'date', value: { year: 2018, month: 11, day: 14 } }],
+  [RESOLUTION]: [
+    { attribute: 'date', value: { month: 3, day: 2 } },
+    { attribute: 'count', value: 141, units: ['states', 'member states', 'countries'] },
+  ],
+  // The sources disagree on this one.
+  [TOKYO]: [
+    { attribute: 'date', value: { year: 1993, month: 10 } },
+    { attribute: 'date', value: { year: 1956 } },
+  ],
+};
+
+function mention(text: string, name: string, topic: number): Mention {
+  const start = text.indexOf(name);
+  return { start, end: start + name.length, topic, alias: name, rule: 'alias' };
+}
+const check = (text: string, name: string, topic: number) =>
+  checkClaims(text, [mention(text, name, topic)], claims).map((c) => [c.stated, c.verdict]);
+
+describe('findDates', () => {
+  it('reads the common ways of writing a date', () => {
+    const dates = (t: string) => findDates(t).map((d) => [d.text, d.value]);
+    expect(dates('on 14 November 2018')).toEqual([['14 November 2018', { day: 14, month: 11, year: 2018 }]]);
+    expect(dates('on Nov. 14, 2018')).toEqual([['Nov. 14, 2018', { month: 11, day: 14, year: 2018 }]]);
+    expect(dates('on November 14th, 2018')).toEqual([['November 14th, 2018', { month: 11, day: 14, year: 2018 }]]);
+    expect(dates('2018年11月14日に')).toEqual([['2018年11月14日', { year: 2018, month: 11, day: 14 }]]);
+    expect(dates('in October 1993')).toEqual([['October 1993', { month: 10, year: 1993 }]]);
+    expect(dates('on March 21, Moscow')).toEqual([['March 21', { month: 3, day: 21 }]]);
+    expect(dates('on 21 March the')).toEqual([['21 March', { day: 21, month: 3 }]]);
+    expect(dates('in 1956.')).toEqual([['1956', { year: 1956 }]]);
+    expect(dates('In May the weather; 20185 items; page 12')).toEqual([]);
+  });
+});
+
+describe('findCounts', () => {
+  it('reads numbers in digits and words before their unit', () => {
+    expect(findCounts('Supported by 141 of the 193 UN member states', ['states']).map((c) => c.value)).toEqual([141]);
+    expect(findCounts('the expulsion of eight Russian diplomats', ['diplomats']).map((c) => c.value)).toEqual([8]);
+    expect(findCounts('1,200 diplomats', ['diplomats']).map((c) => c.value)).toEqual([1200]);
+    expect(findCounts('eight hours later the diplomats left', ['diplomats'])).toEqual([]);
+  });
+});
+
+describe('sameDate', () => {
+  it('compares only the parts both dates give', () => {
+    expect(sameDate({ year: 2018, month: 11, day: 14 }, { year: 2018, month: 11 })).toBe(true);
+    expect(sameDate({ year: 2018, month: 11, day: 14 }, { month: 11, day: 15 })).toBe(false);
+    expect(sameDate({ month: 3, day: 2 }, { year: 2022 })).toBeNull();
+    expect(sameDate({ day: 2 }, { day: 2 })).toBeNull();
+  });
+});
+
+describe('checkClaims', () => {
+  it('calls a wrong date a conflict, in any format', () => {
+    expect(check('The Singapore summit took place on 14 July 2018.', 'Singapore summit', SUMMIT)).toEqual([['14 July 2018', 'conflict']]);
+    expect(check('The Singapore summit took place on Nov. 15, 2018.', 'Singapore summit', SUMMIT)).toEqual([['Nov. 15, 2018', 'conflict']]);
+    expect(check('シンガポール首脳会談は2018年12月14日に行われた。', 'シンガポール首脳会談', SUMMIT)).toEqual([['2018年12月14日', 'conflict']]);
+  });
+
+  it('confirms a right one', () => {
+    expect(check('The Singapore summit took place on 14 November 2018.', 'Singapore summit', SUMMIT)).toEqual([['14 November 2018', 'agrees']]);
+    expect(check('The Singapore summit, in November 2018, changed the talks.', 'Singapore summit', SUMMIT)).toEqual([['November 2018', 'agrees']]);
+  });
+
+  it('says the sources disagree instead of calling the page wrong', () => {
+    expect(check('The Tokyo Declaration of 1956 is the basis.', 'Tokyo Declaration', TOKYO)).toEqual([['1956', 'disputed']]);
+    expect(check('The Tokyo Declaration was signed in 1993.', 'Tokyo Declaration', TOKYO)).toEqual([['1993', 'disputed']]);
+    expect(check('The Tokyo Declaration was signed in 1995.', 'Tokyo Declaration', TOKYO)).toEqual([['1995', 'conflict']]);
+  });
+
+  it('checks numbers against their unit', () => {
+    expect(check('The resolution was backed by 143 member states.', 'resolution', RESOLUTION)).toEqual([['143', 'conflict']]);
+    expect(check('The resolution was backed by 141 countries.', 'resolution', RESOLUTION)).toEqual([['141', 'agrees']]);
+  });
+
+  it('leaves alone what it cannot judge', () => {
+    // Two dates in one sentence: which one is about the summit?
+    expect(check('The Singapore summit of 14 July 2018 was recalled on 3 May 2020.', 'Singapore summit', SUMMIT)).toEqual([]);
+    // A date in another sentence, or no topic mentioned at all.
+    expect(check('The Singapore summit mattered. Elections were held on 3 May 2020.', 'Singapore summit', SUMMIT)).toEqual([]);
+    expect(checkClaims('Elections were held on 3 May 2020.', [], claims)).toEqual([]);
+    // A date without anything in common with the claim (a year against a month and day).
+    expect(check('The resolution was adopted in 2022.', 'resolution', RESOLUTION)).toEqual([]);
+  });
+
+  it('does not judge a year that is part of the name itself', () => {
+    const text = 'The 1956 Declaration was reaffirmed.';
+    expect(checkClaims(text, [mention(text, '1956 Declaration', TOKYO)], claims)).toEqual([]);
+  });
+});
+
+describe('quoteStates', () => {
+  it('tells whether a quote states a claimed value', () => {
+    expect(quoteStates('during a meeting in Singapore on November 14, 2018', { attribute: 'date', value: { year: 2018, month: 11, day: 14 } })).toBe(true);
+    expect(quoteStates('during a meeting in Singapore on November 14, 2018', { attribute: 'date', value: { year: 2018, month: 11, day: 15 } })).toBe(false);
+    expect(quoteStates('the expulsion of eight Russian diplomats', { attribute: 'count', value: 8, units: ['diplomats'] })).toBe(true);
+    expect(quoteStates('the expulsion of eight Russian diplomats', { attribute: 'count', value: 9, units: ['diplomats'] })).toBe(false);
+  });
+});
