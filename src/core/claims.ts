@@ -128,7 +128,6 @@ export function checkClaims(text: string, mentions: Mention[], claims: Record<nu
   const out: ClaimCheck[] = [];
   const sentences = new Map<string, Mention[]>();
   for (const m of mentions) {
-    if (!claims[m.topic]?.length) continue;
     const key = sentenceAround(text, m.start, m.end).join(':');
     sentences.set(key, [...(sentences.get(key) ?? []), m]);
   }
@@ -136,14 +135,21 @@ export function checkClaims(text: string, mentions: Mention[], claims: Record<nu
     const [s, e] = key.split(':').map(Number) as [number, number];
     const sentence = text.slice(s, e);
     const outsideMentions = <T>(f: Found<T>) => !mentions.some((x) => x.start < s + f.end && x.end > s + f.start);
-    /** A statement belongs to the nearest mention whose topic makes that kind of claim. */
-    const nearest = (f: Found<unknown>, makes: (m: Mention) => boolean) =>
-      inSentence.filter(makes).sort((a, b) => distance(a, s + f.start) - distance(b, s + f.start))[0];
+    if (!inSentence.some((m) => claims[m.topic]?.length)) continue;
+    /**
+     * A statement belongs to the nearest mention in its sentence, and is judged only if that
+     * topic makes this kind of claim: "In 2018 the Singapore agreement … the Tokyo Declaration"
+     * says nothing about when the Tokyo Declaration was signed.
+     */
+    const nearest = (f: Found<unknown>, makes: (m: Mention) => boolean) => {
+      const m = [...inSentence].sort((a, b) => distance(a, s + f.start) - distance(b, s + f.start))[0];
+      return m && makes(m) ? m : undefined;
+    };
 
     const dates = findDates(sentence).filter(outsideMentions);
     if (dates.length === 1) {
       const d = dates[0]!;
-      const m = nearest(d, (x) => claims[x.topic]!.some((c) => c.attribute === 'date'));
+      const m = nearest(d, (x) => !!claims[x.topic]?.some((c) => c.attribute === 'date'));
       const compared = m
         ? claims[m.topic]!.flatMap((h, i) => {
             const same = h.attribute === 'date' ? sameDate(d.value, h.value) : null;
@@ -155,13 +161,13 @@ export function checkClaims(text: string, mentions: Mention[], claims: Record<nu
     }
 
     const unitGroups = new Map<string, string[]>();
-    for (const m of inSentence) for (const h of claims[m.topic]!) if (h.attribute === 'count') unitGroups.set(h.units.join('|'), h.units);
+    for (const m of inSentence) for (const h of claims[m.topic] ?? []) if (h.attribute === 'count') unitGroups.set(h.units.join('|'), h.units);
     for (const [group, units] of unitGroups) {
       const counts = findCounts(sentence, units).filter(outsideMentions);
       if (counts.length !== 1) continue;
       const c = counts[0]!;
       const sameGroup = (h: ClaimHead) => h.attribute === 'count' && h.units.join('|') === group;
-      const m = nearest(c, (x) => claims[x.topic]!.some(sameGroup));
+      const m = nearest(c, (x) => !!claims[x.topic]?.some(sameGroup));
       if (!m) continue;
       const compared = claims[m.topic]!.flatMap((h, i) => (h.attribute === 'count' && sameGroup(h) ? [{ i, same: h.value === c.value }] : []));
       out.push({ start: s + c.start, end: s + c.end, topic: m.topic, verdict: verdictOf(compared.map((x) => x.same)), claims: compared.map((x) => x.i), stated: c.text });

@@ -7,6 +7,7 @@ import type { Category } from '../core/corpus-types';
 import type { PageStatus } from '../core/messages';
 import { isCategoryOn, withCategory, withSite, type Settings } from '../core/settings';
 import type { ExtensionApi } from '../platform/extension-api';
+import { t, tWith, uiLanguage } from './i18n';
 import { Switch } from './Switch';
 
 export type PopupApi = Pick<ExtensionApi, 'loadSettings' | 'saveSettings' | 'onSettingsChanged' | 'activeTabId' | 'sendToTab'>;
@@ -50,7 +51,7 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
     };
   }, [api, refreshMs]);
 
-  if (!settings) return <main class="popup" aria-busy="true" />;
+  if (!settings) return <main class="popup" lang={uiLanguage()} aria-busy="true" />;
 
   const save = (next: Settings) => {
     setSettings(next);
@@ -62,30 +63,30 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
   const showing = settings.enabled && siteOn;
 
   return (
-    <main class="popup">
+    <main class="popup" lang={uiLanguage()}>
       <header>
         <div>
           <h1>Backstory</h1>
-          <p class="tagline">Sourced context on the Japan–Russia territorial dispute</p>
+          <p class="tagline">{t('popupTagline')}</p>
         </div>
         <Switch checked={settings.enabled} onChange={(on) => save({ ...settings, enabled: on })} attrs={{ 'data-master': '' }}>
-          <span class="sr-only">Annotations on</span>
+          <span class="sr-only">{t('popupMasterSwitch')}</span>
         </Switch>
       </header>
 
       <section class="page" aria-live="polite">
-        {page.kind === 'loading' && <p class="note">Reading this page…</p>}
-        {page.kind === 'unavailable' && <p class="note">Backstory doesn't run on this page (browser pages and the extension store are off limits).</p>}
+        {page.kind === 'loading' && <p class="note">{t('popupReading')}</p>}
+        {page.kind === 'unavailable' && <p class="note">{t('popupUnavailable')}</p>}
         {status && (
           <>
             <p class="total">
               {!settings.enabled
-                ? 'Annotations are off everywhere.'
+                ? t('popupOffEverywhere')
                 : !siteOn
-                  ? 'Annotations are off on this site.'
+                  ? t('popupOffOnSite')
                   : status.counts.total === 0
-                    ? 'No topics found on this page.'
-                    : `${status.counts.total} mention${status.counts.total === 1 ? '' : 's'} of ${Object.keys(status.counts.byTopic).length} topic${Object.keys(status.counts.byTopic).length === 1 ? '' : 's'} on this page`}
+                    ? t('popupNoTopics')
+                    : pageTotal(status.counts.total, Object.keys(status.counts.byTopic).length)}
             </p>
             {site && (
               <Switch
@@ -94,7 +95,7 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
                 onChange={(on) => save(withSite(settings, site, on))}
                 attrs={{ 'data-site': site }}
               >
-                On <strong>{site}</strong>
+                {tWith('popupOnSite', <strong>{site}</strong>)}
               </Switch>
             )}
           </>
@@ -102,7 +103,7 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
       </section>
 
       <section class="categories">
-        <h2>Categories</h2>
+        <h2>{t('popupCategories')}</h2>
         {categories.map((c) => {
           const n = status?.counts.byCategory[c.id] ?? 0;
           return (
@@ -115,15 +116,23 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
             >
               <span class="dot" style={{ background: c.color }} aria-hidden="true" />
               <span class="cat-name">{c.label}</span>
-              {showing && status && <span class="count" aria-label={`${n} on this page`}>{n}</span>}
+              {showing && status && <span class="count" aria-label={t('popupCountOnPage', n)}>{n}</span>}
             </Switch>
           );
         })}
       </section>
 
       <footer>
-        {topicCount} topics from bundled sources · corpus {corpusVersion} · nothing leaves your browser
+        {t('popupFooter', [topicCount, corpusVersion])}
       </footer>
     </main>
   );
+}
+
+/** "5 mentions of 2 topics on this page", singular or plural as the numbers need. */
+function pageTotal(mentions: number, topics: number): string {
+  return t('popupTotal', [
+    t(mentions === 1 ? 'popupMentionsOne' : 'popupMentionsOther', mentions),
+    t(topics === 1 ? 'popupTopicsOne' : 'popupTopicsOther', topics),
+  ]);
 }

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { Category, TopicDetails, TopicHead } from '../core/corpus-types';
 import type { MatchRule } from '../core/matcher';
 import { Quote } from './Citation';
+import { t } from './i18n';
 
 export type TooltipState =
   | { kind: 'loading' }
@@ -36,21 +37,21 @@ export function Tooltip({ head, category, alias, rule, state, onClose }: Tooltip
           <span class="chip">{category?.label ?? head.category}</span>
           <h2 id={titleId}>{head.name}</h2>
         </div>
-        <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+        <button type="button" class="close" aria-label={t('tooltipClose')} title={t('tooltipCloseHint')} onClick={onClose}>
           ×
         </button>
       </header>
 
-      {state.kind === 'loading' && <p class="status">Loading sources…</p>}
-      {state.kind === 'error' && <p class="status error">Couldn't load this topic's sources: {state.message}</p>}
+      {state.kind === 'loading' && <p class="status">{t('tooltipLoading')}</p>}
+      {state.kind === 'error' && <p class="status error">{t('tooltipLoadError', state.message)}</p>}
 
       {topic && details && (
         <div class="body">
           <p class="summary">{topic.summary}</p>
 
           {topic.names && topic.names.length > 0 && (
-            <section class="names" aria-label="Names">
-              <h3>Who calls it what</h3>
+            <section class="names" aria-label={t('tooltipNames')}>
+              <h3>{t('tooltipNamesHeading')}</h3>
               {topic.names.map((n) => (
                 <div class="name" key={n.name}>
                   <p>
@@ -64,8 +65,8 @@ export function Tooltip({ head, category, alias, rule, state, onClose }: Tooltip
             </section>
           )}
 
-          <section class="facts" aria-label="Key facts">
-            <h3>Key facts</h3>
+          <section class="facts" aria-label={t('tooltipFacts')}>
+            <h3>{t('tooltipFacts')}</h3>
             <ul>
               {facts.map((f, i) => (
                 <li key={i}>
@@ -78,14 +79,14 @@ export function Tooltip({ head, category, alias, rule, state, onClose }: Tooltip
             </ul>
             {topic.facts.length > FACTS_SHOWN && (
               <button type="button" class="more" onClick={() => setAllFacts(!allFacts)}>
-                {allFacts ? 'Show fewer facts' : `Show all ${topic.facts.length} facts`}
+                {allFacts ? t('tooltipShowFewerFacts') : t('tooltipShowAllFacts', topic.facts.length)}
               </button>
             )}
           </section>
 
           {topic.viewpoints && topic.viewpoints.length > 0 && (
-            <section class="viewpoints" aria-label="Viewpoints">
-              <h3>Viewpoints</h3>
+            <section class="viewpoints" aria-label={t('tooltipViewpoints')}>
+              <h3>{t('tooltipViewpoints')}</h3>
               <div class="sides">
                 {topic.viewpoints.map((v, i) => (
                   <article data-part="viewpoint" key={i}>
@@ -101,8 +102,8 @@ export function Tooltip({ head, category, alias, rule, state, onClose }: Tooltip
           )}
 
           {topic.discrepancies && topic.discrepancies.length > 0 && (
-            <section class="discrepancies" aria-label="Where the sources disagree">
-              <h3>Where the sources disagree</h3>
+            <section class="discrepancies" aria-label={t('tooltipDiscrepancies')}>
+              <h3>{t('tooltipDiscrepancies')}</h3>
               {topic.discrepancies.map((d, i) => (
                 <div class="discrepancy" key={i}>
                   <p>
@@ -119,10 +120,8 @@ export function Tooltip({ head, category, alias, rule, state, onClose }: Tooltip
       )}
 
       <footer>
-        <span>
-          Matched “{alias}”{rule !== 'alias' ? ' (with Japan–Russia context nearby)' : ''}
-        </span>
-        {details && <span>Quotes are verbatim · corpus {details.corpusVersion}</span>}
+        <span>{t(rule !== 'alias' ? 'tooltipMatchedInContext' : 'tooltipMatched', alias)}</span>
+        {details && <span>{t('tooltipVerbatim', details.corpusVersion)}</span>}
       </footer>
     </div>
   );

@@ -92,6 +92,12 @@ describe('checkClaims', () => {
     expect(check('The resolution was adopted in 2022.', 'resolution', RESOLUTION)).toEqual([]);
   });
 
+  it('judges a statement only against the topic it is nearest to', () => {
+    const text = 'In 2018 the Singapore agreement moved the talks away from the Tokyo Declaration.';
+    const agreement = { ...mention(text, 'Singapore agreement', 9) };
+    expect(checkClaims(text, [agreement, mention(text, 'Tokyo Declaration', TOKYO)], claims)).toEqual([]);
+  });
+
   it('does not judge a year that is part of the name itself', () => {
     const text = 'The 1956 Declaration was reaffirmed.';
     expect(checkClaims(text, [mention(text, '1956 Declaration', TOKYO)], claims)).toEqual([]);
