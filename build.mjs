@@ -136,6 +136,7 @@ async function bundle() {
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/content/index.ts')], outfile: join(OUT, 'bundle/content.js') }),
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/background/index.ts')], outfile: join(OUT, 'bundle/background.js') }),
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/popup/index.tsx')], outfile: join(OUT, 'bundle/popup.js') }),
+    esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/options/index.tsx')], outfile: join(OUT, 'bundle/options.js') }),
   ]);
 }
 
@@ -158,6 +159,8 @@ export async function build({ check = false } = {}) {
     cpSync(join(OUT, 'bundle'), dir, { recursive: true });
     cpSync(join(ROOT, 'src/popup/popup.html'), join(dir, 'popup.html'));
     cpSync(join(ROOT, 'src/popup/popup.css'), join(dir, 'popup.css'));
+    cpSync(join(ROOT, 'src/options/options.html'), join(dir, 'options.html'));
+    cpSync(join(ROOT, 'src/options/options.css'), join(dir, 'options.css'));
     cpSync(join(ROOT, '_locales'), join(dir, '_locales'), { recursive: true });
     writeFileSync(join(dir, 'content.css'), contentCss);
     for (const d of details) writeFileSync(join(dir, 'details', `${d.topic.id}.json`), JSON.stringify(d));

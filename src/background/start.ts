@@ -1,4 +1,6 @@
 import type { TopicDetails } from '../core/corpus-types';
+import { PAGE_COMMANDS, type PageCommand } from '../core/messages';
+import { PACK_FILES_KEY, PACKS_KEY, packDetails } from '../core/packs';
 import type { ExtensionApi } from '../platform/extension-api';
 
 const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -9,15 +11,24 @@ export function badgeText(total: number): string {
   return total > 999 ? '999+' : String(total);
 }
 
+const isPageCommand = (c: string): c is PageCommand => (PAGE_COMMANDS as readonly string[]).includes(c);
+
 export function startBackground(api: ExtensionApi): () => void {
-  return api.handle({
+  // Shortcuts go to the page the reader is looking at; pages without the content script ignore them.
+  const stopCommands = api.onCommand((command) => {
+    if (!isPageCommand(command)) return;
+    void api.activeTabId().then((tabId) => (tabId === null ? null : api.sendToTab(tabId, 'page:command', { command }).catch(() => null)));
+  });
+  const stopMessages = api.handle({
     'details:get': async ({ topicId }) => {
       // Only our own ids reach the file system: a page can't steer this to another file.
       if (typeof topicId !== 'string' || !TOPIC_ID.test(topicId)) return null;
       try {
         return (await api.readBundled(`details/${topicId}.json`)) as TopicDetails;
       } catch {
-        return null;
+        // Not bundled: a topic of one of the reader's own packs (their ids never clash with ours).
+        const [packs, files] = await Promise.all([api.loadLocal(PACKS_KEY), api.loadLocal(PACK_FILES_KEY)]).catch(() => [[], {}] as const);
+        return packDetails(packs, files, topicId);
       }
     },
     'counts:report': async ({ counts }, sender) => {
@@ -27,4 +38,8 @@ export function startBackground(api: ExtensionApi): () => void {
       return null;
     },
   });
+  return () => {
+    stopCommands();
+    stopMessages();
+  };
 }

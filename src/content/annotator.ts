@@ -4,7 +4,7 @@
 import type { CompiledIndex } from '../core/corpus-types';
 import { checkClaims, type Verdict } from '../core/claims';
 import { MIN_STRONG_MENTIONS, type MatchRule, type Matcher, type Mention } from '../core/matcher';
-import { emptyCounts, type MentionCounts } from '../core/messages';
+import { emptyCounts, type FoundTopic, type MentionCounts } from '../core/messages';
 import { isCategoryOn, type Settings } from '../core/settings';
 import { createHighlighter, type HighlightRange } from './highlighter';
 import { createSlicer } from './slices';
@@ -29,6 +29,12 @@ export interface Annotator {
   apply(settings: Settings, active: boolean): Promise<void>;
   mentionOf(el: Element): MentionInfo | undefined;
   counts(): MentionCounts;
+  /** The topics found, in order of first appearance on the page. */
+  found(): FoundTopic[];
+  /** The topic's next mention in document order after `after` (or its first), cycling. */
+  nextMention(topicId: string | null, after: Element | null): MentionInfo | undefined;
+  /** Matches with another corpus view (own packs, false matches left out): rescans if active. */
+  setCorpus(index: CompiledIndex, matcher: Matcher): Promise<void>;
   /** Removes every highlight and stops watching the page. */
   destroy(): void;
 }
@@ -40,7 +46,10 @@ export interface AnnotatorOptions {
   onCountsChanged?: (counts: MentionCounts) => void;
 }
 
-export function createAnnotator({ doc, index, matcher, onCountsChanged }: AnnotatorOptions): Annotator {
+export function createAnnotator({ doc, index: initialIndex, matcher: initialMatcher, onCountsChanged }: AnnotatorOptions): Annotator {
+  // Replaced when the reader's own packs or false matches change (setCorpus).
+  let index = initialIndex;
+  let matcher = initialMatcher;
   const win = doc.defaultView!;
   const slicer = createSlicer(win);
   const highlighter = createHighlighter();
@@ -239,6 +248,16 @@ export function createAnnotator({ doc, index, matcher, onCountsChanged }: Annota
     return index.categories.every((c) => isCategoryOn(a, c.id) === isCategoryOn(b, c.id));
   }
 
+  function setCorpus(nextIndex: CompiledIndex, nextMatcher: Matcher): Promise<void> {
+    index = nextIndex;
+    matcher = nextMatcher;
+    if (!active || !settings) return scanning;
+    clear();
+    const body = root();
+    scanning = body ? scan(body) : Promise.resolve();
+    return scanning;
+  }
+
   async function apply(next: Settings, nowActive: boolean): Promise<void> {
     const unchanged = active === nowActive && sameView(settings, next);
     settings = next;
@@ -260,8 +279,34 @@ export function createAnnotator({ doc, index, matcher, onCountsChanged }: Annota
     return scanning;
   }
 
+  /** Live mentions in document order. */
+  function ordered(topicId: string | null): MentionInfo[] {
+    counts(); // drops mentions the page removed
+    const list = [...mentions].filter((m) => topicId === null || m.head.id === topicId);
+    return list.sort((a, b) => (a.anchor.compareDocumentPosition(b.anchor) & 4 /* FOLLOWING */ ? -1 : 1));
+  }
+
+  function found(): FoundTopic[] {
+    const byId = new Map<string, FoundTopic>();
+    for (const m of ordered(null)) {
+      const f = byId.get(m.head.id) ?? { id: m.head.id, name: m.head.name, category: m.head.category, count: 0 };
+      f.count++;
+      byId.set(m.head.id, f);
+    }
+    return [...byId.values()];
+  }
+
+  function nextMention(topicId: string | null, after: Element | null): MentionInfo | undefined {
+    const list = ordered(topicId);
+    const next = after ? list.find((m) => after.compareDocumentPosition(m.anchor) & 4 /* FOLLOWING */ && !after.contains(m.anchor)) : undefined;
+    return next ?? list[0];
+  }
+
   return {
     apply,
+    setCorpus,
+    found,
+    nextMention,
     mentionOf: (el) => {
       const mark = el.closest(`mark.${MARK_CLASS}`);
       return mark ? pieces.get(mark) : undefined;

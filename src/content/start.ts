@@ -3,10 +3,14 @@
 
 import type { CompiledIndex, TopicDetails } from '../core/corpus-types';
 import { createMatcher } from '../core/matcher';
-import { isActiveOn, siteOf } from '../core/settings';
+import type { PageCommand } from '../core/messages';
+import { DEFAULT_SETTINGS, isActiveOn, siteOf, type Settings } from '../core/settings';
 import type { ExtensionApi } from '../platform/extension-api';
+import { i18n } from '../platform/i18n';
 import { createAnnotator } from './annotator';
-import { createTooltipHost, type TooltipHost } from './tooltip-host';
+import { createLiveRegion } from './live-region';
+import { watchOwnCorpus } from './own-corpus';
+import { createTooltipHost, type MentionInfo, type TooltipHost } from './tooltip-host';
 
 export interface ContentScript {
   ready: Promise<void>;
@@ -30,6 +34,11 @@ export function startContentScript(api: ExtensionApi, index: CompiledIndex, doc:
   const details = new Map<string, Promise<TopicDetails>>();
   let tooltip: TooltipHost | null = null;
   let active = false;
+  let settings: Settings = DEFAULT_SETTINGS;
+  /** Turned off on this page only, by the keyboard shortcut. */
+  let paused = false;
+  let announced = false;
+  const live = createLiveRegion(doc);
 
   const annotator = createAnnotator({
     doc,
@@ -38,6 +47,15 @@ export function startContentScript(api: ExtensionApi, index: CompiledIndex, doc:
     onCountsChanged: (counts) => {
       if (isTop) api.send('counts:report', { counts }).catch(() => undefined);
     },
+  });
+
+  // Own corpus packs and "Wrong match" reports: matched with the built-in corpus, live.
+  const own = watchOwnCorpus({
+    api,
+    site,
+    base: { index, matcher },
+    apply: (view) => annotator.setCorpus(view.index, view.matcher),
+    onPacksChanged: () => details.clear(),
   });
 
   function loadDetails(topicId: string): Promise<TopicDetails> {
@@ -54,9 +72,10 @@ export function startContentScript(api: ExtensionApi, index: CompiledIndex, doc:
     return p;
   }
 
-  async function applySettings(settings: Awaited<ReturnType<ExtensionApi['loadSettings']>>): Promise<void> {
-    active = isActiveOn(settings, site);
-    if (active && !tooltip) tooltip = createTooltipHost({ doc, mentionOf: annotator.mentionOf, loadDetails });
+  async function applySettings(next: Settings): Promise<void> {
+    settings = next;
+    active = isActiveOn(settings, site) && !paused;
+    if (active && !tooltip) tooltip = createTooltipHost({ doc, mentionOf: annotator.mentionOf, loadDetails, onWrongMatch: site === null ? undefined : (m) => void own.reportWrongMatch(m) });
     if (!active && tooltip) {
       tooltip.destroy();
       tooltip = null;
@@ -64,19 +83,63 @@ export function startContentScript(api: ExtensionApi, index: CompiledIndex, doc:
     await annotator.apply(settings, active);
   }
 
+  /** The page's one summary for screen readers, after its first annotation. */
+  function announce(): void {
+    const topics = annotator.found().length;
+    if (!isTop || announced || topics === 0) return;
+    announced = true;
+    live.announce(i18n.message('liveSummary', String(topics)));
+  }
+
+  function reveal(mention: MentionInfo | undefined, returnFocus?: Element | null): boolean {
+    if (!mention || !tooltip) return false;
+    mention.anchor.scrollIntoView({ block: 'center', behavior: 'auto' });
+    mention.anchor.focus({ preventScroll: true });
+    tooltip.open(mention, { returnFocus });
+    return true;
+  }
+
+  async function runCommand(command: PageCommand): Promise<void> {
+    if (command === 'toggle-annotations') {
+      paused = !paused;
+      await applySettings(settings);
+      if (paused) live.announce(i18n.message('liveOff'));
+      else {
+        announced = false;
+        announce();
+      }
+    } else {
+      const from = doc.activeElement;
+      const current = from ? annotator.mentionOf(from) : undefined;
+      reveal(annotator.nextMention(null, current?.anchor ?? null), current ? undefined : from);
+    }
+  }
+
   const stopWatching = api.onSettingsChanged((s) => void applySettings(s));
-  const stopAnswering = api.handle({
-    'page:status': () => ({ site, active, counts: annotator.counts() }),
-  });
-  const ready = api.loadSettings().then(applySettings);
+  const stopAnswering = isTop
+    ? api.handle({
+        'page:status': () => ({ site, active, counts: annotator.counts(), found: annotator.found() }),
+        'page:reveal': ({ topicId }) => {
+          const current = doc.activeElement ? annotator.mentionOf(doc.activeElement) : undefined;
+          return reveal(annotator.nextMention(topicId, current?.head.id === topicId ? current.anchor : null));
+        },
+        'page:command': async ({ command }) => {
+          await runCommand(command);
+          return null;
+        },
+      })
+    : () => undefined;
+  const ready = Promise.all([api.loadSettings(), own.ready]).then(([s]) => applySettings(s)).then(announce);
 
   return {
     ready,
     destroy() {
       stopWatching();
       stopAnswering();
+      own.destroy();
       tooltip?.destroy();
       tooltip = null;
+      live.destroy();
       annotator.destroy();
     },
   };

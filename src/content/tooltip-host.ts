@@ -27,13 +27,16 @@ export interface TooltipHostOptions {
   /** The mention a page element belongs to, if it is one of our marks. */
   mentionOf: (el: Element) => MentionInfo | undefined;
   loadDetails: (topicId: string) => Promise<TopicDetails>;
+  /** "Wrong match" on a mention (offered only when given, and not for checked statements). */
+  onWrongMatch?: (mention: MentionInfo) => void;
   /** Hover intent delay before opening, ms. */
   openDelay?: number;
   closeDelay?: number;
 }
 
 export interface TooltipHost {
-  open(mention: MentionInfo): void;
+  /** Opens beside a mention; Escape then returns focus to `returnFocus` when given. */
+  open(mention: MentionInfo, options?: { returnFocus?: Element | null }): void;
   close(): void;
   readonly current: MentionInfo | null;
   destroy(): void;
@@ -56,6 +59,8 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
   let pendingAnchor: HTMLElement | null = null;
   /** Focus we hand back to a mention on close must not open its tooltip again. */
   let returningFocusTo: HTMLElement | null = null;
+  /** Where focus was before a keyboard shortcut brought the reader here. */
+  let returnTo: HTMLElement | null = null;
 
   function ensureHost(): HTMLElement {
     if (host?.isConnected && panel) return panel;
@@ -91,10 +96,20 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
     const mention = current;
     render(
       // Keyed by topic so one topic's expanded state never carries over to the next.
-      h(Tooltip, { key: mention.head.id, head: mention.head, category: mention.category, alias: mention.alias, rule: mention.rule, state, onClose: () => close(true) }),
+      h(Tooltip, { key: mention.head.id, head: mention.head, category: mention.category, alias: mention.alias, rule: mention.rule, check: mention.check, state, onClose: () => close(true), onWrongMatch: wrongMatch(mention) }),
       target,
     );
     position();
+  }
+
+  /** The tooltip closes at once; the mention's highlight goes when the report is applied. */
+  function wrongMatch(mention: MentionInfo): (() => void) | undefined {
+    const report = options.onWrongMatch;
+    if (!report || mention.check) return undefined;
+    return () => {
+      close(false);
+      report(mention);
+    };
   }
 
   function position(): void {
@@ -115,9 +130,10 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
     panel.dataset.side = place.side;
   }
 
-  function open(mention: MentionInfo): void {
+  function open(mention: MentionInfo, options: { returnFocus?: Element | null } = {}): void {
     win.clearTimeout(openTimer);
     win.clearTimeout(closeTimer);
+    if (options.returnFocus !== undefined) returnTo = options.returnFocus instanceof win.HTMLElement ? options.returnFocus : null;
     if (current?.anchor === mention.anchor) return;
     current = mention;
     state = { kind: 'loading' };
@@ -146,9 +162,11 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
       render(null, panel);
       panel.classList.remove('open');
     }
-    if (restoreFocus && was?.anchor.isConnected) {
-      returningFocusTo = was.anchor;
-      was.anchor.focus({ preventScroll: true });
+    const back = returnTo?.isConnected ? returnTo : was?.anchor;
+    returnTo = null;
+    if (restoreFocus && back?.isConnected) {
+      returningFocusTo = back;
+      back.focus({ preventScroll: true });
       returningFocusTo = null;
     }
   }
@@ -190,7 +208,7 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
   const onFocusIn = (e: Event) => {
     const el = e.target instanceof win.Element ? e.target : null;
     const mention = el ? mentionOf(el) : undefined;
-    if (mention && mention.anchor === returningFocusTo) return;
+    if (el && el === returningFocusTo) return;
     if (mention) open(mention);
     else if (el !== host && current) close(false);
   };
@@ -198,7 +216,7 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
     const key = (e as KeyboardEvent).key;
     if (!current) return;
     if (key === 'Escape') {
-      close(focusInTooltip());
+      close(focusInTooltip() || returnTo !== null);
     } else if (key === 'Enter' && doc.activeElement === current.anchor && panel) {
       // From a focused mention, Enter moves into the tooltip so its links and buttons can be reached.
       e.preventDefault();

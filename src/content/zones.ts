@@ -29,6 +29,7 @@ export const EXCLUDED = [
   'head',
   'title',
   TOOLTIP_TAG,
+  'backstory-status',
   '[data-annotation-tooltip]',
   `mark.${MARK_CLASS}`,
 ];

@@ -2,6 +2,7 @@
 
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
+import { parseLocal } from '../core/local-data';
 import { isMessage, type Message, type MessageType, type Request, type Response } from '../core/messages';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
@@ -52,6 +53,12 @@ export const browserApi: ExtensionApi = {
     return tab?.id ?? null;
   },
 
+  onCommand(listener) {
+    const onCommand = (command: string) => listener(command);
+    browser.commands.onCommand.addListener(onCommand);
+    return () => browser.commands.onCommand.removeListener(onCommand);
+  },
+
   async setBadge(tabId, text, color) {
     await browser.action.setBadgeText({ tabId, text });
     if (text) await browser.action.setBadgeBackgroundColor({ tabId, color });
@@ -61,5 +68,22 @@ export const browserApi: ExtensionApi = {
     const response = await fetch(browser.runtime.getURL(path));
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
     return response.json();
+  },
+
+  async loadLocal(key) {
+    const stored = await browser.storage.local.get(key);
+    return parseLocal(key, stored[key]);
+  },
+
+  async saveLocal(values) {
+    await browser.storage.local.set(values);
+  },
+
+  onLocalChanged(key, listener) {
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && key in changes) listener(parseLocal(key, changes[key]?.newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   },
 };

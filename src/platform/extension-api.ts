@@ -2,6 +2,7 @@
 // webextension-polyfill (browser-api.ts); tests pass fakes.
 
 import type { MessageType, Request, Response } from '../core/messages';
+import type { LocalData, LocalKey } from '../core/local-data';
 import type { Settings } from '../core/settings';
 
 export interface MessageSender {
@@ -25,7 +26,15 @@ export interface ExtensionApi {
   /** Answers messages of the given types. Returns the teardown. */
   handle(handlers: Handlers): () => void;
   activeTabId(): Promise<number | null>;
+  /** Keyboard shortcuts declared in the manifest's "commands". Returns the teardown. */
+  onCommand(listener: (command: string) => void): () => void;
   setBadge(tabId: number, text: string, color: string): Promise<void>;
   /** Reads a file bundled with the extension. */
   readBundled(path: string): Promise<unknown>;
+  /** The reader's own data in storage.local (packs, false matches), validated on every read. */
+  loadLocal<K extends LocalKey>(key: K): Promise<LocalData[K]>;
+  /** Writes the given keys in one go (so a pack's two parts never disagree). */
+  saveLocal(values: Partial<LocalData>): Promise<void>;
+  /** Calls back with the new value whenever any context changes the key. Returns the teardown. */
+  onLocalChanged<K extends LocalKey>(key: K, listener: (value: LocalData[K]) => void): () => void;
 }

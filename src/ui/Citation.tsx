@@ -1,4 +1,5 @@
 import type { QuoteRef, TopicDetails } from '../core/corpus-types';
+import { CopyCitation } from './CopyCitation';
 
 type SourceMeta = TopicDetails['sources'][string];
 
@@ -19,15 +20,26 @@ export function Citation({ source }: { source: SourceMeta }) {
   );
 }
 
+/** Quotes that carry their own quotation marks get no extra ones from the stylesheet. */
+const SELF_QUOTED = /^["“‘'].*["”’']$/s;
+
+export interface QuoteProps {
+  quote: QuoteRef;
+  sources: TopicDetails['sources'];
+  /** Offers "copy citation" when given: the corpus version, and what the quote supports. */
+  cite?: { corpusVersion: string; context?: string };
+}
+
 /** A verbatim quote with its citation. */
-export function Quote({ quote, sources }: { quote: QuoteRef; sources: TopicDetails['sources'] }) {
+export function Quote({ quote, sources, cite }: QuoteProps) {
   const source = sources[quote.source];
   return (
     <figure class="quote">
-      <blockquote>{quote.text}</blockquote>
+      <blockquote class={SELF_QUOTED.test(quote.text.trim()) ? 'self-quoted' : undefined}>{quote.text}</blockquote>
       {source && (
         <figcaption>
           <Citation source={source} />
+          {cite && <CopyCitation quote={quote} source={source} corpusVersion={cite.corpusVersion} context={cite.context} />}
         </figcaption>
       )}
     </figure>

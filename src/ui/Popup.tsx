@@ -8,9 +8,13 @@ import type { PageStatus } from '../core/messages';
 import { isCategoryOn, withCategory, withSite, type Settings } from '../core/settings';
 import type { ExtensionApi } from '../platform/extension-api';
 import { t, tWith, uiLanguage } from './i18n';
+import { copyText } from './clipboard';
+import { PageOverview } from './PageOverview';
 import { Switch } from './Switch';
 
 export type PopupApi = Pick<ExtensionApi, 'loadSettings' | 'saveSettings' | 'onSettingsChanged' | 'activeTabId' | 'sendToTab'>;
+
+const conflictsLine = (n: number) => (n === 1 ? t('popupConflictsOne') : t('popupConflictsOther', n));
 
 export interface PopupProps {
   api: PopupApi;
@@ -98,6 +102,7 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
                 {tWith('popupOnSite', <strong>{site}</strong>)}
               </Switch>
             )}
+            {showing && status.counts.conflicts > 0 && <p class="conflicts">{conflictsLine(status.counts.conflicts)}</p>}
           </>
         )}
       </section>
@@ -122,11 +127,37 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
         })}
       </section>
 
+      <section class="options">
+        <Switch
+          checked={settings.mentionMode === 'first'}
+          disabled={!settings.enabled}
+          onChange={(on) => save({ ...settings, mentionMode: on ? 'first' : 'all' })}
+          attrs={{ 'data-setting': 'first-mention' }}
+        >
+          {t('popupFirstOnly')}
+        </Switch>
+      </section>
+
+      {showing && status && page.kind === 'ready' && (
+        <PageOverview
+          found={status.found}
+          categories={categories}
+          site={site}
+          onReveal={(topicId) => void revealIn(api, topicId)}
+          onCopy={(markdown) => copyText(markdown, document.body)}
+        />
+      )}
+
       <footer>
         {t('popupFooter', [topicCount, corpusVersion])}
       </footer>
     </main>
   );
+}
+
+async function revealIn(api: PopupApi, topicId: string): Promise<void> {
+  const tabId = await api.activeTabId();
+  if (tabId !== null) await api.sendToTab(tabId, 'page:reveal', { topicId }).catch(() => false);
 }
 
 /** "5 mentions of 2 topics on this page", singular or plural as the numbers need. */

@@ -4,8 +4,10 @@
 import { useState } from 'preact/hooks';
 import type { Category, TopicDetails, TopicHead } from '../core/corpus-types';
 import type { MatchRule } from '../core/matcher';
+import type { Verdict } from '../core/claims';
 import { Quote } from './Citation';
-import { t } from './i18n';
+import { formatClaimValue } from './format';
+import { t, uiLanguage } from './i18n';
 
 export type TooltipState =
   | { kind: 'loading' }
@@ -20,16 +22,24 @@ export interface TooltipProps {
   rule: MatchRule;
   state: TooltipState;
   onClose: () => void;
+  /** Offered in the footer when given: the reader reports this mention as a false match. */
+  onWrongMatch?: () => void;
+  /** For a page's statement checked against the sources: the verdict and the claims compared. */
+  check?: { verdict: Verdict; claims: number[]; stated: string };
 }
+
+const CHECK_HEADING = { conflict: 'checkConflict', disputed: 'checkDisputed', agrees: 'checkAgrees' } as const;
 
 const FACTS_SHOWN = 3;
 
-export function Tooltip({ head, category, alias, rule, state, onClose }: TooltipProps) {
+export function Tooltip({ head, category, alias, rule, state, onClose, check, onWrongMatch }: TooltipProps) {
   const [allFacts, setAllFacts] = useState(false);
   const details = state.kind === 'ready' ? state.details : null;
   const topic = details?.topic;
   const facts = topic ? (allFacts ? topic.facts : topic.facts.slice(0, FACTS_SHOWN)) : [];
   const titleId = `bs-title-${head.id}`;
+  const cite = details ? { corpusVersion: details.corpusVersion } : undefined;
+  const claims = check && topic?.claims ? check.claims.flatMap((i) => (topic.claims![i] ? [topic.claims![i]!] : [])) : [];
   return (
     <div class="card" role="dialog" aria-labelledby={titleId} tabIndex={-1} style={{ '--cat': category?.color ?? '#666' }}>
       <header>
@@ -47,6 +57,19 @@ export function Tooltip({ head, category, alias, rule, state, onClose }: Tooltip
 
       {topic && details && (
         <div class="body">
+          {check && claims.length > 0 && (
+            <section class={`check ${check.verdict}`} data-part="check" data-verdict={check.verdict} aria-label={t('checkLabel')}>
+              <p class="check-heading">{t(CHECK_HEADING[check.verdict], check.stated)}</p>
+              {claims.map((c, i) => (
+                <div class="claim" key={i}>
+                  <p>
+                    <strong>{formatClaimValue(c, uiLanguage())}</strong> — {c.label}
+                  </p>
+                  <Quote quote={c.quote} sources={details.sources} cite={{ corpusVersion: details.corpusVersion, context: c.label }} />
+                </div>
+              ))}
+            </section>
+          )}
           <p class="summary">{topic.summary}</p>
 
           {topic.names && topic.names.length > 0 && (
@@ -72,7 +95,7 @@ export function Tooltip({ head, category, alias, rule, state, onClose }: Tooltip
                 <li key={i}>
                   <p>{f.text}</p>
                   {f.quotes.map((q, j) => (
-                    <Quote key={j} quote={q} sources={details.sources} />
+                    <Quote key={j} quote={q} sources={details.sources} cite={cite} />
                   ))}
                 </li>
               ))}
@@ -93,7 +116,7 @@ export function Tooltip({ head, category, alias, rule, state, onClose }: Tooltip
                     <h4>{v.holder}</h4>
                     <p>{v.position}</p>
                     {v.quotes.map((q, j) => (
-                      <Quote key={j} quote={q} sources={details.sources} />
+                      <Quote key={j} quote={q} sources={details.sources} cite={{ corpusVersion: details.corpusVersion, context: v.holder }} />
                     ))}
                   </article>
                 ))}
@@ -120,8 +143,13 @@ export function Tooltip({ head, category, alias, rule, state, onClose }: Tooltip
       )}
 
       <footer>
-        <span>{t(rule !== 'alias' ? 'tooltipMatchedInContext' : 'tooltipMatched', alias)}</span>
+        <span>{t(rule === 'page' ? 'tooltipMatchedOnPage' : rule === 'context' ? 'tooltipMatchedInContext' : 'tooltipMatched', alias)}</span>
         {details && <span>{t('tooltipVerbatim', details.corpusVersion)}</span>}
+        {onWrongMatch && (
+          <button type="button" class="wrong-match" data-part="wrong-match" title={t('tooltipWrongMatchHint')} onClick={onWrongMatch}>
+            {t('tooltipWrongMatch')}
+          </button>
+        )}
       </footer>
     </div>
   );

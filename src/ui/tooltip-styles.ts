@@ -18,6 +18,7 @@ export const TOOLTIP_CSS = `
   visibility: hidden;
   --bg: #ffffff; --fg: #1f2328; --muted: #5b6470; --line: #e3e6ea; --soft: #f5f7f9;
   --quote: #f3f5f8; --accent: #2f5fb3; --warn-bg: #fff7e6; --warn-line: #e8b64c;
+  --conflict-bg: #fdecec; --conflict-line: #e06666; --agree-bg: #ebf7ef; --agree-line: #5fb27c;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans JP", sans-serif;
   color: var(--fg);
   text-align: left;
@@ -29,6 +30,7 @@ export const TOOLTIP_CSS = `
   .panel {
     --bg: #1c1f24; --fg: #e6e8eb; --muted: #a3abb6; --line: #343a42; --soft: #23272d;
     --quote: #262b32; --accent: #8fb4ff; --warn-bg: #2e2616; --warn-line: #a37a20;
+    --conflict-bg: #341c1c; --conflict-line: #b04a4a; --agree-bg: #18291e; --agree-line: #3f8a58;
   }
 }
 .card {
@@ -76,8 +78,20 @@ blockquote {
   margin: 0; padding: 6px 10px; background: var(--quote); border-left: 3px solid var(--cat);
   border-radius: 0 6px 6px 0; font-size: 13px; font-style: italic;
 }
-blockquote::before { content: "“"; }
-blockquote::after { content: "”"; }
+blockquote:not(.self-quoted)::before { content: "“"; }
+blockquote:not(.self-quoted)::after { content: "”"; }
+.copy { display: flex; gap: 10px; margin-top: 2px; }
+.copy button {
+  all: unset; cursor: pointer; font-size: 11px; color: var(--accent); opacity: .75;
+}
+.copy button:hover, .copy button:focus-visible { opacity: 1; text-decoration: underline; }
+.copy button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.check { border-radius: 8px; padding: 8px 10px; margin: 0 0 10px; border: 1px solid; }
+.check.conflict { background: var(--conflict-bg); border-color: var(--conflict-line); }
+.check.disputed { background: var(--warn-bg); border-color: var(--warn-line); }
+.check.agrees { background: var(--agree-bg); border-color: var(--agree-line); }
+.check-heading { font-weight: 650; }
+.claim + .claim { border-top: 1px solid var(--line); padding-top: 6px; }
 figcaption { margin-top: 3px; }
 .citation { display: block; font-style: normal; font-size: 12px; color: var(--muted); }
 .citation .byline::after { content: " — "; }
@@ -99,4 +113,9 @@ footer {
   display: flex; flex-wrap: wrap; justify-content: space-between; gap: 4px 12px;
   padding: 8px 16px 10px; border-top: 1px solid var(--line); font-size: 11px; color: var(--muted);
 }
+.wrong-match {
+  all: unset; cursor: pointer; font-size: 11px; color: var(--muted); text-decoration: underline dotted;
+}
+.wrong-match:hover, .wrong-match:focus-visible { color: var(--accent); text-decoration: underline; }
+.wrong-match:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 `;

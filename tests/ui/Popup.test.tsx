@@ -16,7 +16,11 @@ const categories: Category[] = [
 const pageStatus = (): PageStatus => ({
   site: 'example.com',
   active: true,
-  counts: { total: 5, conflicts: 0, byCategory: { places: 3, people: 2 }, byTopic: { a: 3, b: 2 } },
+  counts: { total: 5, conflicts: 2, byCategory: { places: 3, people: 2 }, byTopic: { a: 3, b: 2 } },
+  found: [
+    { id: 'a', name: 'Shikotan', category: 'places', count: 3 },
+    { id: 'b', name: 'Sergei Lavrov', category: 'people', count: 2 },
+  ],
 });
 
 /**
@@ -27,7 +31,7 @@ function fakeApi(initial: Settings = { ...DEFAULT_SETTINGS }, page: 'ok' | 'unav
   let stored: Settings = structuredClone(initial);
   const saved: Settings[] = [];
   const listeners = new Set<(s: Settings) => void>();
-  const tabCalls: Array<{ tabId: number; type: string }> = [];
+  const tabCalls: Array<{ tabId: number; type: string; payload?: unknown }> = [];
   const api: PopupApi = {
     loadSettings: async () => structuredClone(stored),
     saveSettings: async (s) => {
@@ -39,10 +43,10 @@ function fakeApi(initial: Settings = { ...DEFAULT_SETTINGS }, page: 'ok' | 'unav
       return () => listeners.delete(listener);
     },
     activeTabId: async () => 7,
-    sendToTab: (async (tabId: number, type: string) => {
-      tabCalls.push({ tabId, type });
+    sendToTab: (async (tabId: number, type: string, payload: unknown) => {
+      tabCalls.push(type === 'page:status' ? { tabId, type } : { tabId, type, payload });
       if (page === 'unavailable') throw new Error('Could not establish connection. Receiving end does not exist.');
-      return pageStatus();
+      return type === 'page:reveal' ? true : pageStatus();
     }) as PopupApi['sendToTab'],
   };
   return {
@@ -245,5 +249,41 @@ describe('Popup', () => {
     await open(fakeApi());
     expect(text(container.querySelector('footer'))).toContain('42 topics');
     expect(text(container.querySelector('footer'))).toContain('2024.1');
+  });
+});
+
+describe('Popup: the page overview', () => {
+  it('lists the topics found, grouped by category, and takes the reader to one', async () => {
+    const fake = fakeApi();
+    await open(fake);
+    const overview = container.querySelector('.overview')!;
+    expect([...overview.querySelectorAll('h3')].map(text)).toEqual(['Places', 'People']);
+    expect([...overview.querySelectorAll('button[data-topic]')].map(text)).toEqual(['Shikotan3', 'Sergei Lavrov2']);
+    await click(overview.querySelector<HTMLButtonElement>('button[data-topic="b"]')!);
+    await settle();
+    expect(fake.tabCalls.at(-1)).toEqual({ tabId: 7, type: 'page:reveal', payload: { topicId: 'b' } });
+  });
+
+  it('copies the list as Markdown', async () => {
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (s: string) => void copied.push(s) } });
+    await open(fakeApi());
+    await click(container.querySelector<HTMLButtonElement>('button[data-export]')!);
+    await settle();
+    expect(copied).toEqual(['# Topics on example.com, found by Backstory\n\n## Places\n\n- Shikotan — 3 mentions\n\n## People\n\n- Sergei Lavrov — 2 mentions\n']);
+  });
+
+  it('says how many statements conflict with the sources', async () => {
+    await open(fakeApi());
+    expect(text(container.querySelector('.conflicts'))).toBe('2 statements here conflict with the sources');
+  });
+
+  it('switches to the first mention of each topic only', async () => {
+    const fake = fakeApi();
+    await open(fake);
+    const first = input('input[data-setting="first-mention"]');
+    expect(first.checked).toBe(false);
+    await click(first);
+    expect(fake.saved.at(-1)?.mentionMode).toBe('first');
   });
 });

@@ -203,7 +203,7 @@ describe('Tooltip', () => {
     d.topic.facts = d.topic.facts.slice(0, 3);
     show(ready(d));
     expect(section('Key facts')!.querySelectorAll('li')).toHaveLength(3);
-    expect(section('Key facts')!.querySelector('button')).toBeNull();
+    expect(section('Key facts')!.querySelector('button.more')).toBeNull();
   });
 
   it('shows where the sources disagree, with both quotes', () => {
@@ -363,5 +363,44 @@ describe('Tooltip in the page (tooltip host)', () => {
     } finally {
       host.destroy();
     }
+  });
+});
+
+describe('Tooltip: fact checks and citations', () => {
+  it('shows a conflicting statement beside the sourced fact and its quote', () => {
+    const d = fixture();
+    d.topic.claims = [
+      { attribute: 'date', label: 'When it happened', value: { year: 2018, month: 11, day: 14 }, quote: d.topic.facts[0]!.quotes[0]! },
+    ];
+    show(ready(d), { check: { verdict: 'conflict', claims: [0], stated: '14 July 2018' } });
+    const check = container.querySelector('[data-part="check"]')!;
+    expect(check.getAttribute('data-verdict')).toBe('conflict');
+    expect(text(check)).toContain('This page says “14 July 2018”. The sources say otherwise:');
+    expect(text(check)).toContain('November 14, 2018 — When it happened');
+    expect(check.querySelector('blockquote')!.textContent).toBe(d.topic.facts[0]!.quotes[0]!.text);
+    expect(check.querySelector('[data-part="source"]')).toBeTruthy();
+  });
+
+  it('offers to copy each quote as a citation, in plain text and Markdown', async () => {
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (s: string) => void copied.push(s) } });
+    show(ready());
+    const viewpoint = container.querySelector('[data-part="viewpoint"]')!;
+    const [plain, markdown] = [...viewpoint.querySelectorAll<HTMLButtonElement>('.copy button')];
+    await act(async () => {
+      plain!.click();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(plain!.textContent).toBe('Copied');
+    await act(async () => {
+      markdown!.click();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    const holder = viewpoint.querySelector('h4')!.textContent!;
+    const quote = viewpoint.querySelector('blockquote')!.textContent!;
+    expect(copied[0]).toContain(`${holder}: “${quote}”`);
+    expect(copied[0]).toMatch(/corpus [\w.-]+\.\)$/);
+    expect(copied[1]!.startsWith(`> **${holder}:** `)).toBe(true);
+    expect(markdown!.textContent).toBe('Copied');
   });
 });

@@ -1,0 +1,33 @@
+// One polite status line for screen readers ("12 topics annotated"), instead of an announcement
+// per highlight. It lives in its own small shadow root so page styles can't show or hide it.
+
+export interface LiveRegion {
+  announce(message: string): void;
+  destroy(): void;
+}
+
+export function createLiveRegion(doc: Document): LiveRegion {
+  let host: HTMLElement | null = null;
+  let region: HTMLElement | null = null;
+  return {
+    announce(message) {
+      if (!host?.isConnected) {
+        host = doc.createElement('backstory-status');
+        host.style.cssText = 'position:fixed!important;width:1px!important;height:1px!important;overflow:hidden!important;clip-path:inset(50%)!important;';
+        const root = host.attachShadow({ mode: 'open' });
+        region = doc.createElement('div');
+        region.setAttribute('role', 'status');
+        region.setAttribute('aria-live', 'polite');
+        root.append(region);
+        (doc.body ?? doc.documentElement).after(host);
+      }
+      // A change of text is what screen readers announce.
+      if (region) region.textContent = message;
+    },
+    destroy() {
+      host?.remove();
+      host = null;
+      region = null;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// The reader's own additions to what a page is matched with: enabled corpus packs, and "Wrong
+// match" reports for this site. Loaded with the settings, followed live through storage.onChanged,
+// and handed to the annotator as one CorpusView whenever what is matched changes.
+
+import { FALSE_MATCHES_KEY, falseMatchesOn, withFalseMatch, type FalseMatch } from '../core/false-matches';
+import { combineCorpus, corpusKey, type CorpusView } from '../core/pack-matching';
+import { PACKS_KEY, type InstalledPack } from '../core/packs';
+import type { ExtensionApi } from '../platform/extension-api';
+import type { MentionInfo } from './tooltip-host';
+
+export type OwnCorpusApi = Pick<ExtensionApi, 'loadLocal' | 'saveLocal' | 'onLocalChanged'>;
+
+export interface OwnCorpus {
+  /** Resolves once stored packs and false matches have been read and applied. */
+  ready: Promise<void>;
+  /** Records a mention as a false match on this site; its alias stops firing for its topic here. */
+  reportWrongMatch(mention: MentionInfo): Promise<void>;
+  destroy(): void;
+}
+
+export interface OwnCorpusOptions {
+  api: OwnCorpusApi;
+  site: string | null;
+  base: CorpusView;
+  /** Called with the combined view whenever it changes (the annotator's setCorpus). */
+  apply: (view: CorpusView) => Promise<void>;
+  /** Installed packs changed: cached tooltip details may be stale. */
+  onPacksChanged?: () => void;
+  now?: () => Date;
+}
+
+export function watchOwnCorpus({ api, site, base, apply, onPacksChanged, now = () => new Date() }: OwnCorpusOptions): OwnCorpus {
+  let packs: InstalledPack[] = [];
+  let falseMatches: FalseMatch[] = [];
+  let applied = corpusKey([], new Set());
+
+  function update(): Promise<void> {
+    const here = falseMatchesOn(falseMatches, site);
+    const key = corpusKey(packs, here);
+    // Unchanged for this page (another site's report, a pack that stays off): no rescan.
+    if (key === applied) return Promise.resolve();
+    applied = key;
+    return apply(combineCorpus(base, packs, here));
+  }
+
+  const stopPacks = api.onLocalChanged(PACKS_KEY, (next) => {
+    packs = next;
+    onPacksChanged?.();
+    void update();
+  });
+  const stopFalse = api.onLocalChanged(FALSE_MATCHES_KEY, (next) => {
+    falseMatches = next;
+    void update();
+  });
+  const ready = Promise.all([api.loadLocal(PACKS_KEY), api.loadLocal(FALSE_MATCHES_KEY)]).then(
+    ([p, f]) => {
+      packs = p;
+      falseMatches = f;
+      return update();
+    },
+    () => undefined, // Without storage the built-in corpus still works.
+  );
+
+  return {
+    ready,
+    async reportWrongMatch(mention) {
+      if (site === null || mention.check) return;
+      const report: FalseMatch = { site, alias: mention.alias, topicId: mention.head.id, at: now().toISOString() };
+      // Applied here at once; the stored list reaches other tabs through storage.onChanged.
+      falseMatches = withFalseMatch(falseMatches, report);
+      const shown = update();
+      try {
+        const stored = await api.loadLocal(FALSE_MATCHES_KEY);
+        await api.saveLocal({ [FALSE_MATCHES_KEY]: withFalseMatch(stored, report) });
+      } catch {
+        // Storage refused: the mention stays hidden on this page until it is reloaded.
+      }
+      await shown;
+    },
+    destroy() {
+      stopPacks();
+      stopFalse();
+    },
+  };
+}

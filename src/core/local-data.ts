@@ -1,0 +1,28 @@
+// Everything Backstory keeps in storage.local besides the settings, by key, each with the parser
+// that every read goes through (so a corrupt value comes out as "nothing", never as an error).
+
+import { FALSE_MATCHES_KEY, parseFalseMatches, type FalseMatch } from './false-matches';
+import { PACK_FILES_KEY, PACKS_KEY, parseInstalledPacks, parsePackFiles, type InstalledPack, type PackFiles } from './packs';
+
+export interface LocalData {
+  [PACKS_KEY]: InstalledPack[];
+  [PACK_FILES_KEY]: Record<string, PackFiles>;
+  [FALSE_MATCHES_KEY]: FalseMatch[];
+}
+
+export type LocalKey = keyof LocalData;
+
+export const LOCAL_PARSERS: { [K in LocalKey]: (raw: unknown) => LocalData[K] } = {
+  [PACKS_KEY]: parseInstalledPacks,
+  [PACK_FILES_KEY]: parsePackFiles,
+  [FALSE_MATCHES_KEY]: parseFalseMatches,
+};
+
+/** Reads one key's stored value; never throws. */
+export function parseLocal<K extends LocalKey>(key: K, raw: unknown): LocalData[K] {
+  try {
+    return LOCAL_PARSERS[key](raw);
+  } catch {
+    return LOCAL_PARSERS[key](undefined);
+  }
+}

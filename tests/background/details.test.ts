@@ -1,0 +1,51 @@
+// The background answers a tooltip's details request from the bundled files, and for a topic of
+// an installed pack from storage.local.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startBackground } from '../../src/background/start';
+import type { TopicDetails } from '../../src/core/corpus-types';
+import { parseLocal, type LocalKey } from '../../src/core/local-data';
+import type { Handlers } from '../../src/platform/extension-api';
+import type { ExtensionApi } from '../../src/platform/extension-api';
+import { readPack, withPack, withPackEnabled } from '../../src/core/packs';
+import { miniIndex } from '../core/mini-corpus';
+
+const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'packs', 'sample-pack.json'), 'utf8');
+const r = readPack(SAMPLE, { fileName: 'sample-pack.json', builtIn: miniIndex(), installed: [] });
+if (!r.ok) throw new Error('the sample pack must be valid');
+
+function background(stored: Record<string, unknown>) {
+  let handlers: Handlers = {};
+  const bundled: Record<string, TopicDetails> = { 'details/shikotan.json': { topic: { id: 'shikotan' } } as TopicDetails };
+  const api = {
+    handle: (h: Handlers) => ((handlers = h), () => undefined),
+    onCommand: () => () => undefined,
+    readBundled: async (path: string) => {
+      if (!bundled[path]) throw new Error(`${path}: not found`);
+      return bundled[path];
+    },
+    loadLocal: async (key: LocalKey) => parseLocal(key, stored[key]),
+  } as unknown as ExtensionApi;
+  startBackground(api);
+  return (topicId: string) => handlers['details:get']!({ topicId }, { tabId: 1, frameId: 0 });
+}
+
+describe('details:get', () => {
+  const { packs, packFiles } = withPack([], {}, r.pack, r.files);
+
+  it('answers bundled topics from the bundle and pack topics from storage', async () => {
+    const get = background({ packs, packFiles });
+    expect((await get('shikotan'))?.topic.id).toBe('shikotan');
+    const pack = await get('port-vessick');
+    expect(pack?.topic.name).toBe('Port Vessick (fictional)');
+    expect(pack?.corpusVersion).toBe(r.pack.version);
+  });
+
+  it('answers nothing for a switched-off pack, an unknown topic, a bad id or corrupt storage', async () => {
+    expect(await background({ packs: withPackEnabled(packs, r.pack.id, false), packFiles })('port-vessick')).toBeNull();
+    expect(await background({ packs, packFiles })('no-such-topic')).toBeNull();
+    expect(await background({ packs, packFiles })('../manifest')).toBeNull();
+    expect(await background({ packs: 'x', packFiles: 5 })('port-vessick')).toBeNull();
+  });
+});

@@ -1,0 +1,184 @@
+// @vitest-environment happy-dom
+// The reader's own corpus on a page: an installed pack's topics highlighted with the page
+// contract, following the packs in storage live; "Wrong match" in the tooltip removing the
+// mention at once and keeping that alias off for that topic on that site.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAnnotator, type Annotator } from '../../src/content/annotator';
+import { watchOwnCorpus, type OwnCorpus, type OwnCorpusApi } from '../../src/content/own-corpus';
+import { createTooltipHost, type TooltipHost } from '../../src/content/tooltip-host';
+import type { TopicDetails } from '../../src/core/corpus-types';
+import type { LocalData, LocalKey } from '../../src/core/local-data';
+import { parseLocal } from '../../src/core/local-data';
+import { createMatcher } from '../../src/core/matcher';
+import { readPack, withPack, withPackEnabled } from '../../src/core/packs';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { miniIndex } from '../core/mini-corpus';
+
+const index = miniIndex();
+const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'packs', 'sample-pack.json'), 'utf8');
+const imported = readPack(SAMPLE, { fileName: 'sample-pack.json', builtIn: index, installed: [] });
+if (!imported.ok) throw new Error('the sample pack must be valid');
+const installed = withPack([], {}, imported.pack, imported.files);
+
+/** storage.local in memory: like the browser, every write is heard by every listener, the writer's too. */
+function fakeStorage(initial: Record<string, unknown> = {}) {
+  const stored = new Map<string, unknown>(Object.entries(structuredClone(initial)));
+  const listeners = new Set<{ key: LocalKey; fn: (v: never) => void }>();
+  const writes: Array<Partial<LocalData>> = [];
+  const api: OwnCorpusApi = {
+    loadLocal: async <K extends LocalKey>(key: K) => parseLocal(key, structuredClone(stored.get(key))),
+    saveLocal: async (values) => {
+      writes.push(structuredClone(values));
+      for (const [k, v] of Object.entries(values)) stored.set(k, structuredClone(v));
+      for (const l of listeners) if (l.key in values) (l.fn as (v: unknown) => void)(parseLocal(l.key, structuredClone(stored.get(l.key))));
+    },
+    onLocalChanged: <K extends LocalKey>(key: K, fn: (value: LocalData[K]) => void) => {
+      const entry = { key, fn: fn as (v: never) => void };
+      listeners.add(entry);
+      return () => void listeners.delete(entry);
+    },
+  };
+  return { api, stored, writes };
+}
+
+let annotator: Annotator | null = null;
+let own: OwnCorpus | null = null;
+let tooltip: TooltipHost | null = null;
+
+afterEach(() => {
+  tooltip?.destroy();
+  own?.destroy();
+  annotator?.destroy();
+  tooltip = own = annotator = null;
+});
+
+async function start(html: string, storage: ReturnType<typeof fakeStorage>, site: string | null = 'example.com') {
+  document.title = '';
+  document.body.innerHTML = html;
+  const matcher = createMatcher(index);
+  const a = createAnnotator({ doc: document, index, matcher });
+  annotator = a;
+  own = watchOwnCorpus({ api: storage.api, site, base: { index, matcher }, apply: (view) => a.setCorpus(view.index, view.matcher), now: () => new Date('2025-02-03T04:05:06Z') });
+  await own.ready;
+  await a.apply(DEFAULT_SETTINGS, true);
+  return a;
+}
+
+const marked = () => [...document.querySelectorAll('mark[data-annotation-id]')].map((m) => [m.textContent, m.getAttribute('data-annotation-id'), m.getAttribute('data-annotation-category')]);
+const settle = () => new Promise((r) => setTimeout(r, 20));
+const PAGE = '<p>The Lanternbury Harbour Accord covers Port Vessick; Shikotan is elsewhere. Port Vessick again.</p>';
+
+describe('own corpus packs on a page', () => {
+  it('highlights an enabled pack’s topics with the page contract, beside the built-in ones', async () => {
+    const before = PAGE;
+    await start(PAGE, fakeStorage(installed));
+    expect(marked()).toEqual([
+      ['Lanternbury Harbour Accord', 'lanternbury-harbour-accord', 'agreements'],
+      ['Port Vessick', 'port-vessick', 'places'],
+      ['Shikotan', 'shikotan', 'places'],
+      ['Port Vessick', 'port-vessick', 'places'],
+    ]);
+    expect(annotator!.counts().byTopic).toEqual({ 'lanternbury-harbour-accord': 1, 'port-vessick': 2, shikotan: 1 });
+    annotator!.destroy();
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('follows packs switched off, on and removed, live', async () => {
+    const storage = fakeStorage(installed);
+    await start(PAGE, storage);
+    expect(marked()).toHaveLength(4);
+    await storage.api.saveLocal({ packs: withPackEnabled(installed.packs, 'test-fixture-pack', false) });
+    await settle();
+    expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]);
+    await storage.api.saveLocal({ packs: installed.packs });
+    await settle();
+    expect(marked()).toHaveLength(4);
+    await storage.api.saveLocal({ packs: [], packFiles: {} });
+    await settle();
+    expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]);
+  });
+
+  it('falls back to the built-in corpus when stored packs are corrupt', async () => {
+    await start(PAGE, fakeStorage({ packs: 'garbage', falseMatches: { nope: true } }));
+    expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]);
+  });
+});
+
+describe('Wrong match', () => {
+  it('removes the mention at once, records it, and keeps the alias off for that topic on that site', async () => {
+    const storage = fakeStorage(installed);
+    const a = await start(`${PAGE}<p>Shikotan and 色丹島.</p>`, storage);
+    const mention = a.mentionOf(document.querySelectorAll('mark[data-annotation-id="shikotan"]')[0]!)!;
+    await own!.reportWrongMatch(mention);
+    await settle();
+    expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', 'Port Vessick', 'Port Vessick', '色丹島']);
+    expect(storage.stored.get('falseMatches')).toEqual([{ site: 'example.com', alias: 'Shikotan', topicId: 'shikotan', at: '2025-02-03T04:05:06.000Z' }]);
+    // A pack topic's alias too.
+    await own!.reportWrongMatch(a.mentionOf(document.querySelector('mark[data-annotation-id="port-vessick"]')!)!);
+    await settle();
+    expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', '色丹島']);
+    // The same page opened again (a reload) stays without them.
+    own!.destroy();
+    a.destroy();
+    await start(`${PAGE}<p>Shikotan and 色丹島.</p>`, storage);
+    expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', '色丹島']);
+  });
+
+  it('applies only on the site it was reported on, and comes back when cleared', async () => {
+    const report = { site: 'other.org', alias: 'Shikotan', topicId: 'shikotan', at: '' };
+    const storage = fakeStorage({ falseMatches: [report] });
+    await start('<p>Shikotan</p>', storage);
+    expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]);
+    await storage.api.saveLocal({ falseMatches: [{ ...report, site: 'example.com' }] });
+    await settle();
+    expect(marked()).toEqual([]);
+    await storage.api.saveLocal({ falseMatches: [] });
+    await settle();
+    expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]);
+  });
+
+  it('is a button in the tooltip footer that closes the tooltip and reports the mention', async () => {
+    const storage = fakeStorage();
+    const a = await start('<p>Shikotan</p>', storage);
+    const details = { topic: { id: 'shikotan', name: 'shikotan', category: 'places', aliases: ['Shikotan'], summary: 's', facts: [] }, category: index.categories[0]!, sources: {}, corpusVersion: 'test' } as TopicDetails;
+    tooltip = createTooltipHost({ doc: document, mentionOf: a.mentionOf, loadDetails: async () => details, onWrongMatch: (m) => void own!.reportWrongMatch(m) });
+    const mention = a.mentionOf(document.querySelector('mark')!)!;
+    await act(async () => {
+      tooltip!.open(mention);
+      await settle();
+    });
+    const panel = document.querySelector('[data-annotation-tooltip]')!.shadowRoot!.querySelector('.panel')!;
+    const button = panel.querySelector<HTMLButtonElement>('footer button[data-part="wrong-match"]')!;
+    expect(button.textContent).toBe('Wrong match');
+    await act(async () => {
+      button.click();
+      await settle();
+    });
+    expect(tooltip.current).toBeNull();
+    expect(marked()).toEqual([]);
+    expect(storage.writes).toEqual([{ falseMatches: [{ site: 'example.com', alias: 'Shikotan', topicId: 'shikotan', at: '2025-02-03T04:05:06.000Z' }] }]);
+  });
+
+  it('is not offered without a site to record it for, nor on a checked statement', async () => {
+    const a = await start('<p>Shikotan</p>', fakeStorage());
+    const details = { topic: { id: 'shikotan', name: 'shikotan', category: 'places', aliases: ['Shikotan'], summary: 's', facts: [] }, category: index.categories[0]!, sources: {}, corpusVersion: 'test' } as TopicDetails;
+    tooltip = createTooltipHost({ doc: document, mentionOf: a.mentionOf, loadDetails: async () => details });
+    const mention = a.mentionOf(document.querySelector('mark')!)!;
+    await act(async () => {
+      tooltip!.open(mention);
+      await settle();
+    });
+    const panel = document.querySelector('[data-annotation-tooltip]')!.shadowRoot!.querySelector('.panel')!;
+    expect(panel.querySelector('[data-part="wrong-match"]')).toBeNull();
+    tooltip.destroy();
+    tooltip = createTooltipHost({ doc: document, mentionOf: a.mentionOf, loadDetails: async () => details, onWrongMatch: () => undefined });
+    await act(async () => {
+      tooltip!.open({ ...mention, check: { verdict: 'conflict', claims: [], stated: '1999' } });
+      await settle();
+    });
+    expect(document.querySelector('[data-annotation-tooltip]')!.shadowRoot!.querySelector('[data-part="wrong-match"]')).toBeNull();
+  });
+});

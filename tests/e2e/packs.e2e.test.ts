@@ -1,0 +1,122 @@
+// Own corpus packs and "Wrong match", as a reader uses them in Chromium: the options page
+// imports a pack and its topics are highlighted on pages, switching it off removes them live, a
+// broken pack is rejected with its errors and nothing changes; "Wrong match" in a tooltip removes
+// the mention and keeps it off after a reload until the list is cleared in the options page.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, marks, waitForMarks, type Harness } from './harness';
+
+/** The one extension API the test reads directly, inside the options page: what is stored. */
+declare const chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
+
+const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'packs', 'sample-pack.json'), 'utf8');
+
+let h: Harness;
+let options: Page;
+beforeAll(async () => {
+  h = await launch();
+  options = await h.context.newPage();
+  await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+  await options.locator('[data-section="packs"]').waitFor();
+});
+afterAll(async () => h?.close());
+
+const ids = async (page: Page) => (await marks(page)).map((m) => m.id);
+const packRow = () => options.locator('[data-pack="test-fixture-pack"]');
+const file = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+describe('corpus packs', () => {
+  it('imports a pack; its topics are highlighted with the page contract; switching it off removes them live', async () => {
+    await options.locator('input[type="file"][data-import]').setInputFiles(file('sample-pack.json', SAMPLE));
+    await expect.poll(() => options.locator('[data-outcome="accepted"]').textContent()).toBe('Installed “Test fixture pack (fictional)”: 2 topics.');
+    expect(await packRow().locator('.count').textContent()).toBe('2 topics');
+
+    const page = await h.open('packs.html');
+    await waitForMarks(page, 4);
+    expect(await marks(page, '[data-annotation-id="lanternbury-harbour-accord"], mark[data-annotation-id="port-vessick"]')).toEqual([
+      { id: 'lanternbury-harbour-accord', category: 'agreements', text: 'Lanternbury Harbour Accord' },
+      { id: 'port-vessick', category: 'places', text: 'Port Vessick' },
+    ]);
+    // The tooltip of a pack topic, with its quotes and sources from the pack.
+    await page.locator('mark[data-annotation-id="lanternbury-harbour-accord"]').hover();
+    const card = page.locator('[data-annotation-tooltip] .panel.open .card');
+    await card.locator('[data-part="source"]').first().waitFor();
+    expect(await card.locator('h2').textContent()).toBe('Lanternbury Harbour Accord (fictional)');
+    expect(await card.locator('[data-part="viewpoint"]').count()).toBe(2);
+    expect(await card.locator('[data-part="source"]').first().textContent()).toContain('Backstory test fixture');
+    await page.mouse.move(5, 5);
+
+    await packRow().locator('input[data-pack-enabled]').uncheck({ force: true });
+    await expect.poll(() => ids(page)).toEqual(['shikotan', 'habomai']);
+    await packRow().locator('input[data-pack-enabled]').check({ force: true });
+    await expect.poll(() => ids(page)).toEqual(['lanternbury-harbour-accord', 'port-vessick', 'shikotan', 'habomai']);
+    await page.close();
+  });
+
+  it('rejects a broken pack, naming entry and field, and changes nothing', async () => {
+    const broken = JSON.parse(SAMPLE) as { pack: { id: string }; topics: Array<{ id: string; aliases: string[]; facts: Array<{ quotes: Array<{ text: string }> }> }> };
+    broken.pack.id = 'broken-pack';
+    broken.topics = [{ ...broken.topics[0]!, id: 'broken-topic', aliases: ['Vessick Lighthouse'] }];
+    broken.topics[0]!.facts[0]!.quotes[0]!.text = 'a sentence the source never says';
+    const before = await options.evaluate(() => chrome.storage.local.get(null));
+    await options.locator('input[type="file"][data-import]').setInputFiles(file('broken.json', JSON.stringify(broken)));
+    const alert = options.locator('[role="alert"][data-outcome="rejected"]');
+    await alert.waitFor();
+    expect(await alert.locator('[data-error]').allTextContents()).toEqual([
+      'pack "broken-pack" › topics › topic "broken-topic" › facts[0].quotes[0].text: not found verbatim in source "backstory-test-fixture": "a sentence the source never says"',
+    ]);
+    expect(await options.evaluate(() => chrome.storage.local.get(null))).toEqual(before);
+    expect(await options.locator('[data-pack]').count()).toBe(1);
+    const page = await h.open('packs.html');
+    await waitForMarks(page, 4);
+    expect(await ids(page)).toEqual(['lanternbury-harbour-accord', 'port-vessick', 'shikotan', 'habomai']);
+    await page.close();
+  });
+
+  it('exports the pack as it was imported', async () => {
+    const [download] = await Promise.all([options.waitForEvent('download'), packRow().locator('[data-action="export"]').click()]);
+    expect(download.suggestedFilename()).toBe('test-fixture-pack.backstory-pack.json');
+    const path = await download.path();
+    expect(readFileSync(path, 'utf8')).toBe(SAMPLE);
+  });
+});
+
+describe('Wrong match', () => {
+  it('removes the mention at once, keeps it off after a reload, lists it in the options page; clearing brings it back', async () => {
+    const page = await h.open('packs.html');
+    await waitForMarks(page, 4);
+    await page.locator('mark[data-annotation-id="shikotan"]').hover();
+    const card = page.locator('[data-annotation-tooltip] .panel.open .card');
+    await card.locator('[data-part="source"]').first().waitFor();
+    await card.locator('button[data-part="wrong-match"]').click();
+    await expect.poll(() => ids(page)).toEqual(['lanternbury-harbour-accord', 'port-vessick', 'habomai']);
+    expect(await page.locator('[data-annotation-tooltip] .panel.open').count()).toBe(0);
+
+    await page.reload();
+    await waitForMarks(page, 3);
+    await page.waitForTimeout(300);
+    expect(await ids(page)).toEqual(['lanternbury-harbour-accord', 'port-vessick', 'habomai']);
+
+    const row = options.locator('[data-false-match="shikotan"]');
+    await row.waitFor();
+    expect((await row.locator('td').allTextContents()).slice(0, 3)).toEqual(['127.0.0.1', '“Shikotan”', 'Shikotan']);
+
+    await options.locator('[data-action="clear"]').click();
+    await options.locator('[data-section="false-matches"] .empty').waitFor();
+    await page.reload();
+    await waitForMarks(page, 4);
+    expect(await ids(page)).toEqual(['lanternbury-harbour-accord', 'port-vessick', 'shikotan', 'habomai']);
+    await page.close();
+  });
+
+  it('removing the pack takes its topics off open pages', async () => {
+    const page = await h.open('packs.html');
+    await waitForMarks(page, 4);
+    await packRow().locator('[data-action="remove"]').click();
+    await expect.poll(() => ids(page)).toEqual(['shikotan', 'habomai']);
+    expect(await options.locator('[data-section="packs"] .empty').textContent()).toBe('No packs installed.');
+    await page.close();
+  });
+});
