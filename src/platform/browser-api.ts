@@ -53,6 +53,10 @@ export const browserApi: ExtensionApi = {
     return tab?.id ?? null;
   },
 
+  async openOptions() {
+    await browser.runtime.openOptionsPage();
+  },
+
   onCommand(listener) {
     const onCommand = (command: string) => listener(command);
     browser.commands.onCommand.addListener(onCommand);

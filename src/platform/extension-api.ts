@@ -26,6 +26,7 @@ export interface ExtensionApi {
   /** Answers messages of the given types. Returns the teardown. */
   handle(handlers: Handlers): () => void;
   activeTabId(): Promise<number | null>;
+  openOptions(): Promise<void>;
   /** Keyboard shortcuts declared in the manifest's "commands". Returns the teardown. */
   onCommand(listener: (command: string) => void): () => void;
   setBadge(tabId: number, text: string, color: string): Promise<void>;

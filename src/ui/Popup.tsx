@@ -12,7 +12,8 @@ import { copyText } from './clipboard';
 import { PageOverview } from './PageOverview';
 import { Switch } from './Switch';
 
-export type PopupApi = Pick<ExtensionApi, 'loadSettings' | 'saveSettings' | 'onSettingsChanged' | 'activeTabId' | 'sendToTab'>;
+export type PopupApi = Pick<ExtensionApi, 'loadSettings' | 'saveSettings' | 'onSettingsChanged' | 'activeTabId' | 'sendToTab'> &
+  Partial<Pick<ExtensionApi, 'openOptions'>>;
 
 const conflictsLine = (n: number) => (n === 1 ? t('popupConflictsOne') : t('popupConflictsOther', n));
 
@@ -149,6 +150,11 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
       )}
 
       <footer>
+        {api.openOptions && (
+          <button type="button" class="link options-link" onClick={() => void api.openOptions?.()}>
+            {t('popupOpenOptions')}
+          </button>
+        )}
         {t('popupFooter', [topicCount, corpusVersion])}
       </footer>
     </main>

@@ -23,8 +23,15 @@ it('takes screenshots of the article, tooltip and popup', async () => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForTimeout(100);
   await page.screenshot({ path: 'artifacts/screenshots/tooltip-dark.png' });
+  const claims = await h.open('claims.html');
+  await waitForMarks(claims, 5);
+  await claims.locator('mark[data-annotation-check="conflict"]').hover();
+  await claims.locator('[data-annotation-tooltip] [data-part="check"]').waitFor();
+  await claims.waitForTimeout(200);
+  await claims.screenshot({ path: 'artifacts/screenshots/conflict.png' });
+  await page.bringToFront();
   const popup = await h.openPopup(page);
-  await popup.setViewportSize({ width: 360, height: 520 });
+  await popup.setViewportSize({ width: 360, height: 900 });
   await popup.waitForTimeout(1200);
   await popup.screenshot({ path: 'artifacts/screenshots/popup.png' });
   await popup.emulateMedia({ colorScheme: 'dark' });

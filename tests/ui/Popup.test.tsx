@@ -287,3 +287,14 @@ describe('Popup: the page overview', () => {
     expect(fake.saved.at(-1)?.mentionMode).toBe('first');
   });
 });
+
+describe('Popup: the way to the options page', () => {
+  it('opens the options page from its footer', async () => {
+    const fake = fakeApi();
+    let opened = 0;
+    fake.api.openOptions = async () => void opened++;
+    await open(fake);
+    await click(container.querySelector<HTMLButtonElement>('footer button.options-link')!);
+    expect(opened).toBe(1);
+  });
+});
