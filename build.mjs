@@ -159,6 +159,7 @@ export async function build({ check = false } = {}) {
     cpSync(join(OUT, 'bundle'), dir, { recursive: true });
     cpSync(join(ROOT, 'src/popup/popup.html'), join(dir, 'popup.html'));
     cpSync(join(ROOT, 'src/popup/popup.css'), join(dir, 'popup.css'));
+    cpSync(join(ROOT, 'src/ui/switch.css'), join(dir, 'switch.css'));
     cpSync(join(ROOT, 'src/options/options.html'), join(dir, 'options.html'));
     cpSync(join(ROOT, 'src/options/options.css'), join(dir, 'options.css'));
     cpSync(join(ROOT, '_locales'), join(dir, '_locales'), { recursive: true });
