@@ -1,7 +1,8 @@
 // Turns a validated corpus into what ships: the matcher index loaded by every page, and one
 // details record per topic, loaded only when its tooltip first opens.
 
-import { compileAliasPattern, compileWordPattern, STEM_MARK } from './alias-pattern';
+import { compileWordPattern } from './alias-pattern';
+import { STEM_MARK } from './alias-trie';
 import type { Corpus } from './corpus-validate';
 import { aliasText, isAmbiguous } from './corpus-validate';
 import type { AliasEntry, ClaimHead, CompiledIndex, ContextWords, Source, TopicDetails } from './corpus-types';
@@ -26,12 +27,10 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
     if (topic.claims?.length)
       claims[index] = topic.claims.map((c): ClaimHead => (c.attribute === 'date' ? { attribute: 'date', value: c.value } : { attribute: 'count', value: c.value, units: c.units }));
   });
-  const keys = Object.keys(aliases).map((k) => (stems.includes(k) ? k + STEM_MARK : k));
+  for (const stem of stems) aliases[stem] = { ...aliases[stem]!, stem: true };
   return {
     version,
-    pattern: compileAliasPattern(keys),
     aliases,
-    stems,
     context: {
       japan: compileWordPattern(context.japan),
       russia: compileWordPattern(context.russia),

@@ -101,12 +101,11 @@ export type ClaimHead = { attribute: 'date'; value: DateParts } | { attribute: '
 /** What the content script loads up front: the matcher and nothing else. */
 export interface CompiledIndex {
   version: string;
-  /** Source of one RegExp (flags "giu") matching every alias of every topic. */
-  pattern: string;
-  /** Normalized alias key → entry. Stem aliases (Russian case endings) are keyed by their stem. */
+  /**
+   * Folded alias key → entry. Stem aliases (Russian case endings) are keyed by their stem. The
+   * matcher builds its trie from these keys when it starts (cheaper than shipping the trie).
+   */
   aliases: Record<string, AliasEntry>;
-  /** Longest stem length, so resolution knows how far to look back. */
-  stems: string[];
   /** What makes an ambiguous alias plausible. */
   context: ContextPatterns;
   topics: TopicHead[];
@@ -139,6 +138,8 @@ export interface AliasEntry {
   topic: number;
   alias: string;
   ambiguous: boolean;
+  /** Russian case endings may follow. */
+  stem?: true;
 }
 
 export interface TopicHead {

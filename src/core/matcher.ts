@@ -1,8 +1,9 @@
-// Finds topic mentions in a run of text with the one pattern compiled at build time.
+// Finds topic mentions in a run of text with the one alias trie compiled at build time.
 // Pure: the content script feeds it text, tests feed it strings.
 
+import { buildTrie, isSpacedChar, isWordChar, STEM_MARK, trieText, walkTrie } from './alias-trie';
 import type { AliasEntry, CompiledIndex } from './corpus-types';
-import { fold, foldChars } from './text-fold';
+import { foldChars } from './text-fold';
 
 export interface Mention {
   start: number;
@@ -47,25 +48,22 @@ const WORD_BEFORE = /([\p{L}'.]+)\s+$/u;
 const WORD_AFTER = /^\s+([\p{L}'.]+)/u;
 
 export function createMatcher(index: CompiledIndex): Matcher {
-  const pattern = new RegExp(index.pattern, 'giu');
-  const japan = new RegExp(index.context.japan, 'iu');
-  const russia = new RegExp(index.context.russia, 'iu');
-  const dispute = new RegExp(index.context.dispute, 'iu');
+  const aliases = new Map<string, AliasEntry>(Object.entries(index.aliases));
+  const trie = buildTrie([...aliases].map(([key, e]) => (e.stem ? key + STEM_MARK : key)));
   const titles = new Set(index.context.titles);
   const followers = new Set(index.context.nameFollowers);
-  const aliases = new Map<string, AliasEntry>(Object.entries(index.aliases));
-  const stems = [...index.stems].sort((a, b) => b.length - a.length);
-
-  function resolve(matched: string): AliasEntry | undefined {
-    const key = fold(matched);
-    const exact = aliases.get(key);
-    if (exact) return exact;
-    const stem = stems.find((s) => key.startsWith(s));
-    return stem === undefined ? undefined : aliases.get(stem);
-  }
+  // Compiled on first need: most pages never meet an ambiguous name.
+  let context: { japan: RegExp; russia: RegExp; dispute: RegExp } | null = null;
+  const words = () =>
+    (context ??= {
+      japan: new RegExp(index.context.japan, 'iu'),
+      russia: new RegExp(index.context.russia, 'iu'),
+      dispute: new RegExp(index.context.dispute, 'iu'),
+    });
 
   /** Both sides (or the dispute itself) in any of the given stretches of folded text. */
   function twoSided(...parts: string[]): boolean {
+    const { japan, russia, dispute } = words();
     if (parts.some((p) => dispute.test(p))) return true;
     return parts.some((p) => japan.test(p)) && parts.some((p) => russia.test(p));
   }
@@ -89,17 +87,26 @@ export function createMatcher(index: CompiledIndex): Matcher {
     const found: Mention[] = [];
     // Same length as text, so offsets found in it are offsets in text.
     const folded = foldChars(text);
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(folded); m !== null; m = pattern.exec(folded)) {
-      if (m[0] === '') {
-        pattern.lastIndex++;
+    const t = trieText(folded);
+    const first = trie.c ?? {};
+    for (let i = 0; i < t.length; ) {
+      const ch = t[i]!;
+      // A spaced-script alias can't start inside a word; most positions end here.
+      if (!first[ch] || (i > 0 && isSpacedChar(ch) && isWordChar(t[i - 1]))) {
+        i++;
         continue;
       }
-      const entry = resolve(m[0]);
+      const hit = walkTrie(trie, t, i);
+      const entry = hit ? aliases.get(hit.key) : undefined;
+      if (!hit || !entry) {
+        i++;
+        continue;
+      }
+      const start = i;
+      const end = hit.end;
+      i = end;
       // A look-alike consumes its text, so no shorter alias inside it fires either.
-      if (!entry || entry.topic < 0) continue;
-      const start = m.index;
-      const end = start + m[0].length;
+      if (entry.topic < 0) continue;
       if (entry.ambiguous) {
         const before = folded.slice(Math.max(0, start - CONTEXT_WINDOW), start);
         const after = folded.slice(end, end + CONTEXT_WINDOW);

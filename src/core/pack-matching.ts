@@ -49,7 +49,7 @@ export function combineCorpus(base: CorpusView, packs: readonly InstalledPack[],
       // Ambiguous aliases of a pack need the same context as built-in ones: the built-in words.
       matcher = createMatcher({ ...pack.index, context: base.index.context });
     } catch {
-      continue; // A stored pattern that no longer compiles loses its pack, not the page.
+      continue; // A stored index that no longer makes a matcher loses its pack, not the page.
     }
     const offset = topics.length;
     parts.push({ matcher, offset });

@@ -225,7 +225,7 @@ export function packDetails(packs: readonly InstalledPack[], files: Readonly<Rec
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 function isIndex(v: unknown): v is CompiledIndex {
-  if (!isObj(v) || typeof v.version !== 'string' || typeof v.pattern !== 'string' || !isStrings(v.stems)) return false;
+  if (!isObj(v) || typeof v.version !== 'string' || !isObj(v.aliases)) return false;
   if (!Array.isArray(v.topics) || !Array.isArray(v.categories) || !isObj(v.aliases) || !isObj(v.claims) || !isObj(v.context)) return false;
   const n = v.topics.length;
   const c = v.context;

@@ -253,7 +253,7 @@ describe('stored packs read back defensively', () => {
 
   it('drops corrupt entries and keeps the rest', () => {
     const broken = [
-      { ...pack, id: 'broken-index', index: { ...pack.index, pattern: 5 } },
+      { ...pack, id: 'broken-index', index: { ...pack.index, aliases: 5 } },
       { ...pack, id: 'bad-topic-number', index: { ...pack.index, aliases: { x: { topic: 9, alias: 'x', ambiguous: false } } } },
       { ...pack, id: 'Not An Id' },
       { ...pack, enabled: 'yes' },
