@@ -18,16 +18,18 @@ const { url } = await serveStatic(join(ROOT, 'build', 'demo'));
 const article = `${url}/rusi-brown-2022.html`;
 const browser = CANDIDATES.find((p) => existsSync(p));
 
-if (!browser) {
-  console.log(`
-No Chromium found. Install one (Debian/Ubuntu: sudo apt-get install chromium), or set CHROME_PATH.
-(Google Chrome 137 and later ignore --load-extension; use Chromium, or load it by hand.)
-
+const byHand = `
 To load Backstory by hand: open chrome://extensions, switch on Developer mode, choose
 "Load unpacked" and select ${extension}
 In Firefox: about:debugging → This Firefox → Load Temporary Add-on → ${join(ROOT, 'dist', 'firefox', 'manifest.json')}
 
-The demo article is being served at ${article} (Ctrl+C to stop).`);
+The demo article is being served at ${article} (Ctrl+C to stop).`;
+
+if (!browser) {
+  console.log(`
+No Chromium found. Install one (Debian/Ubuntu: sudo apt-get install chromium), or set CHROME_PATH.
+(Google Chrome 137 and later ignore --load-extension; use Chromium, or load it by hand.)
+${byHand}`);
 } else {
   const profile = mkdtempSync(join(tmpdir(), 'backstory-profile-'));
   console.log(`Opening ${article}\nin ${browser} with ${extension} loaded (profile ${profile}). Ctrl+C to stop.`);
@@ -39,6 +41,14 @@ The demo article is being served at ${article} (Ctrl+C to stop).`);
     '--no-default-browser-check',
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     article,
-  ], { stdio: 'inherit' });
-  child.on('exit', () => process.exit(0));
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const started = Date.now();
+  let errors = '';
+  child.stderr.on('data', (d) => (errors += d));
+  child.on('exit', (code) => {
+    // Closing the window ends `npm start`; a browser that couldn't start at all leaves the demo served.
+    if (code === 0 || Date.now() - started > 10_000) process.exit(0);
+    const reason = /Missing X server|DISPLAY/.test(errors) ? 'there is no display to open a window on' : `it exited with code ${code}`;
+    console.log(`\n${browser} could not open a window (${reason}).${byHand}`);
+  });
 }
