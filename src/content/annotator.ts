@@ -92,7 +92,8 @@ export function createAnnotator({ doc, index: initialIndex, matcher: initialMatc
     const t0 = win.performance.now();
     const walker = createRunWalker(subtree);
     const work = new Map<Element, HighlightRange<MentionData>[]>();
-    const pageHasContext = matcher.hasContext(doc.title);
+    let titleContext: boolean | undefined;
+    const pageHasContext = () => (titleContext ??= matcher.hasContext(doc.title));
     const firstOnly = settings?.mentionMode === 'first';
     const deferred: Array<{ context: Element; range: HighlightRange<MentionData> }> = [];
     const add = (context: Element, range: HighlightRange<MentionData>) => {

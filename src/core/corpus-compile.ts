@@ -1,7 +1,6 @@
 // Turns a validated corpus into what ships: the matcher index loaded by every page, and one
 // details record per topic, loaded only when its tooltip first opens.
 
-import { compileWordPattern } from './alias-pattern';
 import { STEM_MARK } from './alias-trie';
 import type { Corpus } from './corpus-validate';
 import { aliasText, isAmbiguous } from './corpus-validate';
@@ -32,9 +31,9 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
     version,
     aliases,
     context: {
-      japan: compileWordPattern(context.japan),
-      russia: compileWordPattern(context.russia),
-      dispute: compileWordPattern(context.dispute),
+      japan: context.japan.map(fold),
+      russia: context.russia.map(fold),
+      dispute: context.dispute.map(fold),
       titles: context.titles.map((w) => w.toLowerCase()),
       nameFollowers: context.nameFollowers.map((w) => w.toLowerCase()),
     },

@@ -114,11 +114,11 @@ export interface CompiledIndex {
   claims: Record<number, ClaimHead[]>;
 }
 
-/** Sources of RegExps (flags "iu") over folded text; see data/context.json. */
+/** Folded words (a trailing * takes any ending), matched through small tries; see data/context.json. */
 export interface ContextPatterns {
-  japan: string;
-  russia: string;
-  dispute: string;
+  japan: string[];
+  russia: string[];
+  dispute: string[];
   /** Capitalized words that may stand right before a bare surname ("Prime Minister Abe"). */
   titles: string[];
   /** Capitalized words that may follow one ("Abe Administration"). */

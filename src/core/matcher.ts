@@ -1,7 +1,7 @@
 // Finds topic mentions in a run of text with the one alias trie compiled at build time.
 // Pure: the content script feeds it text, tests feed it strings.
 
-import { buildTrie, isSpacedChar, isWordChar, STEM_MARK, trieText, walkTrie } from './alias-trie';
+import { buildTrie, isSpacedChar, isWordChar, STEM_MARK, trieText, walkTrie, type TrieNode } from './alias-trie';
 import type { AliasEntry, CompiledIndex } from './corpus-types';
 import { foldChars } from './text-fold';
 
@@ -26,8 +26,11 @@ export type MatchRule = Mention['rule'];
 export const MIN_STRONG_MENTIONS = 3;
 
 export interface MatchOptions {
-  /** The page as a whole is about Japan and Russia (e.g. its title says so). */
-  pageHasContext?: boolean;
+  /**
+   * The page as a whole is about Japan and Russia (e.g. its title says so). A function is asked
+   * only when an ambiguous name needs it, so most pages never pay for the check.
+   */
+  pageHasContext?: boolean | (() => boolean);
 }
 
 /** How far around an ambiguous alias supporting words are looked for, in characters. */
@@ -37,6 +40,17 @@ export interface Matcher {
   findAll(text: string, options?: MatchOptions): Mention[];
   /** Whether text is about Japan and Russia: words of both sides, or of the dispute itself. */
   hasContext(text: string): boolean;
+}
+
+/** Whether any of a trie's words occurs in t (prepared by trieText), on word boundaries. */
+function containsWord(root: TrieNode, t: string): boolean {
+  const first = root.c ?? {};
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    if (!first[ch] || (i > 0 && isSpacedChar(ch) && isWordChar(t[i - 1]))) continue;
+    if (walkTrie(root, t, i)) return true;
+  }
+  return false;
 }
 
 const CAPITALIZED = /^\p{Lu}/u;
@@ -49,23 +63,27 @@ const WORD_AFTER = /^\s+([\p{L}'.]+)/u;
 
 export function createMatcher(index: CompiledIndex): Matcher {
   const aliases = new Map<string, AliasEntry>(Object.entries(index.aliases));
-  const trie = buildTrie([...aliases].map(([key, e]) => (e.stem ? key + STEM_MARK : key)));
+  // The trie is built later; a corrupt index (a stored pack) must fail here, where callers expect it.
+  for (const e of aliases.values()) if (typeof e?.topic !== 'number' || typeof e.alias !== 'string') throw new Error('corrupt matcher index');
   const titles = new Set(index.context.titles);
   const followers = new Set(index.context.nameFollowers);
-  // Compiled on first need: most pages never meet an ambiguous name.
-  let context: { japan: RegExp; russia: RegExp; dispute: RegExp } | null = null;
+  // Built on first need: a page without text never pays for them, and most pages never meet an
+  // ambiguous name.
+  let trie: TrieNode | null = null;
+  const aliasTrie = () => (trie ??= buildTrie([...aliases].map(([key, e]) => (e.stem ? key + STEM_MARK : key))));
+  let context: { japan: TrieNode; russia: TrieNode; dispute: TrieNode } | null = null;
   const words = () =>
     (context ??= {
-      japan: new RegExp(index.context.japan, 'iu'),
-      russia: new RegExp(index.context.russia, 'iu'),
-      dispute: new RegExp(index.context.dispute, 'iu'),
+      japan: buildTrie(index.context.japan),
+      russia: buildTrie(index.context.russia),
+      dispute: buildTrie(index.context.dispute),
     });
 
-  /** Both sides (or the dispute itself) in any of the given stretches of folded text. */
+  /** Both sides (or the dispute itself) in any of the given stretches of text prepared by trieText. */
   function twoSided(...parts: string[]): boolean {
     const { japan, russia, dispute } = words();
-    if (parts.some((p) => dispute.test(p))) return true;
-    return parts.some((p) => japan.test(p)) && parts.some((p) => russia.test(p));
+    if (parts.some((p) => containsWord(dispute, p))) return true;
+    return parts.some((p) => containsWord(japan, p)) && parts.some((p) => containsWord(russia, p));
   }
 
   /**
@@ -88,7 +106,11 @@ export function createMatcher(index: CompiledIndex): Matcher {
     // Same length as text, so offsets found in it are offsets in text.
     const folded = foldChars(text);
     const t = trieText(folded);
+    const trie = aliasTrie();
     const first = trie.c ?? {};
+    let pageContext: boolean | undefined;
+    const pageHasContext = () =>
+      (pageContext ??= typeof options.pageHasContext === 'function' ? options.pageHasContext() : !!options.pageHasContext);
     for (let i = 0; i < t.length; ) {
       const ch = t[i]!;
       // A spaced-script alias can't start inside a word; most positions end here.
@@ -108,10 +130,10 @@ export function createMatcher(index: CompiledIndex): Matcher {
       // A look-alike consumes its text, so no shorter alias inside it fires either.
       if (entry.topic < 0) continue;
       if (entry.ambiguous) {
-        const before = folded.slice(Math.max(0, start - CONTEXT_WINDOW), start);
-        const after = folded.slice(end, end + CONTEXT_WINDOW);
-        if (isOtherPerson(entry.alias, before.slice(-40), after.slice(0, 40))) continue;
-        if (!options.pageHasContext && !twoSided(before, after)) {
+        if (isOtherPerson(entry.alias, folded.slice(Math.max(0, start - 40), start), folded.slice(end, end + 40))) continue;
+        const before = t.slice(Math.max(0, start - CONTEXT_WINDOW), start);
+        const after = t.slice(end, end + CONTEXT_WINDOW);
+        if (!pageHasContext() && !twoSided(before, after)) {
           found.push({ start, end, topic: entry.topic, alias: entry.alias, rule: 'page', deferred: true });
           continue;
         }
@@ -121,5 +143,5 @@ export function createMatcher(index: CompiledIndex): Matcher {
     return found;
   }
 
-  return { findAll, hasContext: (text) => twoSided(foldChars(text)) };
+  return { findAll, hasContext: (text) => twoSided(trieText(foldChars(text))) };
 }

@@ -233,7 +233,7 @@ function isIndex(v: unknown): v is CompiledIndex {
     v.topics.every((t) => isObj(t) && typeof t.id === 'string' && typeof t.name === 'string' && typeof t.category === 'string') &&
     v.categories.every((x) => isObj(x) && typeof x.id === 'string' && typeof x.label === 'string' && typeof x.color === 'string') &&
     Object.values(v.aliases).every((e) => isObj(e) && Number.isInteger(e.topic) && (e.topic as number) < n && typeof e.alias === 'string' && typeof e.ambiguous === 'boolean') &&
-    typeof c.japan === 'string' && typeof c.russia === 'string' && typeof c.dispute === 'string' && isStrings(c.titles) && isStrings(c.nameFollowers)
+    isStrings(c.japan) && isStrings(c.russia) && isStrings(c.dispute) && isStrings(c.titles) && isStrings(c.nameFollowers)
   );
 }
 
