@@ -30,12 +30,12 @@ const readJson = (file) => {
   }
 };
 
-/** The corpus tools are TypeScript in src/core; bundle them for Node once per build. */
-async function loadCorpusTools() {
+/** The corpus tools are TypeScript in src/core; bundle them for Node once per build (the bench uses them too). */
+export async function loadCorpusTools() {
   const outfile = join(OUT, 'tools', 'corpus-tools.mjs');
   await esbuild.build({
     stdin: {
-      contents: `export * from './src/core/corpus-validate';\nexport * from './src/core/corpus-compile';`,
+      contents: ['corpus-validate', 'corpus-compile', 'text-fold'].map((m) => `export * from './src/core/${m}';`).join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
     },

@@ -4,37 +4,15 @@
 // the shipping compileIndex from src/core, so the pattern and alias map are exactly what a corpus
 // of that size would ship.
 
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
-import { compileCorpus } from '../build.mjs';
+import { fileURLToPath } from 'node:url';
+import { compileCorpus, loadCorpusTools } from '../build.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CACHE = join(ROOT, 'bench', '.fixtures');
 
-/** src/core bundled for Node, as build.mjs does for its corpus tools. */
-export async function loadCore() {
-  mkdirSync(CACHE, { recursive: true });
-  const outfile = join(CACHE, 'core-tools.mjs');
-  await esbuild.build({
-    stdin: {
-      contents: [
-        `export { compileIndex } from './src/core/corpus-compile';`,
-        `export { aliasText } from './src/core/corpus-validate';`,
-        `export { fold } from './src/core/text-fold';`,
-      ].join('\n'),
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile,
-    logLevel: 'silent',
-  });
-  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-}
+/** src/core bundled for Node: the build's own corpus tools. */
+export const loadCore = loadCorpusTools;
 
 /** Deterministic PRNG (mulberry32), so every run benchmarks the same corpus. */
 export function rng(seed) {

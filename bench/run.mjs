@@ -79,7 +79,7 @@ async function bundlePageEntry() {
 /**
  * Every task on the main thread of the page's renderer during the trace (or, with `window`, the
  * tasks that overlap it, in trace microseconds), each told by where it was posted from: a
- * setTimeout (the scan's slices), a rendering frame, or other script (the harness's evaluate).
+ * setTimeout or a message port (the scan's slices), a rendering frame, or other script (the harness's evaluate).
  * Durations are the thread's CPU time (tdur), so other processes busy on the machine don't
  * count; `wallMs` keeps the wall-clock figure.
  */
@@ -96,7 +96,8 @@ function analyzeTrace(buffer, baseUrl, { pid, window } = {}) {
     if (t.pid !== main.pid || t.tid !== main.tid || t.ph !== 'X' || t.name !== TASK || typeof t.dur !== 'number') continue;
     if (window && (t.ts + t.dur < window.from || t.ts > window.to)) continue;
     const from = t.args?.src_func ?? '';
-    const kind = from === 'DOMTimer' ? 'slice' : from === 'ScheduledActionSendBeginMainFrame' ? 'rendering' : 'script';
+    // The slicer yields through a MessageChannel (before, setTimeout): either posts a slice.
+    const kind = from === 'DOMTimer' || /message|port/i.test(from) ? 'slice' : from === 'ScheduledActionSendBeginMainFrame' ? 'rendering' : 'script';
     tasks.push({ ms: (typeof t.tdur === 'number' ? t.tdur : t.dur) / 1000, wallMs: t.dur / 1000, kind });
   }
   const longest = tasks.reduce((a, t) => (!a || t.ms > a.ms ? t : a), null);
@@ -479,7 +480,7 @@ function report(results, meta) {
   }
   out.push(table(['page', 'aliases', 'bare walk', 'naive mark.js', 'Backstory busy (rendering)', 'extra ÷ bare', 'wall', 'first mark', 'longest task', 'marks', 'heap Δ JS / DOM MB'], rows));
   out.push('');
-  out.push(`**Inside the scan.** *setup*: JSON.parse of the index + createMatcher + createAnnotator. *first match*: the first findAll on a one-byte and then on a two-byte string, in a fresh renderer (where matching uses a RegExp, this is when V8 compiles it: lazily, once per string width). *slices*: tasks run from the slicer's setTimeout / the longest (CPU). *long tasks the page saw*: a PerformanceObserver('longtask') registered in the page before the scan. *mark.js, 1 RegExp*: mark.js given one RegExp of every alias (\`markRegExp\`, acrossElements), what a careful newcomer would write; skipped on the page with thousands of mentions, where mark.js's wrapping alone takes minutes.`);
+  out.push(`**Inside the scan.** *setup*: JSON.parse of the index + createMatcher + createAnnotator. *first match*: the first findAll on a one-byte and then on a two-byte string, in a fresh renderer (where matching uses a RegExp, this is when V8 compiles it: lazily, once per string width). *slices*: tasks run from the slicer's yields (a MessageChannel; tasks the trace doesn't attribute to it count as script) / the longest (CPU). *long tasks the page saw*: a PerformanceObserver('longtask') registered in the page before the scan. *mark.js, 1 RegExp*: mark.js given one RegExp of every alias (\`markRegExp\`, acrossElements), what a careful newcomer would write; skipped on the page with thousands of mentions, where mark.js's wrapping alone takes minutes.`);
   out.push('');
   const drows = [];
   for (const fx of fixtures) {
