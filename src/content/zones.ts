@@ -7,32 +7,16 @@ export const TOOLTIP_TAG = 'backstory-tooltip';
 /**
  * Never annotated: form fields, editable regions, code, scripts and styles, vector graphics,
  * and Backstory's own UI (including existing highlights, so a rescan never nests them).
+ * Kept as tag names and attributes so the walker can test an element without selector
+ * matching (it runs for every element of every page); the selector forms below derive from them.
  */
-export const EXCLUDED = [
-  'input',
-  'textarea',
-  'select',
-  'option',
-  'button',
-  '[contenteditable]',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'svg',
-  'math',
-  'iframe',
-  'head',
-  'title',
-  TOOLTIP_TAG,
-  'backstory-status',
-  '[data-annotation-tooltip]',
-  `mark.${MARK_CLASS}`,
-];
+const EXCLUDED_TAGS = new Set([
+  'input', 'textarea', 'select', 'option', 'button', 'code', 'pre', 'kbd', 'samp', 'script', 'style',
+  'noscript', 'template', 'svg', 'math', 'iframe', 'head', 'title', TOOLTIP_TAG, 'backstory-status',
+]);
+const EXCLUDED_ATTRIBUTES = ['contenteditable', 'data-annotation-tooltip'];
+
+export const EXCLUDED = [...EXCLUDED_TAGS, ...EXCLUDED_ATTRIBUTES.map((a) => `[${a}]`), `mark.${MARK_CLASS}`];
 
 export const EXCLUDED_SELECTOR = EXCLUDED.join(',');
 
@@ -50,6 +34,10 @@ export function isInline(el: Element): boolean {
   return INLINE.has(el.tagName.toUpperCase());
 }
 
+/** The same test as `el.matches(EXCLUDED_SELECTOR)`, without a selector engine. */
 export function isExcluded(el: Element): boolean {
-  return el.matches(EXCLUDED_SELECTOR);
+  const name = el.localName;
+  if (EXCLUDED_TAGS.has(name)) return true;
+  if (name === 'mark' && el.classList.contains(MARK_CLASS)) return true;
+  return EXCLUDED_ATTRIBUTES.some((a) => el.hasAttribute(a));
 }
