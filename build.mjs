@@ -35,7 +35,7 @@ export async function loadCorpusTools() {
   const outfile = join(OUT, 'tools', 'corpus-tools.mjs');
   await esbuild.build({
     stdin: {
-      contents: ['corpus-validate', 'corpus-compile', 'text-fold'].map((m) => `export * from './src/core/${m}';`).join('\n'),
+      contents: ['corpus-validate', 'corpus-compile', 'text-fold', 'matcher'].map((m) => `export * from './src/core/${m}';`).join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -85,12 +85,20 @@ export async function compileCorpus(dataDir = DATA) {
   if (!corpus) throw new Error(`The corpus has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n  ${errors.map(tools.formatCorpusError).join('\n  ')}`);
   const context = readJson(join(dataDir, 'context.json'));
   const version = createHash('sha256').update(JSON.stringify([corpus, context])).digest('hex').slice(0, 8);
+  const index = tools.compileIndex(corpus, context, version);
   return {
     corpus,
-    index: tools.compileIndex(corpus, context, version),
+    index,
+    pageIndex: pageIndexOf(tools, index),
     details: tools.compileDetails(corpus, version),
     version,
   };
+}
+
+/** What every page loads: the matcher packed into automata, and the topics' labels. */
+export function pageIndexOf(tools, index) {
+  const { version, topics, categories, claims } = index;
+  return { version, matcher: tools.packMatcher(index), topics, categories, claims };
 }
 
 export function manifestFor(browser, version) {
@@ -127,6 +135,8 @@ async function bundle() {
     target: ['chrome120', 'firefox128'],
     logLevel: 'warning',
     legalComments: 'none',
+    // The packed matcher's labels are mostly Japanese and Cyrillic: raw UTF-8, not \u escapes.
+    charset: 'utf8',
     jsx: 'automatic',
     jsxImportSource: 'preact',
     // mark.js's package entry is its ES5 UMD build; the ES6 build is smaller and equivalent.
@@ -143,10 +153,12 @@ async function bundle() {
 export async function build({ check = false } = {}) {
   const started = Date.now();
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const { corpus, index, details, version } = await compileCorpus();
+  const { corpus, index, pageIndex, details, version } = await compileCorpus();
   if (check) return { corpus, version };
   mkdirSync(join(OUT, 'generated'), { recursive: true });
+  // The options page checks packs against every alias; pages get only the packed matcher.
   writeFileSync(join(OUT, 'generated', 'index.json'), JSON.stringify(index));
+  writeFileSync(join(OUT, 'generated', 'page-index.json'), JSON.stringify(pageIndex));
   // The popup needs only this much of the corpus.
   writeFileSync(join(OUT, 'generated', 'meta.json'), JSON.stringify({ version, categories: corpus.categories, topicCount: corpus.topics.length }));
   await bundle();

@@ -1,7 +1,7 @@
 // Finds and highlights mentions on a page, keeps them in step with the settings and with content
 // the page adds later, and removes them without a trace.
 
-import type { CompiledIndex } from '../core/corpus-types';
+import type { TopicIndex } from '../core/corpus-types';
 import { checkClaims, type Verdict } from '../core/claims';
 import { MIN_STRONG_MENTIONS, type MatchRule, type Matcher, type Mention } from '../core/matcher';
 import { emptyCounts, type FoundTopic, type MentionCounts } from '../core/messages';
@@ -34,14 +34,14 @@ export interface Annotator {
   /** The topic's next mention in document order after `after` (or its first), cycling. */
   nextMention(topicId: string | null, after: Element | null): MentionInfo | undefined;
   /** Matches with another corpus view (own packs, false matches left out): rescans if active. */
-  setCorpus(index: CompiledIndex, matcher: Matcher): Promise<void>;
+  setCorpus(index: TopicIndex, matcher: Matcher): Promise<void>;
   /** Removes every highlight and stops watching the page. */
   destroy(): void;
 }
 
 export interface AnnotatorOptions {
   doc: Document;
-  index: CompiledIndex;
+  index: TopicIndex;
   matcher: Matcher;
   onCountsChanged?: (counts: MentionCounts) => void;
 }
@@ -249,7 +249,7 @@ export function createAnnotator({ doc, index: initialIndex, matcher: initialMatc
     return index.categories.every((c) => isCategoryOn(a, c.id) === isCategoryOn(b, c.id));
   }
 
-  function setCorpus(nextIndex: CompiledIndex, nextMatcher: Matcher): Promise<void> {
+  function setCorpus(nextIndex: TopicIndex, nextMatcher: Matcher): Promise<void> {
     index = nextIndex;
     matcher = nextMatcher;
     if (!active || !settings) return scanning;

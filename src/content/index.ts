@@ -1,8 +1,9 @@
 // Content script entry: runs on every http(s) page. Only the compiled matcher index is bundled
 // here; tooltip details come from the background when a tooltip first opens.
 
-import index from '../../build/generated/index.json';
-import type { CompiledIndex } from '../core/corpus-types';
+import pageIndex from '../../build/generated/page-index.json';
+import type { PageIndex } from '../core/corpus-types';
+import { createPackedMatcher } from '../core/matcher';
 import { browserApi } from '../platform/browser-api';
 import { startContentScript } from './start';
 
@@ -22,5 +23,6 @@ function isTopOrSameOriginFrame(): boolean {
 
 if (!scope[FLAG] && document.documentElement instanceof HTMLElement && isTopOrSameOriginFrame()) {
   scope[FLAG] = true;
-  startContentScript(browserApi, index as CompiledIndex, document);
+  const { matcher, ...index } = pageIndex as PageIndex;
+  startContentScript(browserApi, index, createPackedMatcher(matcher), document);
 }

@@ -1,8 +1,8 @@
 // Wires the content script together: settings in, highlights and tooltip out. Separate from the
 // entry point so tests can start it with a fake ExtensionApi and a test document.
 
-import type { CompiledIndex, TopicDetails } from '../core/corpus-types';
-import { createMatcher } from '../core/matcher';
+import type { TopicDetails, TopicIndex } from '../core/corpus-types';
+import type { Matcher } from '../core/matcher';
 import type { PageCommand } from '../core/messages';
 import { DEFAULT_SETTINGS, isActiveOn, siteOf, type Settings } from '../core/settings';
 import type { ExtensionApi } from '../platform/extension-api';
@@ -25,12 +25,11 @@ function topHref(win: Window): string | null {
   }
 }
 
-export function startContentScript(api: ExtensionApi, index: CompiledIndex, doc: Document): ContentScript {
+export function startContentScript(api: ExtensionApi, index: TopicIndex, matcher: Matcher, doc: Document): ContentScript {
   const win = doc.defaultView!;
   const isTop = win.top === win;
   // A frame follows its page's "off on this site" (srcdoc and about:blank frames have no site).
   const site = siteOf(topHref(win) ?? doc.location?.href ?? '');
-  const matcher = createMatcher(index);
   const details = new Map<string, Promise<TopicDetails>>();
   let tooltip: TooltipHost | null = null;
   let active = false;

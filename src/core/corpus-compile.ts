@@ -1,7 +1,7 @@
 // Turns a validated corpus into what ships: the matcher index loaded by every page, and one
 // details record per topic, loaded only when its tooltip first opens.
 
-import { STEM_MARK } from './alias-trie';
+import { STEM_MARK } from './automaton';
 import type { Corpus } from './corpus-validate';
 import { aliasText, isAmbiguous } from './corpus-validate';
 import type { AliasEntry, ClaimHead, CompiledIndex, ContextWords, Source, TopicDetails } from './corpus-types';

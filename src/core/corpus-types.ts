@@ -133,6 +133,41 @@ export interface ContextWords {
   nameFollowers: string[];
 }
 
+/** A compiled word list as shipped (see automaton.ts). */
+export interface PackedAutomaton {
+  nodes: string;
+  labels: string;
+}
+
+/**
+ * The matcher as build.mjs ships it to every page: automata instead of an alias map, so a page
+ * decodes two strings instead of building a trie or evaluating a large object.
+ */
+export interface PackedMatcher {
+  aliases: PackedAutomaton;
+  /** Per alias entry: (topic + 1) << 1 | ambiguous; topic -1 is a look-alike that stops a match. */
+  entries: number[];
+  /** The aliases as authored, in entry order, joined by NAME_SEPARATOR. */
+  names: string;
+  japan: PackedAutomaton;
+  russia: PackedAutomaton;
+  dispute: PackedAutomaton;
+  titles: string[];
+  nameFollowers: string[];
+}
+
+/** What every page loads: the packed matcher and the few labels a mention needs. */
+export interface PageIndex {
+  version: string;
+  matcher: PackedMatcher;
+  topics: TopicHead[];
+  categories: Category[];
+  claims: Record<number, ClaimHead[]>;
+}
+
+/** What a page needs of a corpus beside its matcher: built-in, own packs or both combined. */
+export type TopicIndex = Pick<PageIndex, 'version' | 'topics' | 'categories' | 'claims'>;
+
 export interface AliasEntry {
   /** Index into CompiledIndex.topics; -1 for a look-alike that stops a match. */
   topic: number;

@@ -1,14 +1,14 @@
-// Finds topic mentions in a run of text with the one alias trie compiled at build time.
+// Finds topic mentions in a run of text with the alias automaton compiled at build time.
 // Pure: the content script feeds it text, tests feed it strings.
 
-import { buildTrie, isSpacedChar, isWordChar, STEM_MARK, trieText, walkTrie, type TrieNode } from './alias-trie';
-import type { AliasEntry, CompiledIndex } from './corpus-types';
+import { canStart, compileAutomaton, containsWord, isSpacedCode, isWordCode, STEM_MARK, unpackAutomaton, walk, walkText, type Automaton } from './automaton';
+import type { CompiledIndex, PackedMatcher } from './corpus-types';
 import { foldChars } from './text-fold';
 
 export interface Mention {
   start: number;
   end: number;
-  /** Index into CompiledIndex.topics. */
+  /** Index into the index's topics. */
   topic: number;
   /** The alias as authored, and why it fired: for the tooltip and for debugging. */
   alias: string;
@@ -35,22 +35,23 @@ export interface MatchOptions {
 
 /** How far around an ambiguous alias supporting words are looked for, in characters. */
 export const CONTEXT_WINDOW = 300;
+/** How far around a bare surname its neighbouring words are looked at. */
+const NEIGHBOUR_WINDOW = 40;
+/** The authored aliases in PackedMatcher.names are joined by this. */
+export const NAME_SEPARATOR = '\u0001';
 
 export interface Matcher {
   findAll(text: string, options?: MatchOptions): Mention[];
   /** Whether text is about Japan and Russia: words of both sides, or of the dispute itself. */
   hasContext(text: string): boolean;
+  /** The context words, shared with own packs' matchers so theirs read pages the same way. */
+  readonly context: ContextAutomata;
 }
 
-/** Whether any of a trie's words occurs in t (prepared by trieText), on word boundaries. */
-function containsWord(root: TrieNode, t: string): boolean {
-  const first = root.c ?? {};
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i]!;
-    if (!first[ch] || (i > 0 && isSpacedChar(ch) && isWordChar(t[i - 1]))) continue;
-    if (walkTrie(root, t, i)) return true;
-  }
-  return false;
+interface ContextAutomata {
+  japan: Automaton;
+  russia: Automaton;
+  dispute: Automaton;
 }
 
 const CAPITALIZED = /^\p{Lu}/u;
@@ -60,28 +61,54 @@ const FUNCTION_WORDS = new Set(
 );
 const WORD_BEFORE = /([\p{L}'.]+)\s+$/u;
 const WORD_AFTER = /^\s+([\p{L}'.]+)/u;
+const AMBIGUOUS_BIT = 1;
 
-export function createMatcher(index: CompiledIndex): Matcher {
-  const aliases = new Map<string, AliasEntry>(Object.entries(index.aliases));
-  // The trie is built later; a corrupt index (a stored pack) must fail here, where callers expect it.
-  for (const e of aliases.values()) if (typeof e?.topic !== 'number' || typeof e.alias !== 'string') throw new Error('corrupt matcher index');
-  const titles = new Set(index.context.titles);
-  const followers = new Set(index.context.nameFollowers);
-  // Built on first need: a page without text never pays for them, and most pages never meet an
-  // ambiguous name.
-  let trie: TrieNode | null = null;
-  const aliasTrie = () => (trie ??= buildTrie([...aliases].map(([key, e]) => (e.stem ? key + STEM_MARK : key))));
-  let context: { japan: TrieNode; russia: TrieNode; dispute: TrieNode } | null = null;
-  const words = () =>
-    (context ??= {
-      japan: buildTrie(index.context.japan),
-      russia: buildTrie(index.context.russia),
-      dispute: buildTrie(index.context.dispute),
-    });
+const words = (list: readonly string[]) => list.map((key, entry) => ({ key, entry }));
 
-  /** Both sides (or the dispute itself) in any of the given stretches of text prepared by trieText. */
+/** Packs an index's alias map and context words the way build.mjs ships them. */
+export function packMatcher(index: Pick<CompiledIndex, 'aliases' | 'context'>): PackedMatcher {
+  const keys = Object.keys(index.aliases);
+  const list = keys.map((key) => index.aliases[key]!);
+  return {
+    aliases: compileAutomaton(keys.map((key, entry) => ({ key: list[entry]!.stem ? key + STEM_MARK : key, entry }))),
+    entries: list.map((e) => ((e.topic + 1) << 1) | (e.ambiguous ? AMBIGUOUS_BIT : 0)),
+    names: list.map((e) => e.alias).join(NAME_SEPARATOR),
+    japan: compileAutomaton(words(index.context.japan)),
+    russia: compileAutomaton(words(index.context.russia)),
+    dispute: compileAutomaton(words(index.context.dispute)),
+    titles: index.context.titles,
+    nameFollowers: index.context.nameFollowers,
+  };
+}
+
+/** A matcher over an alias map compiled now (own packs, tests). */
+export function createMatcher(index: Pick<CompiledIndex, 'aliases' | 'context'>, shared?: Matcher): Matcher {
+  for (const e of Object.values(index.aliases)) {
+    // A corrupt index (a stored pack) must fail here, where callers expect it.
+    if (typeof e?.topic !== 'number' || typeof e.alias !== 'string') throw new Error('corrupt matcher index');
+  }
+  return createPackedMatcher(packMatcher(index), shared);
+}
+
+/**
+ * A matcher over what build.mjs shipped. With `shared`, context words are read through that
+ * matcher's automata (an own pack reads pages as the built-in corpus does).
+ */
+export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Matcher {
+  const aliases = unpackAutomaton(packed.aliases);
+  const { entries } = packed;
+  let names: string[] | null = null;
+  const nameOf = (entry: number) => (names ??= packed.names.split(NAME_SEPARATOR))[entry] ?? '';
+  const titles = new Set(packed.titles);
+  const followers = new Set(packed.nameFollowers);
+  // Decoded on first need: most pages never meet an ambiguous name.
+  let context: ContextAutomata | null = shared?.context ?? null;
+  const contextAutomata = () =>
+    (context ??= { japan: unpackAutomaton(packed.japan), russia: unpackAutomaton(packed.russia), dispute: unpackAutomaton(packed.dispute) });
+
+  /** Both sides (or the dispute itself) in any of the given stretches of text prepared by walkText. */
   function twoSided(...parts: string[]): boolean {
-    const { japan, russia, dispute } = words();
+    const { japan, russia, dispute } = contextAutomata();
     if (parts.some((p) => containsWord(dispute, p))) return true;
     return parts.some((p) => containsWord(japan, p)) && parts.some((p) => containsWord(russia, p));
   }
@@ -105,43 +132,51 @@ export function createMatcher(index: CompiledIndex): Matcher {
     const found: Mention[] = [];
     // Same length as text, so offsets found in it are offsets in text.
     const folded = foldChars(text);
-    const t = trieText(folded);
-    const trie = aliasTrie();
-    const first = trie.c ?? {};
+    const t = walkText(folded);
     let pageContext: boolean | undefined;
     const pageHasContext = () =>
       (pageContext ??= typeof options.pageHasContext === 'function' ? options.pageHasContext() : !!options.pageHasContext);
     for (let i = 0; i < t.length; ) {
-      const ch = t[i]!;
+      const code = t.charCodeAt(i);
       // A spaced-script alias can't start inside a word; most positions end here.
-      if (!first[ch] || (i > 0 && isSpacedChar(ch) && isWordChar(t[i - 1]))) {
+      if (!canStart(aliases, code) || (i > 0 && isSpacedCode(code) && isWordCode(t.charCodeAt(i - 1)))) {
         i++;
         continue;
       }
-      const hit = walkTrie(trie, t, i);
-      const entry = hit ? aliases.get(hit.key) : undefined;
-      if (!hit || !entry) {
+      const hit = walk(aliases, t, i);
+      if (!hit) {
         i++;
         continue;
       }
       const start = i;
-      const end = hit.end;
+      const { end } = hit;
       i = end;
+      const packedEntry = entries[hit.entry]!;
+      const topic = (packedEntry >> 1) - 1;
       // A look-alike consumes its text, so no shorter alias inside it fires either.
-      if (entry.topic < 0) continue;
-      if (entry.ambiguous) {
-        if (isOtherPerson(entry.alias, folded.slice(Math.max(0, start - 40), start), folded.slice(end, end + 40))) continue;
+      if (topic < 0) continue;
+      const alias = nameOf(hit.entry);
+      if (packedEntry & AMBIGUOUS_BIT) {
+        if (isOtherPerson(alias, folded.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start), folded.slice(end, end + NEIGHBOUR_WINDOW))) continue;
         const before = t.slice(Math.max(0, start - CONTEXT_WINDOW), start);
         const after = t.slice(end, end + CONTEXT_WINDOW);
         if (!pageHasContext() && !twoSided(before, after)) {
-          found.push({ start, end, topic: entry.topic, alias: entry.alias, rule: 'page', deferred: true });
+          found.push({ start, end, topic, alias, rule: 'page', deferred: true });
           continue;
         }
+        found.push({ start, end, topic, alias, rule: 'context' });
+        continue;
       }
-      found.push({ start, end, topic: entry.topic, alias: entry.alias, rule: entry.ambiguous ? 'context' : 'alias' });
+      found.push({ start, end, topic, alias, rule: 'alias' });
     }
     return found;
   }
 
-  return { findAll, hasContext: (text) => twoSided(trieText(foldChars(text))) };
+  return {
+    findAll,
+    hasContext: (text) => twoSided(walkText(foldChars(text))),
+    get context() {
+      return contextAutomata();
+    },
+  };
 }

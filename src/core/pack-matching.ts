@@ -2,13 +2,13 @@
 // same runs of text as the built-in ones, numbered after them in one topic table, and recorded
 // false matches ("Wrong match") are left out. Pure.
 
-import type { ClaimHead, CompiledIndex } from './corpus-types';
+import type { ClaimHead, TopicIndex } from './corpus-types';
 import { mentionKey } from './false-matches';
 import { createMatcher, type Matcher, type Mention } from './matcher';
 import type { InstalledPack } from './packs';
 
 export interface CorpusView {
-  index: CompiledIndex;
+  index: TopicIndex;
   matcher: Matcher;
 }
 
@@ -47,7 +47,7 @@ export function combineCorpus(base: CorpusView, packs: readonly InstalledPack[],
     let matcher: Matcher;
     try {
       // Ambiguous aliases of a pack need the same context as built-in ones: the built-in words.
-      matcher = createMatcher({ ...pack.index, context: base.index.context });
+      matcher = createMatcher(pack.index, base.matcher);
     } catch {
       continue; // A stored index that no longer makes a matcher loses its pack, not the page.
     }
@@ -66,6 +66,9 @@ export function combineCorpus(base: CorpusView, packs: readonly InstalledPack[],
 
   const matcher: Matcher = {
     hasContext: base.matcher.hasContext,
+    get context() {
+      return base.matcher.context;
+    },
     findAll(text, options) {
       if (parts.length === 1) return base.matcher.findAll(text, options).filter(keep);
       const found = parts.flatMap((p, part) => p.matcher.findAll(text, options).map((m) => ({ ...m, topic: m.topic + p.offset, part })));

@@ -4,7 +4,7 @@
 // is accepted or rejected whole. Pure: the options page imports, the content script matches and
 // the background answers tooltip requests from what this module produces.
 
-import { STEM_MARK } from './alias-trie';
+import { STEM_MARK } from './automaton';
 import { compileDetails, compileIndex } from './corpus-compile';
 import type { CompiledIndex, ContextWords, TopicDetails, TopicHead } from './corpus-types';
 import { validateCorpus, type CorpusError, type CorpusInput, type SourceFile } from './corpus-validate';

@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileAutomaton, containsWord, unpackAutomaton, walk, walkText } from '../../src/core/automaton';
+
+const automaton = (keys: string[]) => unpackAutomaton(compileAutomaton(keys.map((key, entry) => ({ key, entry }))));
+/** The word (by its key) found at i, and the text it covers. */
+function at(keys: string[], text: string, i = 0): [string, string] | null {
+  const t = walkText(text);
+  const hit = walk(automaton(keys), t, i);
+  return hit ? [keys[hit.entry]!, text.slice(i, hit.end)] : null;
+}
+
+describe('compiled automaton', () => {
+  it('finds the longest word at a position', () => {
+    const keys = ['kuril', 'kuril islands', 'kurils'];
+    expect(at(keys, 'Kuril Islands dispute')).toEqual(['kuril islands', 'Kuril Islands']);
+    expect(at(keys, 'Kurils today')).toEqual(['kurils', 'Kurils']);
+    expect(at(keys, 'Kuril chain')).toEqual(['kuril', 'Kuril']);
+  });
+
+  it('needs a word boundary after a word of a spaced script, not after one in Japanese', () => {
+    expect(at(['abe'], 'Abendland')).toBeNull();
+    expect(at(['abe'], 'Abe, then')).toEqual(['abe', 'Abe']);
+    expect(at(['北方領土'], '北方領土問題')).toEqual(['北方領土', '北方領土']);
+  });
+
+  it('lets runs of spaces match one space and a dash carry spaces around it', () => {
+    const keys = ['northern territories', 'soviet-japanese joint declaration'];
+    expect(at(keys, 'Northern \n  Territories')).toEqual(['northern territories', 'Northern \n  Territories']);
+    expect(at(keys, 'Soviet - Japanese Joint Declaration')?.[0]).toBe('soviet-japanese joint declaration');
+    expect(at(keys, 'Soviet-  Japanese Joint Declaration')?.[0]).toBe('soviet-japanese joint declaration');
+    expect(at(keys, 'Northern-Territories')).toBeNull();
+  });
+
+  it('takes up to six letters of case ending after a stem, then a boundary', () => {
+    const keys = ['курил*'];
+    expect(at(keys, 'Курилах и')).toEqual(['курил*', 'Курилах']);
+    expect(at(keys, 'Курил.')).toEqual(['курил*', 'Курил']);
+    expect(at(keys, 'Курилабвгдежз')).toBeNull();
+  });
+
+  it('tells whether a text contains any word, starting on a word boundary', () => {
+    const a = automaton(['japan', 'russia']);
+    expect(containsWord(a, walkText('Talks between Japan and others'))).toBe(true);
+    expect(containsWord(a, walkText('nonjapanese'))).toBe(false);
+  });
+
+  it('refuses a corrupt packed table instead of walking garbage', () => {
+    expect(() => unpackAutomaton({ nodes: 'AAA', labels: '' })).toThrow(/corrupt/);
+  });
+
+  it('agrees with a plain longest-match search on random words and texts', () => {
+    const letter = fc.constantFrom('a', 'b', 'c', ' ', 'я', '島');
+    const word = fc.array(letter, { minLength: 1, maxLength: 5 }).map((cs) => cs.join('').trim().replace(/ +/g, ' ')).filter((w) => w.length > 0);
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.array(letter, { maxLength: 30 }), (keys, chars) => {
+        const text = chars.join('');
+        const a = automaton(keys);
+        for (let i = 0; i < text.length; i++) {
+          const hit = walk(a, text, i);
+          // Reference: the longest key that is a prefix at i (space runs collapse), boundary rules aside.
+          const isWord = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+          const spaced = (c: string) => /[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(c);
+          let best: number | null = null;
+          for (const k of keys) {
+            let j = i;
+            let ok = true;
+            for (const ch of k) {
+              if (ch === ' ' && text[j] === ' ') while (text[j] === ' ') j++;
+              else if (text[j] === ch && ch !== ' ') j++;
+              else {
+                ok = false;
+                break;
+              }
+            }
+            if (ok && spaced(k[k.length - 1]!) && isWord(text[j])) ok = false;
+            if (ok && (best === null || j > best)) best = j;
+          }
+          expect(hit?.end ?? null).toBe(best);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
