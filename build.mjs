@@ -104,6 +104,10 @@ export function pageIndexOf(tools, index) {
 export function manifestFor(browser, version) {
   const m = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
   m.version = version;
+  if (browser === 'chrome') {
+    // A per-session address: pages can't probe for Backstory by loading a fixed URL.
+    for (const w of m.web_accessible_resources) w.use_dynamic_url = true;
+  }
   if (browser === 'firefox') {
     m.background = { scripts: [m.background.service_worker] };
     m.browser_specific_settings = {
@@ -122,10 +126,18 @@ function categoryCss(categories) {
     const n = parseInt(hex.slice(1), 16);
     return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${a})`;
   };
-  return categories
-    .map((c) => `mark.backstory-mark[data-annotation-category="${c.id}"] { --backstory-hl: ${rgba(c.color, 0.16)}; --backstory-hl-strong: ${rgba(c.color, 0.3)}; --backstory-line: ${rgba(c.color, 0.85)}; }`)
-    .join('\n');
+  // Mark mode: custom properties read by content.css. Highlight mode: one ::highlight() rule per
+  // category (custom properties don't reach highlight pseudo-elements), stronger on dark pages.
+  const marks = categories.map(
+    (c) => `mark.backstory-mark[data-annotation-category="${c.id}"] { --backstory-hl: ${rgba(c.color, 0.16)}; --backstory-hl-strong: ${rgba(c.color, 0.3)}; --backstory-line: ${rgba(c.color, 0.85)}; }`,
+  );
+  const light = categories.map((c) => `::highlight(backstory-${c.id}) { background-color: ${rgba(c.color, 0.16)}; text-decoration: underline 2px ${rgba(c.color, 0.85)}; text-underline-offset: 3px; }`);
+  const dark = categories.map((c) => `  ::highlight(backstory-${c.id}) { background-color: ${rgba(c.color, 0.34)}; text-decoration-color: ${rgba(c.color, 1)}; }`);
+  return [...marks, ...light, '@media (prefers-color-scheme: dark) {', ...dark, '}'].join('\n');
 }
+
+/** src/content/lazy/*.ts: loaded by the content script from lazy/ when a page needs them. */
+const LAZY_MODULES = ['ui', 'claims', 'marks'];
 
 async function bundle() {
   const common = {
@@ -144,6 +156,15 @@ async function bundle() {
   };
   await Promise.all([
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/content/index.ts')], outfile: join(OUT, 'bundle/content.js') }),
+    // What a page loads only on need, as ES modules the content script imports. Each is whole (no
+    // shared chunks): under Chromium's per-session address a module's own relative imports resolve
+    // to the static one, which pages (and so the module loader) are refused.
+    esbuild.build({
+      ...common,
+      format: 'esm',
+      entryPoints: LAZY_MODULES.map((m) => join(ROOT, `src/content/lazy/${m}.ts`)),
+      outdir: join(OUT, 'bundle/lazy'),
+    }),
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/background/index.ts')], outfile: join(OUT, 'bundle/background.js') }),
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/popup/index.tsx')], outfile: join(OUT, 'bundle/popup.js') }),
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/options/index.tsx')], outfile: join(OUT, 'bundle/options.js') }),
@@ -156,6 +177,7 @@ export async function build({ check = false } = {}) {
   const { corpus, index, pageIndex, details, version } = await compileCorpus();
   if (check) return { corpus, version };
   mkdirSync(join(OUT, 'generated'), { recursive: true });
+  rmSync(join(OUT, 'bundle'), { recursive: true, force: true });
   // The options page checks packs against every alias; pages get only the packed matcher.
   writeFileSync(join(OUT, 'generated', 'index.json'), JSON.stringify(index));
   writeFileSync(join(OUT, 'generated', 'page-index.json'), JSON.stringify(pageIndex));

@@ -21,7 +21,12 @@ const WEB_EXT = join(ROOT, 'node_modules', 'web-ext', 'bin', 'web-ext.js');
  * innerHTML anywhere (checked below on src/), so the line is never reached; corpus text is
  * rendered as text nodes.
  */
-const KNOWN = [{ code: 'UNSAFE_VAR_ASSIGNMENT', files: ['content.js', 'popup.js', 'options.js'], because: "Preact's dangerouslySetInnerHTML path, never used by Backstory" }];
+const KNOWN = [
+  { code: 'UNSAFE_VAR_ASSIGNMENT', files: /^(popup|options)\.js$|^lazy\//, message: /innerHTML/, because: "Preact's dangerouslySetInnerHTML path, never used by Backstory" },
+  // The content script loads its own lazy modules (lazy/*.js) with import(runtime.getURL(path)):
+  // the address is always the extension's own, built from a constant path.
+  { code: 'UNSAFE_VAR_ASSIGNMENT', files: /^content\.js$/, message: /import/, because: 'import() of the extension’s own lazy/ modules at runtime.getURL addresses' },
+];
 
 function sourceFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -58,7 +63,7 @@ try {
 }
 
 const where = (m) => `${m.file ?? 'manifest'}${m.line ? `:${m.line}` : ''}`;
-const explained = (m) => KNOWN.find((k) => k.code === m.code && k.files.includes(m.file));
+const explained = (m) => KNOWN.find((k) => k.code === m.code && k.files.test(m.file ?? '') && k.message.test(m.message ?? ''));
 const unexplained = report.warnings.filter((m) => !explained(m));
 
 console.log(`web-ext lint dist/firefox: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices`);

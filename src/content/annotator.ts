@@ -1,322 +1,292 @@
-// Finds and highlights mentions on a page, keeps them in step with the settings and with content
-// the page adds later, and removes them without a trace.
+// Finds the page's mentions and shows them, keeps them in step with the settings and with the
+// page's own changes, and takes them away without a trace. The mentions live in the registry;
+// the painter shows them (highlights or marks); the watcher reports what the page changed.
 
-import type { TopicIndex } from '../core/corpus-types';
-import { checkClaims, type Verdict } from '../core/claims';
-import { MIN_STRONG_MENTIONS, type MatchRule, type Matcher, type Mention } from '../core/matcher';
-import { emptyCounts, type FoundTopic, type MentionCounts } from '../core/messages';
+import type { ClaimCheck } from '../core/claims';
+import type { Category, TopicIndex } from '../core/corpus-types';
+import { MIN_STRONG_MENTIONS, type Matcher, type Mention } from '../core/matcher';
+import type { FoundTopic, MentionCounts } from '../core/messages';
 import { isCategoryOn, type Settings } from '../core/settings';
-import { createHighlighter, type HighlightRange } from './highlighter';
+import type { LazyModules } from './modules';
+import { createMentionRegistry, type PageMention } from './mentions';
+import { canPaintHighlights, createHighlightPainter } from './paint-highlights';
+import { watchPage, type PageChanges, type PageWatcher } from './page-watcher';
+import type { Painter, PaintMode } from './painter';
+import { scanSubtree, type RunMatches } from './scan';
 import { createSlicer } from './slices';
-import { createRunWalker } from './text-runs';
-import type { MentionInfo } from './tooltip-host';
-import { EXCLUDED_SELECTOR, MARK_CLASS } from './zones';
+import { nodesOf, pointsOf, type TextRun } from './text-runs';
+import { EXCLUDED_SELECTOR, TEXT_NODE } from './zones';
 
 export const SCAN_MEASURE = 'backstory:scan';
-/** How long added content is left to settle before it is scanned. */
-export const MUTATION_BATCH_MS = 150;
-
-interface MentionData {
-  topic: number;
-  alias: string;
-  rule: MatchRule;
-  /** Set on a page's statement checked against the sources, rather than a mention. */
-  check?: { verdict: Verdict; claims: number[]; stated: string };
-}
 
 export interface Annotator {
   /** Applies settings: scans, rescans or clears as needed. Resolves when the page is in step. */
   apply(settings: Settings, active: boolean): Promise<void>;
-  mentionOf(el: Element): MentionInfo | undefined;
+  /** Matches with another corpus view (own packs, false matches left out): rescans if active. */
+  setCorpus(index: TopicIndex, matcher: Matcher): Promise<void>;
+  /** The mention under the pointer, if any. */
+  mentionAt(x: number, y: number, target: Element): PageMention | undefined;
+  /** The mention an element of ours belongs to (a mark, in mark mode). */
+  mentionOf(el: Element): PageMention | undefined;
+  rectOf(mention: PageMention): DOMRect | null;
+  /** Shows where the keyboard is (null: nowhere); returns the element to focus, in mark mode. */
+  focus(mention: PageMention | null): HTMLElement | null;
   counts(): MentionCounts;
   /** The topics found, in order of first appearance on the page. */
   found(): FoundTopic[];
-  /** The topic's next mention in document order after `after` (or its first), cycling. */
-  nextMention(topicId: string | null, after: Element | null): MentionInfo | undefined;
-  /** Matches with another corpus view (own packs, false matches left out): rescans if active. */
-  setCorpus(index: TopicIndex, matcher: Matcher): Promise<void>;
-  /** Removes every highlight and stops watching the page. */
-  destroy(): void;
+  /** The mentions shown (not the checked statements), in reading order. */
+  mentions(): PageMention[];
+  /** The topic's (or any topic's) next mention in reading order after `after`, cycling. */
+  nextMention(topicId: string | null, after: PageMention | null): PageMention | undefined;
+  /** How mentions are shown now (null while inactive). */
+  readonly mode: PaintMode | null;
+  /** Subtrees left unscanned because they were nested beyond any page's need. */
+  readonly skipped: number;
 }
 
 export interface AnnotatorOptions {
   doc: Document;
   index: TopicIndex;
   matcher: Matcher;
+  modules: Pick<LazyModules, 'claims' | 'marks'>;
+  /** Aborting removes everything shown and stops watching the page. */
+  signal: AbortSignal;
   onCountsChanged?: (counts: MentionCounts) => void;
 }
 
-export function createAnnotator({ doc, index: initialIndex, matcher: initialMatcher, onCountsChanged }: AnnotatorOptions): Annotator {
-  // Replaced when the reader's own packs or false matches change (setCorpus).
-  let index = initialIndex;
-  let matcher = initialMatcher;
-  const win = doc.defaultView!;
-  const slicer = createSlicer(win);
-  const highlighter = createHighlighter();
-  const categories = new Map(index.categories.map((c) => [c.id, c]));
-  const pieces = new WeakMap<Element, MentionInfo>();
-  const mentions = new Set<MentionInfo>();
-  const checks = new Set<MentionInfo>();
-  const seenTopics = new Set<number>();
+/** A run whose mentions include topics with checkable claims, kept for the claim pass. */
+interface ClaimRun {
+  run: TextRun;
+  mentions: Mention[];
+}
+
+/** What a page accumulates between two clears. */
+interface Session {
+  generation: number;
+  seenTopics: Set<number>;
   /** Unambiguous mentions seen so far: enough of them make the whole page about the dispute. */
-  let strongMentions = 0;
+  strongMentions: number;
+  skipped: number;
+}
+
+export function createAnnotator(options: AnnotatorOptions): Annotator {
+  const { doc, modules, signal, onCountsChanged } = options;
+  const win = doc.defaultView!;
+  let index = options.index;
+  let matcher = options.matcher;
+  let categories = categoryMap(index);
+  const registry = createMentionRegistry();
+  const slicer = createSlicer(win);
+  let painter: Painter | null = null;
+  let watcher: PageWatcher | null = null;
   let settings: Settings | null = null;
   let active = false;
-  let observer: MutationObserver | null = null;
-  let pendingRoots = new Set<Node>();
-  let batchTimer = 0;
   let scanning: Promise<void> = Promise.resolve();
+  let session: Session = { generation: 0, seenTopics: new Set(), strongMentions: 0, skipped: 0 };
 
-  const root = () => doc.body;
-
-  function shown(topic: number): boolean {
+  const shown = (topic: number) => {
     const head = index.topics[topic];
     return !!head && !!settings && isCategoryOn(settings, head.category);
+  };
+  const quietly = (fn: () => void) => (watcher ? watcher.quietly(fn) : fn());
+  const reportCounts = () => onCountsChanged?.(registry.counts());
+
+  function show(mentions: PageMention[]): void {
+    if (!mentions.length || !painter) return;
+    const p = painter;
+    registry.add(mentions);
+    quietly(() => p.add(mentions));
   }
 
-  function record(mark: HTMLElement, data: MentionData, first: boolean, current: { info: MentionInfo | null }): void {
-    const head = index.topics[data.topic]!;
-    mark.setAttribute('data-annotation-id', head.id);
-    mark.setAttribute('data-annotation-category', head.category);
-    if (data.check) mark.setAttribute('data-annotation-check', data.check.verdict);
-    if (first) {
-      mark.tabIndex = 0;
-      current.info = { head, category: categories.get(head.category), alias: data.alias, rule: data.rule, anchor: mark, check: data.check };
-      (data.check ? checks : mentions).add(current.info);
-    }
-    if (current.info) pieces.set(mark, current.info);
+  function hide(mentions: Iterable<PageMention>): void {
+    const gone = registry.remove(mentions);
+    const p = painter;
+    if (gone.length && p) quietly(() => p.remove(gone));
   }
 
-  /** Scans one subtree: matching first (read-only, sliced), then wrapping per context (sliced). */
-  async function scan(subtree: Element): Promise<void> {
+  function pageMention(run: TextRun, start: number, end: number, topic: number, fields: Pick<PageMention, 'alias' | 'rule' | 'check'>): PageMention {
+    const head = index.topics[topic]!;
+    const [from, to] = pointsOf(run, start, end);
+    return { head, category: categories.get(head.category), ...fields, text: run.text.slice(start, end), start: from, end: to, nodes: nodesOf(run, start, end) };
+  }
+
+  /** Scans one subtree: found mentions are shown at the end of each slice. */
+  async function scan(root: Element): Promise<void> {
     const t0 = win.performance.now();
-    const walker = createRunWalker(subtree);
-    const work = new Map<Element, HighlightRange<MentionData>[]>();
+    const { generation } = session;
+    const firstOnly = settings?.mentionMode === 'first';
+    const batch: PageMention[] = [];
+    const deferred: Array<{ mention: PageMention; topic: number }> = [];
+    const claimRuns: ClaimRun[] = [];
+    let accepted: Mention[] = [];
+    let lastRun: TextRun | null = null;
     let titleContext: boolean | undefined;
     const pageHasContext = () => (titleContext ??= matcher.hasContext(doc.title));
-    const firstOnly = settings?.mentionMode === 'first';
-    const deferred: Array<{ context: Element; range: HighlightRange<MentionData> }> = [];
-    const add = (context: Element, range: HighlightRange<MentionData>) => {
-      if (firstOnly && seenTopics.has(range.data.topic)) return;
-      seenTopics.add(range.data.topic);
-      const list = work.get(context) ?? [];
-      list.push(range);
-      work.set(context, list);
-    };
-    const finished = await slicer.run(() => {
-      const run = walker.next();
-      if (!run) return false;
-      const accepted: Mention[] = [];
-      for (const m of matcher.findAll(run.text, { pageHasContext })) {
+
+    const onMatches = ({ run, mentions, runDone }: RunMatches) => {
+      if (run !== lastRun) {
+        lastRun = run;
+        // Rescanning text that is already shown: its mentions are found again.
+        const known = new Set(run.nodes.flatMap((n) => registry.inNode(n)));
+        if (known.size) hide(known);
+      }
+      for (const m of mentions) {
         if (!shown(m.topic)) continue;
-        const range = {
-          start: run.offset + m.start,
-          length: m.end - m.start,
-          expected: run.text.slice(m.start, m.end),
-          data: { topic: m.topic, alias: m.alias, rule: m.rule },
-        };
+        const mention = pageMention(run, m.start, m.end, m.topic, { alias: m.alias, rule: m.rule });
         if (m.deferred) {
-          deferred.push({ context: run.context, range });
+          deferred.push({ mention, topic: m.topic });
           continue;
         }
-        if (m.rule === 'alias') strongMentions++;
+        if (firstOnly && session.seenTopics.has(m.topic)) continue;
+        session.seenTopics.add(m.topic);
+        if (m.rule === 'alias') session.strongMentions++;
         accepted.push(m);
-        add(run.context, range);
+        batch.push(mention);
       }
-      for (const c of checkClaims(run.text, accepted, index.claims)) {
-        const list = work.get(run.context) ?? [];
-        list.push({
-          start: run.offset + c.start,
-          length: c.end - c.start,
-          expected: c.stated,
-          data: { topic: c.topic, alias: c.stated, rule: 'alias', check: { verdict: c.verdict, claims: c.claims, stated: c.stated } },
-        });
-        work.set(run.context, list);
-      }
-      return true;
-    });
-    if (!finished) return;
+      if (!runDone) return;
+      if (accepted.some((m) => index.claims[m.topic]?.length)) claimRuns.push({ run, mentions: accepted });
+      accepted = [];
+    };
+
+    const subtree = scanSubtree(root, matcher, { pageHasContext }, onMatches);
+    const finished = await slicer.run(subtree.step, () => show(batch.splice(0)));
+    if (!finished || generation !== session.generation) return;
+    session.skipped += subtree.skipped;
     // Ambiguous names without context nearby stand on a page that is plainly about the dispute.
-    if (strongMentions >= MIN_STRONG_MENTIONS) for (const d of deferred) add(d.context, d.range);
-    const contexts = [...work];
-    const done = await slicer.run(() => {
-      const next = contexts.shift();
-      if (!next) return false;
-      const [context, ranges] = next;
-      if (context.isConnected) withoutObserving(() => {
-        const current = { info: null as MentionInfo | null };
-        highlighter.wrap(context, ranges, (mark, data, first) => record(mark, data, first, current));
-      });
-      return true;
-    });
-    if (!done) return;
-    const t1 = win.performance.now();
+    if (session.strongMentions >= MIN_STRONG_MENTIONS) {
+      show(deferred.filter((d) => !firstOnly || !session.seenTopics.has(d.topic)).map((d) => d.mention));
+    }
+    measure(t0);
+    if (claimRuns.length) await checkStatements(claimRuns, generation);
+    reportCounts();
+  }
+
+  /** Statements about claimed facts, checked against the sources (the checker loads on need). */
+  async function checkStatements(runs: ClaimRun[], generation: number): Promise<void> {
+    const { checkClaims } = await modules.claims();
+    if (generation !== session.generation) return;
+    const checks = runs
+      .filter(({ run }) => run.nodes.every((n) => n.isConnected))
+      .flatMap(({ run, mentions }) =>
+        checkClaims(run.text, mentions, index.claims).map((c: ClaimCheck) =>
+          pageMention(run, c.start, c.end, c.topic, { alias: c.stated, rule: 'alias', check: { verdict: c.verdict, claims: c.claims, stated: c.stated } }),
+        ),
+      );
+    show(checks);
+  }
+
+  function measure(t0: number): void {
     try {
-      win.performance.measure(SCAN_MEASURE, { start: t0, end: t1 });
+      win.performance.measure(SCAN_MEASURE, { start: t0, end: win.performance.now() });
     } catch {
       // Pages may replace performance.measure; measuring must never break a scan.
     }
-    onCountsChanged?.(counts());
   }
 
-  function withoutObserving(fn: () => void): void {
-    if (observer) queueMutations(observer.takeRecords());
-    observer?.disconnect();
-    try {
-      fn();
-    } finally {
-      observeBody();
-    }
-  }
-
-  function observeBody(): void {
-    const body = root();
-    if (!observer || !body) return;
-    observer.observe(body, { childList: true, subtree: true, characterData: true });
-  }
-
-  /**
-   * The page's own changes: new content to scan, and text nodes we split that the page (often a
-   * framework re-rendering) changed or removed, whose highlight pieces must go so its text reads
-   * as the page meant it.
-   */
-  function queueMutations(records: MutationRecord[]): void {
-    const stale: Node[] = [];
-    for (const r of records) {
-      if (r.type === 'characterData') {
-        stale.push(r.target);
-        if (r.target.parentElement) pendingRoots.add(r.target.parentElement);
-      } else {
-        for (const n of r.removedNodes) stale.push(n);
-        for (const n of r.addedNodes) pendingRoots.add(n.nodeType === 3 ? (n.parentElement ?? n) : n);
-      }
-    }
-    if (stale.some((n) => highlighter.has(n))) {
-      observer?.disconnect();
-      for (const n of stale) highlighter.release(n);
-      observeBody();
-    }
-    if (pendingRoots.size && !batchTimer) batchTimer = win.setTimeout(flushMutations, MUTATION_BATCH_MS);
-  }
-
-  function flushMutations(): void {
-    batchTimer = 0;
-    highlighter.prune();
-    const roots = [...pendingRoots].filter(
-      (n): n is Element => n.nodeType === 1 && n.isConnected && !(n as Element).closest(EXCLUDED_SELECTOR),
-    );
-    pendingRoots = new Set();
-    // Only the outermost of nested roots needs scanning.
-    const outer = roots.filter((r) => !roots.some((o) => o !== r && o.contains(r)));
-    if (outer.length === 0) return;
+  /** The page changed: what it changed or removed loses its mentions; what it added is scanned. */
+  function onPageChanges({ stale, roots }: PageChanges): void {
+    if (!active || !painter) return;
+    const p = painter;
+    const changedText = stale.filter((n): n is Text => n.nodeType === TEXT_NODE);
+    quietly(() => p.release(changedText));
+    const gone = new Set(changedText.flatMap((n) => registry.inNode(n)));
+    if (stale.some((n) => n.nodeType !== TEXT_NODE)) for (const m of registry.disconnected()) gone.add(m);
+    hide(gone);
+    if (gone.size) reportCounts();
+    const scannable = roots.filter((r) => !r.closest(EXCLUDED_SELECTOR));
+    if (!scannable.length) return;
     scanning = scanning.then(async () => {
-      for (const r of outer) if (r.isConnected && active) await scan(r);
+      for (const r of scannable) if (r.isConnected && active) await scan(r);
     });
   }
 
   function clear(): void {
     slicer.cancel();
-    win.clearTimeout(batchTimer);
-    batchTimer = 0;
-    pendingRoots = new Set();
-    withoutObserving(() => highlighter.unwrapAll());
-    mentions.clear();
-    checks.clear();
-    seenTopics.clear();
-    strongMentions = 0;
+    const p = painter;
+    if (p) quietly(() => p.clear());
+    registry.clear();
+    session = { generation: session.generation + 1, seenTopics: new Set(), strongMentions: 0, skipped: 0 };
   }
 
-  function counts(): MentionCounts {
-    const c = emptyCounts();
-    for (const m of checks) {
-      if (!m.anchor.isConnected) checks.delete(m);
-      else if (m.check?.verdict === 'conflict') c.conflicts++;
-    }
-    for (const m of mentions) {
-      if (!m.anchor.isConnected) {
-        mentions.delete(m);
-        continue;
-      }
-      c.total++;
-      c.byCategory[m.head.category] = (c.byCategory[m.head.category] ?? 0) + 1;
-      c.byTopic[m.head.id] = (c.byTopic[m.head.id] ?? 0) + 1;
-    }
-    return c;
+  function scanPage(): Promise<void> {
+    scanning = doc.body ? scan(doc.body) : Promise.resolve();
+    return scanning;
   }
+
+  async function painterFor(mode: PaintMode): Promise<Painter> {
+    if (painter?.mode === mode) return painter;
+    return mode === 'highlights' ? createHighlightPainter(doc, registry) : (await modules.marks()).createMarkPainter();
+  }
+
+  const modeFor = (s: Settings): PaintMode => (s.paintMode === 'marks' || !canPaintHighlights(win) ? 'marks' : 'highlights');
 
   function sameView(a: Settings | null, b: Settings): boolean {
-    if (!a || a.mentionMode !== b.mentionMode) return false;
+    if (!a || a.mentionMode !== b.mentionMode || modeFor(a) !== modeFor(b)) return false;
     return index.categories.every((c) => isCategoryOn(a, c.id) === isCategoryOn(b, c.id));
-  }
-
-  function setCorpus(nextIndex: TopicIndex, nextMatcher: Matcher): Promise<void> {
-    index = nextIndex;
-    matcher = nextMatcher;
-    if (!active || !settings) return scanning;
-    clear();
-    const body = root();
-    scanning = body ? scan(body) : Promise.resolve();
-    return scanning;
   }
 
   async function apply(next: Settings, nowActive: boolean): Promise<void> {
     const unchanged = active === nowActive && sameView(settings, next);
     settings = next;
-    if (unchanged) return scanning;
+    if (unchanged || signal.aborted) return scanning;
     active = nowActive;
     clear();
     if (!active) {
-      observer?.disconnect();
-      observer = null;
-      onCountsChanged?.(counts());
+      reportCounts();
       return;
     }
-    if (!observer) {
-      observer = new win.MutationObserver(queueMutations);
-      observeBody();
-    }
-    const body = root();
-    scanning = body ? scan(body) : Promise.resolve();
-    return scanning;
+    const { generation } = session;
+    const p = await painterFor(modeFor(next));
+    if (generation !== session.generation || signal.aborted) return scanning;
+    painter = p;
+    watcher ??= watchPage(doc, signal, onPageChanges);
+    return scanPage();
   }
 
-  /** Live mentions in document order. */
-  function ordered(topicId: string | null): MentionInfo[] {
-    counts(); // drops mentions the page removed
-    const list = [...mentions].filter((m) => topicId === null || m.head.id === topicId);
-    return list.sort((a, b) => (a.anchor.compareDocumentPosition(b.anchor) & 4 /* FOLLOWING */ ? -1 : 1));
+  function setCorpus(nextIndex: TopicIndex, nextMatcher: Matcher): Promise<void> {
+    index = nextIndex;
+    matcher = nextMatcher;
+    categories = categoryMap(index);
+    if (!active || !painter || signal.aborted) return scanning;
+    clear();
+    return scanPage();
   }
 
-  function found(): FoundTopic[] {
-    const byId = new Map<string, FoundTopic>();
-    for (const m of ordered(null)) {
-      const f = byId.get(m.head.id) ?? { id: m.head.id, name: m.head.name, category: m.head.category, count: 0 };
-      f.count++;
-      byId.set(m.head.id, f);
-    }
-    return [...byId.values()];
+  function nextMention(topicId: string | null, after: PageMention | null): PageMention | undefined {
+    const list = registry.ordered(topicId);
+    if (!after) return list[0];
+    const at = list.indexOf(after);
+    if (at >= 0) return list[at + 1] ?? list[0];
+    const all = registry.ordered();
+    const from = all.indexOf(after);
+    return (from >= 0 ? all.slice(from + 1).find((m) => list.includes(m)) : undefined) ?? list[0];
   }
 
-  function nextMention(topicId: string | null, after: Element | null): MentionInfo | undefined {
-    const list = ordered(topicId);
-    const next = after ? list.find((m) => after.compareDocumentPosition(m.anchor) & 4 /* FOLLOWING */ && !after.contains(m.anchor)) : undefined;
-    return next ?? list[0];
-  }
+  signal.addEventListener('abort', () => {
+    clear();
+    active = false;
+  });
 
   return {
     apply,
     setCorpus,
-    found,
+    mentionAt: (x, y, target) => (active && painter ? painter.mentionAt(x, y, target) : undefined),
+    mentionOf: (el) => (active && painter ? painter.mentionOf(el) : undefined),
+    rectOf: (m) => painter?.rectOf(m) ?? null,
+    focus: (m) => painter?.focus(m) ?? null,
+    counts: () => registry.counts(),
+    found: () => registry.found(),
+    mentions: () => registry.ordered(),
     nextMention,
-    mentionOf: (el) => {
-      const mark = el.closest(`mark.${MARK_CLASS}`);
-      return mark ? pieces.get(mark) : undefined;
+    get mode() {
+      return active ? (painter?.mode ?? null) : null;
     },
-    counts,
-    destroy() {
-      clear();
-      observer?.disconnect();
-      observer = null;
+    get skipped() {
+      return session.skipped;
     },
   };
+}
+
+function categoryMap(index: TopicIndex): Map<string, Category> {
+  return new Map(index.categories.map((c) => [c.id, c]));
 }

@@ -1,15 +1,19 @@
-// Content script entry: runs on every http(s) page. Only the compiled matcher index is bundled
-// here; tooltip details come from the background when a tooltip first opens.
+// Content script entry: runs on every http(s) page, so it holds only what every page needs: the
+// packed matcher, the scan and the painter. The tooltip UI, the claim checker and the <mark>
+// painter load from lazy/ when a page needs them; topic details come from the background.
 
 import pageIndex from '../../build/generated/page-index.json';
 import type { PageIndex } from '../core/corpus-types';
 import { createPackedMatcher } from '../core/matcher';
 import { browserApi } from '../platform/browser-api';
-import { startContentScript } from './start';
+import { importExtensionModule } from '../platform/extension-modules';
+import { once, type LazyModules } from './modules';
+import { startContentScript, type ContentScript } from './start';
 
-// Pages can be injected twice (extension reload, bfcache); one instance per document.
+// Pages can be injected twice (an update or reload of the extension, bfcache): one live instance
+// per document; one whose extension is gone gives way.
 const FLAG = '__backstoryContentScript';
-const scope = globalThis as unknown as Record<string, unknown>;
+const scope = globalThis as unknown as Record<string, ContentScript | undefined>;
 
 /** Frames of the page's own origin are part of what the reader reads; ads and embeds aren't. */
 function isTopOrSameOriginFrame(): boolean {
@@ -21,8 +25,15 @@ function isTopOrSameOriginFrame(): boolean {
   }
 }
 
-if (!scope[FLAG] && document.documentElement instanceof HTMLElement && isTopOrSameOriginFrame()) {
-  scope[FLAG] = true;
+const modules: LazyModules = {
+  ui: once(() => importExtensionModule('lazy/ui.js')),
+  claims: once(() => importExtensionModule('lazy/claims.js')),
+  marks: once(() => importExtensionModule('lazy/marks.js')),
+};
+
+const running = scope[FLAG];
+if (!running?.alive() && document.documentElement instanceof HTMLElement && isTopOrSameOriginFrame()) {
+  running?.stop();
   const { matcher, ...index } = pageIndex as PageIndex;
-  startContentScript(browserApi, index, createPackedMatcher(matcher), document);
+  scope[FLAG] = startContentScript({ api: browserApi, index, matcher: createPackedMatcher(matcher), doc: document, modules });
 }

@@ -6,7 +6,7 @@ import { FALSE_MATCHES_KEY, falseMatchesOn, withFalseMatch, type FalseMatch } fr
 import { combineCorpus, corpusKey, type CorpusView } from '../core/pack-matching';
 import { PACKS_KEY, type InstalledPack } from '../core/packs';
 import type { ExtensionApi } from '../platform/extension-api';
-import type { MentionInfo } from './tooltip-host';
+import type { PageMention } from './mentions';
 
 export type OwnCorpusApi = Pick<ExtensionApi, 'loadLocal' | 'saveLocal' | 'onLocalChanged'>;
 
@@ -14,7 +14,7 @@ export interface OwnCorpus {
   /** Resolves once stored packs and false matches have been read and applied. */
   ready: Promise<void>;
   /** Records a mention as a false match on this site; its alias stops firing for its topic here. */
-  reportWrongMatch(mention: MentionInfo): Promise<void>;
+  reportWrongMatch(mention: PageMention): Promise<void>;
   destroy(): void;
 }
 

@@ -4,8 +4,11 @@
 export const SLICE_MS = 8;
 
 export interface Slicer {
-  /** Runs `step` until it returns false, yielding to the page between slices. */
-  run(step: () => boolean): Promise<boolean>;
+  /**
+   * Runs `step` until it returns false, yielding to the page between slices; `afterSlice` runs
+   * at the end of each slice (to paint what the slice found). Resolves false if cancelled.
+   */
+  run(step: () => boolean, afterSlice?: () => void): Promise<boolean>;
   cancel(): void;
 }
 
@@ -24,13 +27,15 @@ export function createSlicer(win: Window, budget = SLICE_MS): Slicer {
       channel.port2.postMessage(null);
     });
   return {
-    async run(step) {
+    async run(step, afterSlice) {
       const mine = generation;
       for (;;) {
         const end = now() + budget;
-        do {
-          if (!step()) return true;
-        } while (now() < end);
+        let more = true;
+        do more = step();
+        while (more && now() < end);
+        afterSlice?.();
+        if (!more) return true;
         await yieldToPage();
         if (mine !== generation) return false;
       }

@@ -1,5 +1,7 @@
-// Wires the content script together: settings in, highlights and tooltip out. Separate from the
-// entry point so tests can start it with a fake ExtensionApi and a test document.
+// Wires the content script together: settings in, mentions and tooltip out. One AbortSignal per
+// instance tears everything down, including when the extension is updated or reloaded under the
+// page ("Extension context invalidated"): the old instance then goes quiet and leaves nothing
+// behind. Separate from the entry point so tests can start it with a fake ExtensionApi.
 
 import type { TopicDetails, TopicIndex } from '../core/corpus-types';
 import type { Matcher } from '../core/matcher';
@@ -8,13 +10,26 @@ import { DEFAULT_SETTINGS, isActiveOn, siteOf, type Settings } from '../core/set
 import type { ExtensionApi } from '../platform/extension-api';
 import { i18n } from '../platform/i18n';
 import { createAnnotator } from './annotator';
+import { watchIntent } from './intent';
 import { createLiveRegion } from './live-region';
+import type { PageMention } from './mentions';
+import type { LazyModules } from './modules';
 import { watchOwnCorpus } from './own-corpus';
-import { createTooltipHost, type MentionInfo, type TooltipHost } from './tooltip-host';
+import type { TooltipHost } from './tooltip-host';
 
 export interface ContentScript {
   ready: Promise<void>;
-  destroy(): void;
+  /** Whether this instance still runs (false once stopped or its extension context is gone). */
+  alive(): boolean;
+  stop(): void;
+}
+
+export interface ContentScriptOptions {
+  api: ExtensionApi;
+  index: TopicIndex;
+  matcher: Matcher;
+  doc: Document;
+  modules: LazyModules;
 }
 
 function topHref(win: Window): string | null {
@@ -25,8 +40,10 @@ function topHref(win: Window): string | null {
   }
 }
 
-export function startContentScript(api: ExtensionApi, index: TopicIndex, matcher: Matcher, doc: Document): ContentScript {
+export function startContentScript({ api, index, matcher, doc, modules }: ContentScriptOptions): ContentScript {
   const win = doc.defaultView!;
+  const controller = new AbortController();
+  const { signal } = controller;
   const isTop = win.top === win;
   // A frame follows its page's "off on this site" (srcdoc and about:blank frames have no site).
   const site = siteOf(topHref(win) ?? doc.location?.href ?? '');
@@ -37,14 +54,41 @@ export function startContentScript(api: ExtensionApi, index: TopicIndex, matcher
   /** Turned off on this page only, by the keyboard shortcut. */
   let paused = false;
   let announced = false;
+  /** Where the keyboard commands last took the reader; the next one moves on from there. */
+  let keyboardAt: PageMention | null = null;
+  let returningFocus = false;
   const live = createLiveRegion(doc);
+
+  /** Once the extension is gone from under the page, everything stops quietly. */
+  function alive(): boolean {
+    if (signal.aborted) return false;
+    if (api.contextValid()) return true;
+    controller.abort();
+    return false;
+  }
+
+  /** Messages to the background; a dead extension context stops this instance instead of throwing. */
+  function send<T>(call: () => Promise<T>): Promise<T> {
+    if (!alive()) return Promise.reject(new Error('Backstory was updated or removed; reload the page'));
+    try {
+      return call().catch((e: unknown) => {
+        alive();
+        throw e;
+      });
+    } catch (e) {
+      alive();
+      return Promise.reject(e);
+    }
+  }
 
   const annotator = createAnnotator({
     doc,
     index,
     matcher,
+    modules,
+    signal,
     onCountsChanged: (counts) => {
-      if (isTop) api.send('counts:report', { counts }).catch(() => undefined);
+      if (isTop) send(() => api.send('counts:report', { counts })).catch(() => undefined);
     },
   });
 
@@ -60,7 +104,7 @@ export function startContentScript(api: ExtensionApi, index: TopicIndex, matcher
   function loadDetails(topicId: string): Promise<TopicDetails> {
     let p = details.get(topicId);
     if (!p) {
-      p = api.send('details:get', { topicId }).then((d) => {
+      p = send(() => api.send('details:get', { topicId })).then((d) => {
         if (!d) throw new Error(`no details for "${topicId}"`);
         return d;
       });
@@ -71,14 +115,55 @@ export function startContentScript(api: ExtensionApi, index: TopicIndex, matcher
     return p;
   }
 
+  async function tooltipHost(): Promise<TooltipHost | null> {
+    if (tooltip) return tooltip;
+    const { createTooltipHost } = await modules.ui();
+    if (!alive() || !active) return null;
+    tooltip ??= createTooltipHost({
+      doc,
+      rectOf: annotator.rectOf,
+      loadDetails,
+      onWrongMatch: site === null ? undefined : (m) => void own.reportWrongMatch(m),
+      onClose: () => annotator.focus(null),
+    });
+    return tooltip;
+  }
+
+  function closeTooltip(): void {
+    tooltip?.destroy();
+    tooltip = null;
+  }
+
+  watchIntent({
+    doc,
+    signal,
+    mentionAt: (x, y, target) => (alive() ? annotator.mentionAt(x, y, target) : undefined),
+    mentionOf: (el) => annotator.mentionOf(el),
+    isTooltip: (el) => !!tooltip && el === tooltip.element,
+    isReturningFocus: () => returningFocus || !!tooltip?.restoringFocus,
+    onArrive: (m) => {
+      // Loaded while the intent delay runs, so the tooltip opens with its content.
+      void tooltipHost().catch(() => null);
+      loadDetails(m.head.id).catch(() => undefined);
+      if (tooltip?.current === m) tooltip.cancelClose();
+    },
+    onRest: (m) => void tooltipHost().then((t) => t?.open(m), () => undefined),
+    onLeave: () => {
+      if (tooltip?.current && !tooltip.hasFocus()) tooltip.scheduleClose();
+    },
+    onTooltip: () => tooltip?.cancelClose(),
+    onFocus: (m, el) => void tooltipHost().then((t) => t?.open(m, { anchorElement: el }), () => undefined),
+    onFocusElsewhere: () => {
+      if (tooltip?.current && !tooltip.hasFocus()) tooltip.close(false);
+    },
+  });
+
   async function applySettings(next: Settings): Promise<void> {
+    if (!alive()) return;
     settings = next;
     active = isActiveOn(settings, site) && !paused;
-    if (active && !tooltip) tooltip = createTooltipHost({ doc, mentionOf: annotator.mentionOf, loadDetails, onWrongMatch: site === null ? undefined : (m) => void own.reportWrongMatch(m) });
-    if (!active && tooltip) {
-      tooltip.destroy();
-      tooltip = null;
-    }
+    if (!active) closeTooltip();
+    keyboardAt = null;
     await annotator.apply(settings, active);
   }
 
@@ -90,12 +175,41 @@ export function startContentScript(api: ExtensionApi, index: TopicIndex, matcher
     live.announce(i18n.message('liveSummary', String(topics)));
   }
 
-  function reveal(mention: MentionInfo | undefined, returnFocus?: Element | null): boolean {
-    if (!mention || !tooltip) return false;
-    mention.anchor.scrollIntoView({ block: 'center', behavior: 'auto' });
-    mention.anchor.focus({ preventScroll: true });
-    tooltip.open(mention, { returnFocus });
+  function scrollTo(mention: PageMention, el: HTMLElement | null): void {
+    if (el) {
+      el.scrollIntoView({ block: 'center', behavior: 'auto' });
+      return;
+    }
+    const rect = annotator.rectOf(mention);
+    if (!rect) {
+      // Not laid out where it is now (scrolled far away): its text node's element is.
+      mention.start.node.parentElement?.scrollIntoView({ block: 'center', behavior: 'auto' });
+      return;
+    }
+    if (rect.top < 0 || rect.bottom > win.innerHeight) win.scrollBy({ top: rect.top - win.innerHeight / 2, behavior: 'auto' });
+  }
+
+  /** Takes the reader to a mention: shows where it is, opens its tooltip as a focused dialog. */
+  async function reveal(mention: PageMention | undefined, returnFocus: Element | null): Promise<boolean> {
+    if (!mention) return false;
+    const host = await tooltipHost();
+    if (!host) return false;
+    keyboardAt = mention;
+    const el = annotator.focus(mention);
+    scrollTo(mention, el);
+    if (el) {
+      returningFocus = true; // focusing the mark is ours, not the reader's Tab
+      el.focus({ preventScroll: true });
+      returningFocus = false;
+    }
+    host.open(mention, { focus: true, returnFocus, anchorElement: el });
     return true;
+  }
+
+  /** Where focus was before a command brought the reader into the tooltip. */
+  function focusBefore(): Element | null {
+    const el = doc.activeElement;
+    return el && tooltip && el === tooltip.element ? null : el;
   }
 
   async function runCommand(command: PageCommand): Promise<void> {
@@ -107,39 +221,38 @@ export function startContentScript(api: ExtensionApi, index: TopicIndex, matcher
         announced = false;
         announce();
       }
-    } else {
-      const from = doc.activeElement;
-      const current = from ? annotator.mentionOf(from) : undefined;
-      reveal(annotator.nextMention(null, current?.anchor ?? null), current ? undefined : from);
+      return;
     }
+    const inTooltip = !!tooltip && doc.activeElement === tooltip.element;
+    await reveal(annotator.nextMention(null, keyboardAt), inTooltip ? null : focusBefore());
   }
 
   const stopWatching = api.onSettingsChanged((s) => void applySettings(s));
   const stopAnswering = isTop
     ? api.handle({
-        'page:status': () => ({ site, active, counts: annotator.counts(), found: annotator.found() }),
-        'page:reveal': ({ topicId }) => {
-          const current = doc.activeElement ? annotator.mentionOf(doc.activeElement) : undefined;
-          return reveal(annotator.nextMention(topicId, current?.head.id === topicId ? current.anchor : null));
-        },
+        'page:status': () => ({ site, active, counts: annotator.counts(), found: annotator.found(), skipped: annotator.skipped, mode: annotator.mode }),
+        'page:reveal': ({ topicId }) => reveal(annotator.nextMention(topicId, keyboardAt?.head.id === topicId ? keyboardAt : null), focusBefore()),
         'page:command': async ({ command }) => {
           await runCommand(command);
           return null;
         },
       })
     : () => undefined;
+
+  signal.addEventListener('abort', () => {
+    // Removing listeners from a dead extension context throws; there is nothing left to remove then.
+    for (const stop of [stopWatching, stopAnswering, own.destroy]) {
+      try {
+        stop();
+      } catch {
+        // the context is gone
+      }
+    }
+    closeTooltip();
+    live.destroy();
+  });
+
   const ready = Promise.all([api.loadSettings(), own.ready]).then(([s]) => applySettings(s)).then(announce);
 
-  return {
-    ready,
-    destroy() {
-      stopWatching();
-      stopAnswering();
-      own.destroy();
-      tooltip?.destroy();
-      tooltip = null;
-      live.destroy();
-      annotator.destroy();
-    },
-  };
+  return { ready, alive, stop: () => controller.abort() };
 }

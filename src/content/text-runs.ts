@@ -1,51 +1,92 @@
 // One pass over a subtree's text, in document order, cut into runs: stretches of text that read
 // as one line of prose (a paragraph, a heading, a list item), so a mention may span inline
-// elements but never a block boundary. Offsets are counted the way mark.js counts them inside
-// each run's context element, so ranges can be handed to it unchanged.
+// elements but never a block boundary. Each run keeps its text nodes and where each starts in the
+// run's text, so a match in the text maps back to exact DOM positions without touching the DOM.
 
-import { isExcluded, isInline } from './zones';
+import { ELEMENT_NODE, FILTER_ACCEPT, FILTER_REJECT, isExcluded, isInline, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './zones';
 
 export interface TextRun {
-  /** The element mark.js is run on for this run's ranges. */
-  context: Element;
-  /** Offset of the run's first character within the context's text, as mark.js counts it. */
-  offset: number;
+  /** The run's block: the nearest ancestor that isn't inline (a rescan starts from blocks). */
+  block: Element;
   text: string;
+  /** The run's text nodes in order, and the offset in `text` where each begins. */
+  nodes: Text[];
+  starts: number[];
+}
+
+/** A point in the page's text: a text node and an offset in it. */
+export interface TextPoint {
+  node: Text;
+  offset: number;
 }
 
 /**
- * Walks `root` lazily: call next() repeatedly, a slice at a time. Returns null when done.
- * Only reads the DOM.
+ * Elements nested deeper than this under the scanned root are skipped: no page reads like that,
+ * and a hostile or broken page nested 50,000 levels deep must not cost its reader anything.
  */
-export function createRunWalker(root: Element): { next(): TextRun | null } {
+export const MAX_DEPTH = 256;
+
+export interface RunWalker {
+  /** The next run, or null when the subtree is done. Only reads the DOM. */
+  next(): TextRun | null;
+  /** Subtrees skipped for being nested beyond MAX_DEPTH. */
+  readonly skipped: number;
+}
+
+export function createRunWalker(root: Element): RunWalker {
   const doc = root.ownerDocument;
-  const view = doc.defaultView;
-  const SHOW_ELEMENT = view?.NodeFilter.SHOW_ELEMENT ?? 1;
-  const SHOW_TEXT = view?.NodeFilter.SHOW_TEXT ?? 4;
   /** Set when an excluded element (a textarea, a code block…) was skipped: it ends the run too. */
-  let skipped = false;
+  let brokeRun = false;
+  let skippedDeep = 0;
+  const depthOf = new Map<Node, number>([[root, 0]]);
+  const blockOf = new Map<Element, Element>([[root, root]]);
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
     acceptNode: (node) => {
-      if (node.nodeType === 1 && isExcluded(node as Element)) {
-        skipped = true;
-        return 2; // REJECT: skip the whole subtree
+      if (node.nodeType !== ELEMENT_NODE) return FILTER_ACCEPT;
+      const el = node as Element;
+      const depth = (depthOf.get(el.parentNode as Node) ?? 0) + 1;
+      if (depth > MAX_DEPTH) {
+        skippedDeep++;
+        brokeRun = true;
+        return FILTER_REJECT;
       }
-      return 1;
+      if (isExcluded(el)) {
+        brokeRun = true;
+        return FILTER_REJECT; // skips the whole subtree
+      }
+      depthOf.set(el, depth);
+      return FILTER_ACCEPT;
     },
   });
-  /** Characters of text seen so far, in mark.js's counting. */
-  let seen = 0;
-  const contextStart = new Map<Element, number>([[root, 0]]);
-  const contextOf = new Map<Element, Element>();
   let pending: TextRun | null = null;
   let done = false;
 
-  function contextFor(el: Element): Element {
-    const cached = contextOf.get(el);
-    if (cached) return cached;
-    const ctx = el === root || !isInline(el) || !el.parentElement ? el : contextFor(el.parentElement);
-    contextOf.set(el, ctx);
-    return ctx;
+  function blockFor(el: Element): Element {
+    const known = blockOf.get(el);
+    if (known) return known;
+    // Iterative, not recursive: deep inline nesting must not exhaust the stack.
+    const chain: Element[] = [];
+    let at: Element = el;
+    let block: Element | undefined;
+    for (;;) {
+      block = blockOf.get(at);
+      if (block) break;
+      if (!isInline(at) || !at.parentElement) {
+        block = at;
+        break;
+      }
+      chain.push(at);
+      at = at.parentElement;
+    }
+    blockOf.set(at, block);
+    for (const c of chain) blockOf.set(c, block);
+    return block;
+  }
+
+  function finish(): TextRun | null {
+    const run = pending;
+    pending = null;
+    return run;
   }
 
   function next(): TextRun | null {
@@ -55,39 +96,63 @@ export function createRunWalker(root: Element): { next(): TextRun | null } {
         done = true;
         break;
       }
-      if (node.nodeType === 1) {
-        const el = node as Element;
-        if (!isInline(el)) {
-          contextStart.set(el, seen);
-          // A block (or <br>, <img>…) inside the current run ends it.
-          if (pending) {
-            const run = pending;
-            pending = null;
-            return run;
-          }
-        }
+      if (node.nodeType === ELEMENT_NODE) {
+        // A block (or <br>, <img>…) inside the current run ends it.
+        if (!isInline(node as Element) && pending) return finish();
         continue;
       }
-      const text = (node as Text).data;
-      const parent = node.parentElement;
+      if (node.nodeType !== TEXT_NODE) continue;
+      const text = node as Text;
+      const parent = text.parentElement;
       if (!parent) continue;
-      const context = contextFor(parent);
-      const start = seen;
-      seen += text.length;
-      const joined = !skipped;
-      skipped = false;
-      if (pending && pending.context === context && joined) {
-        pending.text += text;
+      const block = blockFor(parent);
+      const joined = !brokeRun;
+      brokeRun = false;
+      if (pending && pending.block === block && joined) {
+        pending.starts.push(pending.text.length);
+        pending.nodes.push(text);
+        pending.text += text.data;
         continue;
       }
-      const finished = pending;
-      pending = { context, offset: start - (contextStart.get(context) ?? 0), text };
+      const finished = finish();
+      pending = { block, text: text.data, nodes: [text], starts: [0] };
       if (finished) return finished;
     }
-    const last = pending;
-    pending = null;
-    return last;
+    return finish();
   }
 
-  return { next };
+  return {
+    next,
+    get skipped() {
+      return skippedDeep;
+    },
+  };
+}
+
+/** Index of the run's node holding the character at `offset` (the last node starting at or before it). */
+function nodeIndexAt(run: TextRun, offset: number): number {
+  let lo = 0;
+  let hi = run.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (run.starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Where the run's text from `start` to `end` lies in the DOM (start inside a node, end inside a node). */
+export function pointsOf(run: TextRun, start: number, end: number): [TextPoint, TextPoint] {
+  const a = nodeIndexAt(run, start);
+  // The end is exclusive: it belongs to the node holding the last character.
+  const b = nodeIndexAt(run, Math.max(start, end - 1));
+  return [
+    { node: run.nodes[a]!, offset: start - run.starts[a]! },
+    { node: run.nodes[b]!, offset: end - run.starts[b]! },
+  ];
+}
+
+/** The text nodes a stretch of the run covers. */
+export function nodesOf(run: TextRun, start: number, end: number): Text[] {
+  return run.nodes.slice(nodeIndexAt(run, start), nodeIndexAt(run, Math.max(start, end - 1)) + 1);
 }

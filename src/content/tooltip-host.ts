@@ -1,66 +1,68 @@
-// The tooltip's host: one element with an open shadow root, created on first use. It decides
-// when the tooltip opens and closes (hover intent, keyboard focus, Escape, scrolling away) and
-// where it goes; what it shows is the Preact component in src/ui.
+// The tooltip's host: one element with an open shadow root outside <body>, created on first use.
+// It shows the Preact tooltip beside a mention, keeps it placed while the page scrolls, moves
+// focus into it when the keyboard opened it, and hands focus back on Escape. When it opens is
+// decided elsewhere (intent.ts); what it shows is src/ui.
 
 import { h, render } from 'preact';
-import type { Category, TopicDetails, TopicHead } from '../core/corpus-types';
-import type { Verdict } from '../core/claims';
-import type { MatchRule } from '../core/matcher';
+import type { TopicDetails } from '../core/corpus-types';
 import { placeTooltip } from '../core/placement';
 import { Tooltip, type TooltipState } from '../ui/Tooltip';
 import { TOOLTIP_CSS } from '../ui/tooltip-styles';
+import type { PageMention } from './mentions';
 import { TOOLTIP_TAG } from './zones';
-
-export interface MentionInfo {
-  head: TopicHead;
-  category: Category | undefined;
-  alias: string;
-  rule: MatchRule;
-  /** The mention's first <mark>: the tooltip is placed beside it and focus returns to it. */
-  anchor: HTMLElement;
-  /** For a statement checked against the sources: the verdict and the claims it was held to. */
-  check?: { verdict: Verdict; claims: number[]; stated: string };
-}
 
 export interface TooltipHostOptions {
   doc: Document;
-  /** The mention a page element belongs to, if it is one of our marks. */
-  mentionOf: (el: Element) => MentionInfo | undefined;
+  /** Where a mention is on screen now; null once it has left the page. */
+  rectOf: (mention: PageMention) => DOMRect | null;
   loadDetails: (topicId: string) => Promise<TopicDetails>;
   /** "Wrong match" on a mention (offered only when given, and not for checked statements). */
-  onWrongMatch?: (mention: MentionInfo) => void;
-  /** Hover intent delay before opening, ms. */
-  openDelay?: number;
+  onWrongMatch?: (mention: PageMention) => void;
+  /** Called when the tooltip closes (the keyboard's place stops being shown). */
+  onClose?: () => void;
   closeDelay?: number;
 }
 
+export interface OpenOptions {
+  /** Move focus into the tooltip (it was opened from the keyboard). */
+  focus?: boolean;
+  /** Where focus goes back to on Escape. */
+  returnFocus?: Element | null;
+  /** The mention's own focusable element (mark mode): Enter there moves into the tooltip. */
+  anchorElement?: HTMLElement | null;
+}
+
 export interface TooltipHost {
-  /** Opens beside a mention; Escape then returns focus to `returnFocus` when given. */
-  open(mention: MentionInfo, options?: { returnFocus?: Element | null }): void;
-  close(): void;
-  readonly current: MentionInfo | null;
+  open(mention: PageMention, options?: OpenOptions): void;
+  close(restoreFocus?: boolean): void;
+  /** Closes after the close delay unless the pointer comes back first. */
+  scheduleClose(): void;
+  cancelClose(): void;
+  readonly current: PageMention | null;
+  /** The host element (the pointer over it counts as over the tooltip). */
+  readonly element: HTMLElement | null;
+  /** Whether focus is inside the tooltip. */
+  hasFocus(): boolean;
+  /** True while focus is being handed back on close (that focus must not open a tooltip). */
+  readonly restoringFocus: boolean;
   destroy(): void;
 }
 
-export const OPEN_DELAY = 250;
 export const CLOSE_DELAY = 300;
 
 export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
-  const { doc, mentionOf, loadDetails } = options;
+  const { doc, rectOf, loadDetails } = options;
   const win = doc.defaultView!;
-  const openDelay = options.openDelay ?? OPEN_DELAY;
   const closeDelay = options.closeDelay ?? CLOSE_DELAY;
   let host: HTMLElement | null = null;
   let panel: HTMLElement | null = null;
-  let current: MentionInfo | null = null;
+  let current: PageMention | null = null;
   let state: TooltipState = { kind: 'loading' };
-  let openTimer = 0;
   let closeTimer = 0;
-  let pendingAnchor: HTMLElement | null = null;
-  /** Focus we hand back to a mention on close must not open its tooltip again. */
-  let returningFocusTo: HTMLElement | null = null;
-  /** Where focus was before a keyboard shortcut brought the reader here. */
   let returnTo: HTMLElement | null = null;
+  let anchorElement: HTMLElement | null = null;
+  let focusOnPaint = false;
+  let restoringFocus = false;
 
   function ensureHost(): HTMLElement {
     if (host?.isConnected && panel) return panel;
@@ -71,8 +73,8 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
     panel = doc.createElement('div');
     panel.className = 'panel';
     root.append(panel);
-    panel.addEventListener('mouseenter', () => win.clearTimeout(closeTimer));
-    panel.addEventListener('mouseleave', () => scheduleClose());
+    panel.addEventListener('mouseenter', cancelClose);
+    panel.addEventListener('mouseleave', scheduleClose);
     (doc.body ?? doc.documentElement).after(host);
     return panel;
   }
@@ -100,10 +102,11 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
       target,
     );
     position();
+    if (focusOnPaint && current) target.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
   }
 
   /** The tooltip closes at once; the mention's highlight goes when the report is applied. */
-  function wrongMatch(mention: MentionInfo): (() => void) | undefined {
+  function wrongMatch(mention: PageMention): (() => void) | undefined {
     const report = options.onWrongMatch;
     if (!report || mention.check) return undefined;
     return () => {
@@ -114,9 +117,9 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
 
   function position(): void {
     if (!current || !panel) return;
-    const a = current.anchor.getBoundingClientRect();
+    const a = rectOf(current);
     const viewport = { width: win.innerWidth, height: win.innerHeight };
-    if (!current.anchor.isConnected || a.bottom < 0 || a.top > viewport.height) {
+    if (!a || a.bottom < 0 || a.top > viewport.height) {
       close(false);
       return;
     }
@@ -130,23 +133,27 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
     panel.dataset.side = place.side;
   }
 
-  function open(mention: MentionInfo, options: { returnFocus?: Element | null } = {}): void {
-    win.clearTimeout(openTimer);
-    win.clearTimeout(closeTimer);
-    if (options.returnFocus !== undefined) returnTo = options.returnFocus instanceof win.HTMLElement ? options.returnFocus : null;
-    if (current?.anchor === mention.anchor) return;
+  function open(mention: PageMention, opts: OpenOptions = {}): void {
+    cancelClose();
+    if (opts.returnFocus !== undefined) returnTo = opts.returnFocus instanceof win.HTMLElement ? opts.returnFocus : null;
+    anchorElement = opts.anchorElement ?? null;
+    focusOnPaint = !!opts.focus;
+    if (current === mention) {
+      if (focusOnPaint) panel?.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
+      return;
+    }
     current = mention;
     state = { kind: 'loading' };
     paint();
     const topicId = mention.head.id;
     loadDetails(topicId).then(
       (details) => {
-        if (current?.head.id !== topicId) return;
+        if (current !== mention) return;
         state = { kind: 'ready', details };
         paint();
       },
       (error: unknown) => {
-        if (current?.head.id !== topicId) return;
+        if (current !== mention) return;
         state = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
         paint();
       },
@@ -154,21 +161,24 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
   }
 
   function close(restoreFocus = false): void {
-    win.clearTimeout(openTimer);
-    win.clearTimeout(closeTimer);
+    cancelClose();
     const was = current;
     current = null;
+    focusOnPaint = false;
     if (panel) {
       render(null, panel);
       panel.classList.remove('open');
     }
-    const back = returnTo?.isConnected ? returnTo : was?.anchor;
+    const back = returnTo?.isConnected ? returnTo : anchorElement?.isConnected ? anchorElement : null;
     returnTo = null;
-    if (restoreFocus && back?.isConnected) {
-      returningFocusTo = back;
+    anchorElement = null;
+    if (restoreFocus && back) {
+      restoringFocus = true;
       back.focus({ preventScroll: true });
-      returningFocusTo = null;
+      restoringFocus = false;
     }
+    else if (restoreFocus && hasFocus()) (doc.activeElement as HTMLElement | null)?.blur();
+    if (was) options.onClose?.();
   }
 
   function scheduleClose(): void {
@@ -176,49 +186,19 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
     closeTimer = win.setTimeout(() => close(false), closeDelay);
   }
 
-  const focusInTooltip = () => doc.activeElement === host;
-
-  // Events are delegated to the document, so any number of marks costs no listener each.
-  const onOver = (e: Event) => {
-    const el = e.target instanceof win.Element ? e.target : null;
-    if (!el) return;
-    if (el === host) {
-      win.clearTimeout(closeTimer);
-      return;
-    }
-    const mention = mentionOf(el);
-    if (!mention) return;
+  function cancelClose(): void {
     win.clearTimeout(closeTimer);
-    if (current?.anchor === mention.anchor) return;
-    win.clearTimeout(openTimer);
-    pendingAnchor = mention.anchor;
-    openTimer = win.setTimeout(() => {
-      if (pendingAnchor === mention.anchor) open(mention);
-    }, openDelay);
-  };
-  const onOut = (e: Event) => {
-    const el = e.target instanceof win.Element ? e.target : null;
-    if (!el || !mentionOf(el)) return;
-    const to = (e as MouseEvent).relatedTarget;
-    if (to instanceof win.Element && mentionOf(to)?.anchor === mentionOf(el)?.anchor) return;
-    pendingAnchor = null;
-    win.clearTimeout(openTimer);
-    if (current && !focusInTooltip()) scheduleClose();
-  };
-  const onFocusIn = (e: Event) => {
-    const el = e.target instanceof win.Element ? e.target : null;
-    const mention = el ? mentionOf(el) : undefined;
-    if (el && el === returningFocusTo) return;
-    if (mention) open(mention);
-    else if (el !== host && current) close(false);
-  };
+  }
+
+  const hasFocus = () => !!host && doc.activeElement === host;
+
   const onKey = (e: Event) => {
     const key = (e as KeyboardEvent).key;
     if (!current) return;
     if (key === 'Escape') {
-      close(focusInTooltip() || returnTo !== null);
-    } else if (key === 'Enter' && doc.activeElement === current.anchor && panel) {
-      // From a focused mention, Enter moves into the tooltip so its links and buttons can be reached.
+      close(hasFocus() || returnTo !== null);
+    } else if (key === 'Enter' && anchorElement && doc.activeElement === anchorElement && panel) {
+      // From a focused mark, Enter moves into the tooltip so its links and buttons can be reached.
       e.preventDefault();
       panel.querySelector<HTMLElement>('.card')?.focus();
     }
@@ -227,24 +207,27 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
     if (current) position();
   };
 
-  doc.addEventListener('mouseover', onOver, true);
-  doc.addEventListener('mouseout', onOut, true);
-  doc.addEventListener('focusin', onFocusIn, true);
   doc.addEventListener('keydown', onKey, true);
   win.addEventListener('scroll', onScroll, { capture: true, passive: true });
   win.addEventListener('resize', onScroll, { passive: true });
 
   return {
     open,
-    close: () => close(false),
+    close,
+    scheduleClose,
+    cancelClose,
     get current() {
       return current;
     },
+    get element() {
+      return host;
+    },
+    hasFocus,
+    get restoringFocus() {
+      return restoringFocus;
+    },
     destroy() {
       close(false);
-      doc.removeEventListener('mouseover', onOver, true);
-      doc.removeEventListener('mouseout', onOut, true);
-      doc.removeEventListener('focusin', onFocusIn, true);
       doc.removeEventListener('keydown', onKey, true);
       win.removeEventListener('scroll', onScroll, { capture: true });
       win.removeEventListener('resize', onScroll);

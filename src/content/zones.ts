@@ -1,5 +1,14 @@
 // What the scanner may read and where a mention's run of text ends.
 
+/** DOM enums by name (Node, NodeFilter), usable before a window is at hand. */
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+export const SHOW_ELEMENT = 0x1;
+export const SHOW_TEXT = 0x4;
+export const FILTER_ACCEPT = 1;
+export const FILTER_REJECT = 2;
+export const DOCUMENT_POSITION_FOLLOWING = 4;
+
 /** The marks Backstory adds; also how its own highlights are told from a page's own <mark>s. */
 export const MARK_CLASS = 'backstory-mark';
 export const TOOLTIP_TAG = 'backstory-tooltip';
@@ -19,9 +28,6 @@ const EXCLUDED_ATTRIBUTES = ['contenteditable', 'data-annotation-tooltip'];
 export const EXCLUDED = [...EXCLUDED_TAGS, ...EXCLUDED_ATTRIBUTES.map((a) => `[${a}]`), `mark.${MARK_CLASS}`];
 
 export const EXCLUDED_SELECTOR = EXCLUDED.join(',');
-
-/** The same zones as mark.js wants them: it tests only a text node's parent, so list descendants too. */
-export const EXCLUDED_FOR_MARKJS = EXCLUDED.flatMap((s) => [s, `${s} *`]);
 
 /** Elements that flow inside a line of text; any other element ends a run. */
 const INLINE = new Set([

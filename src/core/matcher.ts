@@ -40,8 +40,29 @@ const NEIGHBOUR_WINDOW = 40;
 /** The authored aliases in PackedMatcher.names are joined by this. */
 export const NAME_SEPARATOR = '\u0001';
 
+/** Text folded for matching (same length as the text, so offsets carry over). */
+export interface PreparedText {
+  text: string;
+  folded: string;
+  walked: string;
+}
+
+/** Folds text for matching; folding is character for character, so long text may be prepared in pieces and joined. */
+export function prepareText(text: string): PreparedText {
+  const folded = foldChars(text);
+  return { text, folded, walked: walkText(folded) };
+}
+
+/** Joins texts prepared piece by piece. */
+export function joinPrepared(parts: readonly PreparedText[]): PreparedText {
+  if (parts.length === 1) return parts[0]!;
+  return { text: parts.map((p) => p.text).join(''), folded: parts.map((p) => p.folded).join(''), walked: parts.map((p) => p.walked).join('') };
+}
+
 export interface Matcher {
   findAll(text: string, options?: MatchOptions): Mention[];
+  /** Mentions starting in [from, to) of a prepared text; context is read from the whole text. */
+  findIn(prepared: PreparedText, from: number, to: number, options?: MatchOptions): Mention[];
   /** Whether text is about Japan and Russia: words of both sides, or of the dispute itself. */
   hasContext(text: string): boolean;
   /** The context words, shared with own packs' matchers so theirs read pages the same way. */
@@ -128,15 +149,14 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
     return named(prev, titles) || named(next, followers);
   }
 
-  function findAll(text: string, options: MatchOptions = {}): Mention[] {
+  function findIn(prepared: PreparedText, from: number, to: number, options: MatchOptions = {}): Mention[] {
     const found: Mention[] = [];
-    // Same length as text, so offsets found in it are offsets in text.
-    const folded = foldChars(text);
-    const t = walkText(folded);
+    const { folded, walked: t } = prepared;
     let pageContext: boolean | undefined;
     const pageHasContext = () =>
       (pageContext ??= typeof options.pageHasContext === 'function' ? options.pageHasContext() : !!options.pageHasContext);
-    for (let i = 0; i < t.length; ) {
+    const stop = Math.min(to, t.length);
+    for (let i = from; i < stop; ) {
       const code = t.charCodeAt(i);
       // A spaced-script alias can't start inside a word; most positions end here.
       if (!canStart(aliases, code) || (i > 0 && isSpacedCode(code) && isWordCode(t.charCodeAt(i - 1)))) {
@@ -173,7 +193,8 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
   }
 
   return {
-    findAll,
+    findAll: (text, options) => findIn(prepareText(text), 0, text.length, options),
+    findIn,
     hasContext: (text) => twoSided(walkText(foldChars(text))),
     get context() {
       return contextAutomata();

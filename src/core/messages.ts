@@ -27,6 +27,10 @@ export interface PageStatus {
   counts: MentionCounts;
   /** In order of first appearance on the page. */
   found: FoundTopic[];
+  /** Parts of the page left unscanned because they were nested too deep to be prose. */
+  skipped: number;
+  /** How mentions are shown: painted highlights or <mark> elements (null while off). */
+  mode: 'highlights' | 'marks' | null;
 }
 
 export interface MessageMap {

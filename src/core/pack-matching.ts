@@ -4,7 +4,7 @@
 
 import type { ClaimHead, TopicIndex } from './corpus-types';
 import { mentionKey } from './false-matches';
-import { createMatcher, type Matcher, type Mention } from './matcher';
+import { createMatcher, prepareText, type Matcher, type Mention } from './matcher';
 import type { InstalledPack } from './packs';
 
 export interface CorpusView {
@@ -69,10 +69,13 @@ export function combineCorpus(base: CorpusView, packs: readonly InstalledPack[],
     get context() {
       return base.matcher.context;
     },
-    findAll(text, options) {
-      if (parts.length === 1) return base.matcher.findAll(text, options).filter(keep);
-      const found = parts.flatMap((p, part) => p.matcher.findAll(text, options).map((m) => ({ ...m, topic: m.topic + p.offset, part })));
+    findIn(prepared, from, to, options) {
+      if (parts.length === 1) return base.matcher.findIn(prepared, from, to, options).filter(keep);
+      const found = parts.flatMap((p, part) => p.matcher.findIn(prepared, from, to, options).map((m) => ({ ...m, topic: m.topic + p.offset, part })));
       return nonOverlapping(found).filter(keep);
+    },
+    findAll(text, options) {
+      return matcher.findIn(prepareText(text), 0, text.length, options);
     },
   };
   return { index: { ...base.index, topics, claims }, matcher };

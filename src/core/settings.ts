@@ -6,6 +6,11 @@ export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
 
 export type MentionMode = 'all' | 'first';
+/**
+ * How mentions are shown: painted over the text by the browser (the page's DOM untouched), or
+ * wrapped in <mark> elements (for reader views, printing and screen readers that announce marks).
+ */
+export type PaintMode = 'highlights' | 'marks';
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
@@ -17,6 +22,7 @@ export interface Settings {
   disabledSites: string[];
   /** Every mention, or only the first mention of each topic on a page. */
   mentionMode: MentionMode;
+  paintMode: PaintMode;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -25,6 +31,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   categories: {},
   disabledSites: [],
   mentionMode: 'all',
+  paintMode: 'highlights',
 });
 
 type Obj = Record<string, unknown>;
@@ -66,6 +73,7 @@ export function parseSettings(raw: unknown): Settings {
       ? [...new Set(blob.disabledSites.filter(validHost).map((h) => h.toLowerCase()))]
       : [],
     mentionMode: blob.mentionMode === 'first' || blob.mentionMode === 'all' ? blob.mentionMode : DEFAULT_SETTINGS.mentionMode,
+    paintMode: blob.paintMode === 'marks' || blob.paintMode === 'highlights' ? blob.paintMode : DEFAULT_SETTINGS.paintMode,
   };
 }
 

@@ -14,6 +14,14 @@ function dispatch(handlers: Handlers, message: Message, sender: MessageSender): 
 }
 
 export const browserApi: ExtensionApi = {
+  contextValid() {
+    try {
+      return !!browser.runtime?.id;
+    } catch {
+      return false;
+    }
+  },
+
   async loadSettings() {
     const stored = await browser.storage.local.get(SETTINGS_KEY);
     return parseSettings(stored[SETTINGS_KEY]);

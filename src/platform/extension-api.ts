@@ -15,6 +15,8 @@ export type Handlers = {
 };
 
 export interface ExtensionApi {
+  /** False once the extension was updated, reloaded or removed under a running content script. */
+  contextValid(): boolean;
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
   /** Calls back with the new settings whenever any context changes them. Returns the teardown. */

@@ -8,6 +8,7 @@ import { EXCLUDED_SELECTOR } from '../../src/content/zones';
 import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { miniIndex } from '../core/mini-corpus';
+import { highlightedMentions, highlightsOnPage, installHighlightApi, testModules } from '../support/content';
 
 const index = miniIndex();
 const matcher = createMatcher(index);
@@ -58,8 +59,17 @@ function allNodes(root: Node): Node[] {
   return out;
 }
 
+async function annotate(mode: 'highlights' | 'marks') {
+  const controller = new AbortController();
+  const annotator = createAnnotator({ doc: document, index, matcher, modules: testModules, signal: controller.signal });
+  await annotator.apply({ ...DEFAULT_SETTINGS, paintMode: mode }, true);
+  return { annotator, stop: () => controller.abort() };
+}
+
+const painted = () => highlightsOnPage(document).length;
+
 describe('annotating random pages', () => {
-  it('keeps the text, leaves excluded zones alone, and restores every node on removal', async () => {
+  it('marks: keeps the text, leaves excluded zones alone, and restores every node on removal', async () => {
     let highlighted = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(tree, { minLength: 1, maxLength: 5 }), async (forest) => {
@@ -70,15 +80,14 @@ describe('annotating random pages', () => {
         const textBefore = document.body.textContent;
         const zones = [...document.body.querySelectorAll(EXCLUDED_SELECTOR)].map((z) => z.outerHTML);
 
-        const annotator = createAnnotator({ doc: document, index, matcher });
-        await annotator.apply(DEFAULT_SETTINGS, true);
+        const { annotator, stop } = await annotate('marks');
         expect(document.body.textContent).toBe(textBefore);
         expect([...document.body.querySelectorAll(EXCLUDED_SELECTOR)].filter((z) => !z.matches('mark')).map((z) => z.outerHTML)).toEqual(zones);
         for (const m of document.querySelectorAll('mark[data-annotation-id]')) expect(m.closest(EXCLUDED_SELECTOR.replace(/,?mark\.backstory-mark/, ''))).toBeNull();
 
         highlighted += document.querySelectorAll('mark[data-annotation-id]').length;
         await annotator.apply(DEFAULT_SETTINGS, false);
-        annotator.destroy();
+        stop();
         const after = allNodes(document.body);
         expect(after.length).toBe(nodes.length);
         after.forEach((n, i) => expect(n).toBe(nodes[i]));
@@ -88,5 +97,43 @@ describe('annotating random pages', () => {
     );
     // The property is only worth something if the random pages really get highlighted.
     expect(highlighted).toBeGreaterThan(500);
+  }, 120_000);
+
+  it('highlights: never changes the body, paints each mention over exactly its text, and clears every range when off', async () => {
+    const uninstall = installHighlightApi();
+    let ranges = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(tree, { minLength: 1, maxLength: 5 }), async (forest) => {
+          document.body.innerHTML = '';
+          for (const t of forest) build(document.body, t);
+          const html = document.body.innerHTML;
+          const mutations: MutationRecord[] = [];
+          const observer = new MutationObserver((r) => mutations.push(...r));
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+
+          const { annotator, stop } = await annotate('highlights');
+          mutations.push(...observer.takeRecords());
+          expect(mutations).toEqual([]);
+          expect(document.body.innerHTML).toBe(html);
+          const mentions = annotator.mentions();
+          // One range per mention, over exactly the text that was matched, never inside an excluded zone.
+          expect(painted()).toBe(mentions.length);
+          expect(highlightedMentions(document).map(([t]) => t)).toEqual(mentions.map((m) => m.text));
+          for (const m of mentions) expect(m.start.node.parentElement!.closest(EXCLUDED_SELECTOR)).toBeNull();
+          ranges += mentions.length;
+
+          await annotator.apply(DEFAULT_SETTINGS, false);
+          expect(painted()).toBe(0);
+          stop();
+          observer.disconnect();
+          expect(document.body.innerHTML).toBe(html);
+        }),
+        { numRuns: 1000 },
+      );
+    } finally {
+      uninstall();
+    }
+    expect(ranges).toBeGreaterThan(500);
   }, 120_000);
 });

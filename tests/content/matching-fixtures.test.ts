@@ -11,6 +11,7 @@ import type { CompiledIndex } from '../../src/core/corpus-types';
 import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { checksOnPage, mentionsOnPage } from '../fixtures/mentions-on-page';
+import { highlightedMentions, highlightsOnPage, installHighlightApi, testModules } from '../support/content';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'matching');
 let index: CompiledIndex;
@@ -19,19 +20,49 @@ beforeAll(async () => {
   index = (await compileCorpus()).index;
 });
 
+function load(file: string) {
+  const html = readFileSync(join(DIR, file), 'utf8');
+  document.title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+  document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
+  const expectedChecks = document.getElementById('expected-checks');
+  return {
+    mentions: JSON.parse(document.getElementById('expected')!.textContent!) as Array<[string, string]>,
+    checks: (expectedChecks ? JSON.parse(expectedChecks.textContent!) : []) as Array<[string, string, string]>,
+  };
+}
+
+async function annotate(paintMode: 'highlights' | 'marks') {
+  const controller = new AbortController();
+  const annotator = createAnnotator({ doc: document, index, matcher: createMatcher(index), modules: testModules, signal: controller.signal });
+  await annotator.apply({ ...DEFAULT_SETTINGS, paintMode }, true);
+  return { annotator, stop: () => controller.abort() };
+}
+
+const categoryOf = (id: string) => index.topics.find((t) => t.id === id)!.category;
+
 describe('matching fixtures', () => {
   for (const file of readdirSync(DIR).filter((f) => f.endsWith('.html'))) {
-    it(`finds exactly the expected mentions in ${file}`, async () => {
-      const html = readFileSync(join(DIR, file), 'utf8');
-      document.title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-      document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
-      const expected = JSON.parse(document.getElementById('expected')!.textContent!);
-      const annotator = createAnnotator({ doc: document, index, matcher: createMatcher(index) });
-      await annotator.apply(DEFAULT_SETTINGS, true);
-      expect(mentionsOnPage(document)).toEqual(expected);
-      const expectedChecks = document.getElementById('expected-checks');
-      expect(checksOnPage(document)).toEqual(expectedChecks ? JSON.parse(expectedChecks.textContent!) : []);
-      annotator.destroy();
+    it(`marks exactly the expected mentions in ${file}`, async () => {
+      const expected = load(file);
+      const { stop } = await annotate('marks');
+      expect(mentionsOnPage(document)).toEqual(expected.mentions);
+      expect(checksOnPage(document)).toEqual(expected.checks);
+      stop();
+    });
+
+    it(`paints exactly the expected mentions in ${file}`, async () => {
+      const uninstall = installHighlightApi();
+      try {
+        const expected = load(file);
+        const { annotator, stop } = await annotate('highlights');
+        expect(annotator.mentions().map((m) => [m.text, m.head.id])).toEqual(expected.mentions);
+        expect(highlightedMentions(document)).toEqual(expected.mentions.map(([text, id]) => [text, categoryOf(id)]));
+        const checks = highlightsOnPage(document).filter(([, name]) => name.startsWith('backstory-check-'));
+        expect(checks.map(([text, name]) => [text, name.slice('backstory-check-'.length)])).toEqual(expected.checks.map(([text, , verdict]) => [text, verdict]));
+        stop();
+      } finally {
+        uninstall();
+      }
     });
   }
 });

@@ -16,6 +16,7 @@ import { createMatcher } from '../../src/core/matcher';
 import { readPack, withPack, withPackEnabled } from '../../src/core/packs';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { miniIndex } from '../core/mini-corpus';
+import { testModules } from '../support/content';
 
 const index = miniIndex();
 const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'packs', 'sample-pack.json'), 'utf8');
@@ -47,19 +48,22 @@ function fakeStorage(initial: Record<string, unknown> = {}) {
 let annotator: Annotator | null = null;
 let own: OwnCorpus | null = null;
 let tooltip: TooltipHost | null = null;
+let controller: AbortController | null = null;
 
 afterEach(() => {
   tooltip?.destroy();
   own?.destroy();
-  annotator?.destroy();
-  tooltip = own = annotator = null;
+  controller?.abort();
+  tooltip = own = annotator = controller = null;
 });
 
 async function start(html: string, storage: ReturnType<typeof fakeStorage>, site: string | null = 'example.com') {
   document.title = '';
   document.body.innerHTML = html;
   const matcher = createMatcher(index);
-  const a = createAnnotator({ doc: document, index, matcher });
+  controller = new AbortController();
+  // Without the Highlight API in happy-dom, mentions are marks: the contract these tests read.
+  const a = createAnnotator({ doc: document, index, matcher, modules: testModules, signal: controller.signal });
   annotator = a;
   own = watchOwnCorpus({ api: storage.api, site, base: { index, matcher }, apply: (view) => a.setCorpus(view.index, view.matcher), now: () => new Date('2025-02-03T04:05:06Z') });
   await own.ready;
@@ -82,7 +86,7 @@ describe('own corpus packs on a page', () => {
       ['Port Vessick', 'port-vessick', 'places'],
     ]);
     expect(annotator!.counts().byTopic).toEqual({ 'lanternbury-harbour-accord': 1, 'port-vessick': 2, shikotan: 1 });
-    annotator!.destroy();
+    controller!.abort();
     expect(document.body.innerHTML).toBe(before);
   });
 
@@ -122,7 +126,7 @@ describe('Wrong match', () => {
     expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', '色丹島']);
     // The same page opened again (a reload) stays without them.
     own!.destroy();
-    a.destroy();
+    controller!.abort();
     await start(`${PAGE}<p>Shikotan and 色丹島.</p>`, storage);
     expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', '色丹島']);
   });
@@ -144,7 +148,7 @@ describe('Wrong match', () => {
     const storage = fakeStorage();
     const a = await start('<p>Shikotan</p>', storage);
     const details = { topic: { id: 'shikotan', name: 'shikotan', category: 'places', aliases: ['Shikotan'], summary: 's', facts: [] }, category: index.categories[0]!, sources: {}, corpusVersion: 'test' } as TopicDetails;
-    tooltip = createTooltipHost({ doc: document, mentionOf: a.mentionOf, loadDetails: async () => details, onWrongMatch: (m) => void own!.reportWrongMatch(m) });
+    tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, loadDetails: async () => details, onWrongMatch: (m) => void own!.reportWrongMatch(m) });
     const mention = a.mentionOf(document.querySelector('mark')!)!;
     await act(async () => {
       tooltip!.open(mention);
@@ -165,7 +169,7 @@ describe('Wrong match', () => {
   it('is not offered without a site to record it for, nor on a checked statement', async () => {
     const a = await start('<p>Shikotan</p>', fakeStorage());
     const details = { topic: { id: 'shikotan', name: 'shikotan', category: 'places', aliases: ['Shikotan'], summary: 's', facts: [] }, category: index.categories[0]!, sources: {}, corpusVersion: 'test' } as TopicDetails;
-    tooltip = createTooltipHost({ doc: document, mentionOf: a.mentionOf, loadDetails: async () => details });
+    tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, loadDetails: async () => details });
     const mention = a.mentionOf(document.querySelector('mark')!)!;
     await act(async () => {
       tooltip!.open(mention);
@@ -174,7 +178,7 @@ describe('Wrong match', () => {
     const panel = document.querySelector('[data-annotation-tooltip]')!.shadowRoot!.querySelector('.panel')!;
     expect(panel.querySelector('[data-part="wrong-match"]')).toBeNull();
     tooltip.destroy();
-    tooltip = createTooltipHost({ doc: document, mentionOf: a.mentionOf, loadDetails: async () => details, onWrongMatch: () => undefined });
+    tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, loadDetails: async () => details, onWrongMatch: () => undefined });
     await act(async () => {
       tooltip!.open({ ...mention, check: { verdict: 'conflict', claims: [], stated: '1999' } });
       await settle();

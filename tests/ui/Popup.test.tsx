@@ -16,6 +16,8 @@ const categories: Category[] = [
 const pageStatus = (): PageStatus => ({
   site: 'example.com',
   active: true,
+  skipped: 0,
+  mode: 'highlights',
   counts: { total: 5, conflicts: 2, byCategory: { places: 3, people: 2 }, byTopic: { a: 3, b: 2 } },
   found: [
     { id: 'a', name: 'Shikotan', category: 'places', count: 3 },

@@ -333,15 +333,15 @@ describe('Tooltip in the page (tooltip host)', () => {
     const second = fixture();
     second.topic = { ...second.topic, id: 'habomai', name: 'Habomai' };
     second.topic.facts = second.topic.facts.map((f, i) => ({ ...f, text: `Habomai fact ${i + 1}` }));
-    const mention = (h: TopicHead): import('../../src/content/tooltip-host').MentionInfo => {
-      const anchor = document.createElement('mark');
-      anchor.textContent = h.name;
-      container.appendChild(anchor);
-      return { head: h, category, alias: h.name, rule: 'alias', anchor };
+    const mention = (h: TopicHead): import('../../src/content/mentions').PageMention => {
+      const text = document.createTextNode(h.name);
+      container.appendChild(text);
+      const end = { node: text, offset: h.name.length };
+      return { head: h, category, alias: h.name, rule: 'alias', text: h.name, start: { node: text, offset: 0 }, end, nodes: [text] };
     };
     const host = createTooltipHost({
       doc: document,
-      mentionOf: () => undefined,
+      rectOf: () => new DOMRect(10, 10, 50, 16),
       loadDetails: async (id) => (id === 'habomai' ? second : fixture()),
     });
     try {

@@ -1,0 +1,155 @@
+// The page's mentions, owned in one place: where each lies in the page's text, its topic, and the
+// counts and reading order the popup, the badge and the keyboard need. Counts are kept as
+// mentions come and go, never recounted; reading order is the order of insertion while scans
+// only append, and is sorted again only when a rescan adds text earlier in the page.
+
+import type { Verdict } from '../core/claims';
+import type { Category, TopicHead } from '../core/corpus-types';
+import type { MatchRule } from '../core/matcher';
+import { emptyCounts, type FoundTopic, type MentionCounts } from '../core/messages';
+import { DOCUMENT_POSITION_FOLLOWING } from './zones';
+import type { TextPoint } from './text-runs';
+
+export interface MentionCheck {
+  verdict: Verdict;
+  /** Indexes into the topic's claims that the statement was compared with. */
+  claims: number[];
+  stated: string;
+}
+
+export interface PageMention {
+  head: TopicHead;
+  category: Category | undefined;
+  /** The alias as the corpus writes it, and why it fired. */
+  alias: string;
+  rule: MatchRule;
+  /** Set on a page's statement checked against the sources, rather than a mention. */
+  check?: MentionCheck;
+  /** The page's text as matched. */
+  text: string;
+  /** Where the text lies in the page's own text nodes, as they were when it was found. */
+  start: TextPoint;
+  end: TextPoint;
+  /** The text nodes it covers, in order. */
+  nodes: readonly Text[];
+}
+
+export interface MentionRegistry {
+  add(mentions: readonly PageMention[]): void;
+  /** Removes the given mentions; returns those that were present. */
+  remove(mentions: Iterable<PageMention>): PageMention[];
+  /** Mentions (and checks) covering a text node. */
+  inNode(node: Text): readonly PageMention[];
+  /** Mentions any of whose text nodes the page has removed. */
+  disconnected(): PageMention[];
+  /** Every mention and check. */
+  all(): PageMention[];
+  counts(): MentionCounts;
+  /** Mentions (not checks) in reading order, optionally of one topic. */
+  ordered(topicId?: string | null): PageMention[];
+  /** The topics found, in order of first appearance. */
+  found(): FoundTopic[];
+  clear(): void;
+}
+
+const bump = (record: Record<string, number>, key: string, by: number) => {
+  const next = (record[key] ?? 0) + by;
+  if (next > 0) record[key] = next;
+  else delete record[key];
+};
+
+/** Whether a comes before b in the page. */
+function precedes(a: PageMention, b: PageMention): boolean {
+  if (a.start.node === b.start.node) return a.start.offset < b.start.offset;
+  return (a.start.node.compareDocumentPosition(b.start.node) & DOCUMENT_POSITION_FOLLOWING) !== 0;
+}
+
+export function createMentionRegistry(): MentionRegistry {
+  const byNode = new Map<Text, PageMention[]>();
+  const present = new Set<PageMention>();
+  /** Mentions (not checks) in reading order when `sorted`; may hold removed ones until compacted. */
+  let order: PageMention[] = [];
+  let sorted = true;
+  let counts = emptyCounts();
+
+  function count(m: PageMention, by: 1 | -1): void {
+    if (m.check) {
+      if (m.check.verdict === 'conflict') counts.conflicts += by;
+      return;
+    }
+    counts.total += by;
+    bump(counts.byCategory, m.head.category, by);
+    bump(counts.byTopic, m.head.id, by);
+  }
+
+  function add(mentions: readonly PageMention[]): void {
+    for (const m of mentions) {
+      if (present.has(m)) continue;
+      present.add(m);
+      for (const n of m.nodes) {
+        const list = byNode.get(n);
+        if (list) list.push(m);
+        else byNode.set(n, [m]);
+      }
+      count(m, 1);
+      if (m.check) continue;
+      const last = order[order.length - 1];
+      if (sorted && last && !precedes(last, m)) sorted = false;
+      order.push(m);
+    }
+  }
+
+  function remove(mentions: Iterable<PageMention>): PageMention[] {
+    const gone: PageMention[] = [];
+    for (const m of mentions) {
+      if (!present.delete(m)) continue;
+      gone.push(m);
+      count(m, -1);
+      for (const n of m.nodes) {
+        const list = byNode.get(n);
+        if (!list) continue;
+        const rest = list.filter((x) => x !== m);
+        if (rest.length) byNode.set(n, rest);
+        else byNode.delete(n);
+      }
+    }
+    if (gone.length) order = order.filter((m) => present.has(m));
+    return gone;
+  }
+
+  function ordered(topicId: string | null = null): PageMention[] {
+    if (!sorted) {
+      order.sort((a, b) => (a === b ? 0 : precedes(a, b) ? -1 : 1));
+      sorted = true;
+    }
+    return topicId === null ? [...order] : order.filter((m) => m.head.id === topicId);
+  }
+
+  function found(): FoundTopic[] {
+    const byId = new Map<string, FoundTopic>();
+    for (const m of ordered()) {
+      const f = byId.get(m.head.id);
+      if (f) f.count++;
+      else byId.set(m.head.id, { id: m.head.id, name: m.head.name, category: m.head.category, count: 1 });
+    }
+    return [...byId.values()];
+  }
+
+  return {
+    add,
+    remove,
+    inNode: (node) => byNode.get(node) ?? [],
+    disconnected: () => [...present].filter((m) => m.nodes.some((n) => !n.isConnected)),
+    all: () => [...present],
+    counts: () => ({ ...counts, byCategory: { ...counts.byCategory }, byTopic: { ...counts.byTopic } }),
+    ordered,
+    found,
+    clear() {
+      byNode.clear();
+      present.clear();
+      order = [];
+      sorted = true;
+      counts = emptyCounts();
+    },
+  };
+}

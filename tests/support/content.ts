@@ -1,0 +1,91 @@
+// Helpers for content-script tests in happy-dom: the lazily loaded modules imported directly, the
+// CSS Custom Highlight API (which happy-dom lacks) as a minimal stand-in following the spec's
+// shapes, and the page's mentions read back the way the page contract exposes them.
+
+import type { LazyModules } from '../../src/content/modules';
+import type { PaintMode } from '../../src/core/settings';
+
+export const testModules: LazyModules = {
+  ui: () => import('../../src/content/lazy/ui'),
+  claims: () => import('../../src/content/lazy/claims'),
+  marks: () => import('../../src/content/lazy/marks'),
+};
+
+export const PAINT_MODES: readonly PaintMode[] = ['highlights', 'marks'];
+
+interface StaticRangeInit {
+  startContainer: Node;
+  startOffset: number;
+  endContainer: Node;
+  endOffset: number;
+}
+
+class StaticRangeStandIn {
+  readonly startContainer: Node;
+  readonly startOffset: number;
+  readonly endContainer: Node;
+  readonly endOffset: number;
+  constructor(init: StaticRangeInit) {
+    this.startContainer = init.startContainer;
+    this.startOffset = init.startOffset;
+    this.endContainer = init.endContainer;
+    this.endOffset = init.endOffset;
+  }
+  get collapsed(): boolean {
+    return this.startContainer === this.endContainer && this.startOffset === this.endOffset;
+  }
+}
+
+class HighlightStandIn extends Set<StaticRangeStandIn> {
+  priority = 0;
+  type = 'highlight';
+}
+
+type Patchable = Record<string, unknown>;
+
+/** Gives happy-dom's window the CSS Custom Highlight API; returns the undo. */
+export function installHighlightApi(win: Window = window): () => void {
+  const w = win as unknown as Patchable;
+  const saved = { StaticRange: w.StaticRange, Highlight: w.Highlight, CSS: Object.getOwnPropertyDescriptor(w, 'CSS') };
+  w.StaticRange = StaticRangeStandIn;
+  w.Highlight = HighlightStandIn;
+  Object.defineProperty(w, 'CSS', { value: { highlights: new Map<string, HighlightStandIn>() }, configurable: true, writable: true });
+  return () => {
+    w.StaticRange = saved.StaticRange;
+    w.Highlight = saved.Highlight;
+    if (saved.CSS) Object.defineProperty(w, 'CSS', saved.CSS);
+    else delete w.CSS;
+  };
+}
+
+type Registry = Map<string, Set<AbstractRange>>;
+const registryOf = (doc: Document) => (doc.defaultView as unknown as { CSS: { highlights?: Registry } }).CSS.highlights;
+
+export function rangeText(doc: Document, r: AbstractRange): string {
+  const live = doc.createRange();
+  live.setStart(r.startContainer, r.startOffset);
+  live.setEnd(r.endContainer, r.endOffset);
+  return live.toString();
+}
+
+/** Every painted range as [text, highlight name], in reading order. */
+export function highlightsOnPage(doc: Document): Array<[string, string]> {
+  const registry = registryOf(doc);
+  if (!registry) return [];
+  const all: Array<[AbstractRange, string]> = [];
+  for (const [name, h] of registry) if (name !== 'backstory-focus') for (const r of h) all.push([r, name]);
+  const point = (r: AbstractRange) => {
+    const live = doc.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    return live;
+  };
+  all.sort(([a], [b]) => point(a).compareBoundaryPoints(Range.START_TO_START, point(b)));
+  return all.map(([r, name]) => [rangeText(doc, r), name]);
+}
+
+/** The painted mentions (not checks) as [text, category], in reading order. */
+export function highlightedMentions(doc: Document): Array<[string, string]> {
+  return highlightsOnPage(doc)
+    .filter(([, name]) => !name.startsWith('backstory-check-'))
+    .map(([text, name]) => [text, name.slice('backstory-'.length)]);
+}
