@@ -1,7 +1,7 @@
-// Benchmark pages, generated into bench/.fixtures/ (never committed): a ~50 KB news article
-// assembled from the bundled source documents, a ~5 MB archive page with many mentions, a ~1.5 MB
-// handbook with none, a table of ~60,000 text nodes, and an empty page. Deterministic, so every
-// run measures the same pages.
+// Benchmark pages, generated into bench/.fixtures/ (never committed): a page of one line of text,
+// a ~45 KB news article assembled from the bundled source documents (hundreds of mentions), a
+// ~5 MB archive page with thousands of mentions, a ~1.5 MB handbook with none, and a table of
+// ~60,000 text nodes. Deterministic, so every run measures the same pages.
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -214,14 +214,15 @@ function bigTable() {
   return page('Harbour register', `<main style="max-width:none"><h1>Harbour register</h1><table>${head}<tbody>${rows.join('')}</tbody></table></main>`);
 }
 
-const empty = () => '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Empty</title></head><body></body></html>\n';
+/** A page with one line of text and nothing to find: what Backstory costs where it has no work. */
+const oneLine = () => '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>A note</title></head><body><p>The kettle is on; back in five minutes.</p></body></html>\n';
 
 export const FIXTURES = [
-  { id: 'article', file: 'article-50k.html', label: 'article ~50 KB', big: false, make: article },
+  { id: 'oneline', file: 'one-line.html', label: 'one line of text', big: false, make: oneLine },
+  { id: 'article', file: 'article-50k.html', label: 'article ~45 KB', big: false, make: article },
   { id: 'big', file: 'archive-5mb.html', label: 'archive ~5 MB, many mentions', big: true, manyMentions: true, make: bigArchive },
   { id: 'none', file: 'handbook-1.5mb.html', label: 'handbook ~1.5 MB, no mentions', big: true, make: noMentions },
   { id: 'table', file: 'table-60k.html', label: 'table, 60,000 text nodes', big: true, make: bigTable },
-  { id: 'empty', file: 'empty.html', label: 'empty page', big: false, make: empty },
 ];
 
 /** Writes every fixture; returns them with their sizes. */

@@ -18,6 +18,12 @@ import { nodesOf, pointsOf, type TextRun } from './text-runs';
 import { EXCLUDED_SELECTOR, TEXT_NODE } from './zones';
 
 export const SCAN_MEASURE = 'backstory:scan';
+/**
+ * After its first slice (the top of the page, shown at once), a scan hands what it found to the
+ * painter at most this often: each change to the highlights makes the browser revisit every
+ * range it holds, so a long scan paints in a few batches rather than after every slice.
+ */
+export const PAINT_INTERVAL_MS = 120;
 
 export interface Annotator {
   /** Applies settings: scans, rescans or clears as needed. Resolves when the page is in step. */
@@ -51,6 +57,8 @@ export interface AnnotatorOptions {
   modules: Pick<LazyModules, 'claims' | 'marks'>;
   /** Aborting removes everything shown and stops watching the page. */
   signal: AbortSignal;
+  /** Asked before reacting to the page: false once the extension is gone (the caller then aborts). */
+  alive?: () => boolean;
   onCountsChanged?: (counts: MentionCounts) => void;
 }
 
@@ -71,6 +79,7 @@ interface Session {
 
 export function createAnnotator(options: AnnotatorOptions): Annotator {
   const { doc, modules, signal, onCountsChanged } = options;
+  const alive = options.alive ?? (() => true);
   const win = doc.defaultView!;
   let index = options.index;
   let matcher = options.matcher;
@@ -149,8 +158,16 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     };
 
     const subtree = scanSubtree(root, matcher, { pageHasContext }, onMatches);
-    const finished = await slicer.run(subtree.step, () => show(batch.splice(0)));
+    let painted = -Infinity;
+    const paintIfDue = () => {
+      const now = win.performance.now();
+      if (now - painted < PAINT_INTERVAL_MS) return;
+      painted = now;
+      show(batch.splice(0));
+    };
+    const finished = await slicer.run(subtree.step, paintIfDue);
     if (!finished || generation !== session.generation) return;
+    show(batch.splice(0));
     session.skipped += subtree.skipped;
     // Ambiguous names without context nearby stand on a page that is plainly about the dispute.
     if (session.strongMentions >= MIN_STRONG_MENTIONS) {
@@ -185,7 +202,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   /** The page changed: what it changed or removed loses its mentions; what it added is scanned. */
   function onPageChanges({ stale, roots }: PageChanges): void {
-    if (!active || !painter) return;
+    if (!active || !painter || !alive()) return;
     const p = painter;
     const changedText = stale.filter((n): n is Text => n.nodeType === TEXT_NODE);
     quietly(() => p.release(changedText));

@@ -58,6 +58,9 @@ export function watchIntent(o: IntentOptions): void {
     const p = pointer;
     if (!p) return;
     if (o.isTooltip(p.target)) {
+      // Crossing another mention on the way into the tooltip must not open that one.
+      win.clearTimeout(restTimer);
+      hovered = undefined;
       o.onTooltip();
       return;
     }

@@ -101,17 +101,18 @@ export function createMentionRegistry(): MentionRegistry {
 
   function remove(mentions: Iterable<PageMention>): PageMention[] {
     const gone: PageMention[] = [];
+    const touched = new Set<Text>();
     for (const m of mentions) {
       if (!present.delete(m)) continue;
       gone.push(m);
       count(m, -1);
-      for (const n of m.nodes) {
-        const list = byNode.get(n);
-        if (!list) continue;
-        const rest = list.filter((x) => x !== m);
-        if (rest.length) byNode.set(n, rest);
-        else byNode.delete(n);
-      }
+      for (const n of m.nodes) touched.add(n);
+    }
+    // Each node's list is filtered once, however many of its mentions go.
+    for (const n of touched) {
+      const rest = byNode.get(n)?.filter((x) => present.has(x)) ?? [];
+      if (rest.length) byNode.set(n, rest);
+      else byNode.delete(n);
     }
     if (gone.length) order = order.filter((m) => present.has(m));
     return gone;

@@ -109,9 +109,13 @@ export function createHighlightPainter(doc: Document, registry: MentionRegistry)
       if (!parents.has(target)) return undefined;
       const caret = caretAt(doc, x, y);
       if (!caret || caret.node.nodeType !== TEXT_NODE) return undefined;
-      // The caret sits between characters: the mention may end at it or begin at it.
-      const candidates = registry.inNode(caret.node as Text);
-      for (const m of candidates) {
+      // The caret sits between characters: the mention may begin or end at it. Only mentions
+      // touching the caret are laid out, however many the text node holds.
+      const node = caret.node as Text;
+      for (const m of registry.inNode(node)) {
+        const from = m.start.node === node ? m.start.offset : 0;
+        const to = m.end.node === node ? m.end.offset : node.length;
+        if (caret.offset < from || caret.offset > to) continue;
         const r = liveRange(m);
         if (r && within(r.getClientRects(), x, y)) return m;
       }

@@ -87,6 +87,7 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
     matcher,
     modules,
     signal,
+    alive,
     onCountsChanged: (counts) => {
       if (isTop) send(() => api.send('counts:report', { counts })).catch(() => undefined);
     },
@@ -138,7 +139,7 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
     doc,
     signal,
     mentionAt: (x, y, target) => (alive() ? annotator.mentionAt(x, y, target) : undefined),
-    mentionOf: (el) => annotator.mentionOf(el),
+    mentionOf: (el) => (alive() ? annotator.mentionOf(el) : undefined),
     isTooltip: (el) => !!tooltip && el === tooltip.element,
     isReturningFocus: () => returningFocus || !!tooltip?.restoringFocus,
     onArrive: (m) => {

@@ -135,7 +135,7 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
 
   function open(mention: PageMention, opts: OpenOptions = {}): void {
     cancelClose();
-    if (opts.returnFocus !== undefined) returnTo = opts.returnFocus instanceof win.HTMLElement ? opts.returnFocus : null;
+    if (opts.returnFocus) returnTo = opts.returnFocus instanceof win.HTMLElement ? opts.returnFocus : null; // null: opened from inside the tooltip, keep where focus came from
     anchorElement = opts.anchorElement ?? null;
     focusOnPaint = !!opts.focus;
     if (current === mention) {

@@ -19,6 +19,7 @@ import {
   type InstalledPack,
 } from '../core/packs';
 import type { ExtensionApi } from '../platform/extension-api';
+import { DisplaySettings, type SettingsApi } from './DisplaySettings';
 import { t, uiLanguage } from './i18n';
 import { Switch } from './Switch';
 
@@ -27,6 +28,8 @@ export type OptionsApi = Pick<ExtensionApi, 'loadLocal' | 'saveLocal' | 'onLocal
 export interface OptionsProps {
   api: OptionsApi;
   builtIn: BuiltInCorpus;
+  /** With it, the page also offers the display settings (how mentions are shown). */
+  settingsApi?: SettingsApi;
   /** Offers text to the reader as a file (export). */
   download?: (fileName: string, text: string) => void;
   now?: () => Date;
@@ -56,7 +59,7 @@ function formatDate(iso: string): string {
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString(uiLanguage(), { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
-export function Options({ api, builtIn, download = downloadText, now = () => new Date() }: OptionsProps) {
+export function Options({ api, builtIn, settingsApi, download = downloadText, now = () => new Date() }: OptionsProps) {
   const [packs, setPacks] = useState<InstalledPack[] | null>(null);
   const [falseMatches, setFalseMatches] = useState<FalseMatch[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -151,6 +154,8 @@ export function Options({ api, builtIn, download = downloadText, now = () => new
         <h1>Backstory</h1>
         <p class="tagline">{t('optionsTagline')}</p>
       </header>
+
+      {settingsApi && <DisplaySettings api={settingsApi} />}
 
       <section class="card" aria-labelledby="packs-heading" data-section="packs">
         <div class="section-head">

@@ -104,6 +104,11 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
               </Switch>
             )}
             {showing && status.counts.conflicts > 0 && <p class="conflicts">{conflictsLine(status.counts.conflicts)}</p>}
+            {showing && status.skipped > 0 && (
+              <p class="skipped" data-part="skipped">
+                {status.skipped === 1 ? t('popupSkippedOne') : t('popupSkippedOther', status.skipped)}
+              </p>
+            )}
           </>
         )}
       </section>

@@ -1,10 +1,12 @@
 // The five source documents rendered as pages: what a reader expects to hover (listed from the
 // documents alone, in tests/fixtures/coverage/expected.json) must be highlighted, in every
-// spelling the documents use, and every highlighted topic must come with its sources.
+// spelling the documents use, and every highlighted topic must come with its sources. In this
+// run's paint mode (harness.ts PAINT_MODE): the topics shown are read from the marks, or (highlights
+// show categories only) from the popup's overview of the page's topics.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, waitForMarks, type Harness } from './harness';
+import { launch, PAINT_MODE, waitForMentions, type Harness } from './harness';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXPECTED: Record<string, Array<{ text: string; topic: string }>> = JSON.parse(
@@ -22,16 +24,33 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-/** [start, end) of every highlighted mention in body.textContent, and that text. */
-function markedRanges(): { text: string; ranges: Array<[number, number, string]> } {
+/**
+ * [start, end) of every highlighted mention in body.textContent, and its topic id as marks show it
+ * (highlights show none: null), in this run's mode.
+ */
+function markedRanges(mode: string): { text: string; ranges: Array<[number, number, string | null]> } {
   const body = document.body;
-  const ranges: Array<[number, number, string]> = [];
+  const ranges: Array<[number, number, string | null]> = [];
   const range = document.createRange();
-  for (const m of document.querySelectorAll('mark[data-annotation-id]')) {
-    range.setStart(body, 0);
-    range.setEndBefore(m);
-    const start = range.toString().length;
-    ranges.push([start, start + (m.textContent ?? '').length, m.getAttribute('data-annotation-id')!]);
+  if (mode === 'marks') {
+    for (const m of document.querySelectorAll('mark[data-annotation-id]')) {
+      range.setStart(body, 0);
+      range.setEndBefore(m);
+      const start = range.toString().length;
+      ranges.push([start, start + (m.textContent ?? '').length, m.getAttribute('data-annotation-id')!]);
+    }
+  } else {
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('backstory-') || name === 'backstory-focus') continue;
+      for (const r of highlight) {
+        range.setStart(body, 0);
+        range.setEnd(r.startContainer, r.startOffset);
+        const start = range.toString().length;
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        ranges.push([start, start + range.toString().length, null]);
+      }
+    }
   }
   return { text: body.textContent ?? '', ranges };
 }
@@ -40,10 +59,16 @@ describe('coverage of the source documents', () => {
   for (const [doc, expected] of Object.entries(EXPECTED)) {
     it(`highlights what a reader expects in ${doc}`, async () => {
       const page = await h.open(`${doc}.html`);
-      await waitForMarks(page, 5);
+      await waitForMentions(page, 5);
       await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0);
-      const { text, ranges } = await page.evaluate(markedRanges);
-      for (const r of ranges) highlightedTopics.add(r[2]);
+      const { text, ranges } = await page.evaluate(markedRanges, PAINT_MODE);
+      if (PAINT_MODE === 'marks') for (const r of ranges) highlightedTopics.add(r[2]!);
+      else {
+        const popup = await h.openPopup(page);
+        await popup.locator('.overview button[data-topic]').first().waitFor();
+        for (const id of await popup.locator('.overview button[data-topic]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-topic')!))) highlightedTopics.add(id);
+        await popup.close();
+      }
       for (const e of expected) {
         total++;
         const hits: number[] = [];

@@ -2,12 +2,24 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 // @ts-expect-error: plain ESM helper shared with scripts/start.mjs
 import { serveStatic } from '../../scripts/static-server.mjs';
+import { locateMention, readChecks, readMentions, type Box, type ShownMention } from './in-page';
 
-/** The one extension API the harness calls inside the service worker. */
-declare const chrome: { tabs: { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<Array<{ id?: number }>> } };
+/** The extension APIs the harness calls inside the service worker. */
+declare const chrome: {
+  tabs: { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<Array<{ id?: number }>> };
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+};
+
+/**
+ * Every real-browser test runs in both paint modes: `BACKSTORY_PAINT_MODE=marks` runs the suite
+ * with <mark> elements, the default with CSS highlights.
+ */
+export const PAINT_MODE: 'highlights' | 'marks' = process.env.BACKSTORY_PAINT_MODE === 'marks' ? 'marks' : 'highlights';
+/** The settings a fresh profile starts with in this run (the defaults, in this run's paint mode). */
+export const START_SETTINGS = { version: 1, enabled: true, categories: {}, disabledSites: [], mentionMode: 'all', paintMode: PAINT_MODE };
 
 const ROOT = join(import.meta.dirname, '..', '..');
 export const EXTENSION_DIR = join(ROOT, 'dist', 'chrome');
@@ -50,6 +62,7 @@ export async function launch(): Promise<Harness> {
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(first.url()).host;
+  if (PAINT_MODE !== 'highlights') await first.evaluate((settings) => chrome.storage.local.set({ settings }), START_SETTINGS);
 
   async function worker(): Promise<Worker> {
     return context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? context.waitForEvent('serviceworker');
@@ -90,14 +103,54 @@ export async function launch(): Promise<Harness> {
   };
 }
 
-/** Waits until the content script has annotated the page (at least `min` marks). */
-export async function waitForMarks(page: Page, min = 1): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('mark[data-annotation-id]').length >= n, min);
+export type { ShownMention } from './in-page';
+
+/**
+ * The page's mentions (not checked statements) inside `scope`, in reading order, read through
+ * the page contract of this run's mode: CSS.highlights ranges, or <mark> elements (a mention
+ * split over several marks is one).
+ */
+export function mentions(page: Page | Frame, scope = 'body'): Promise<ShownMention[]> {
+  return page.evaluate(readMentions, [scope, PAINT_MODE] as const);
 }
 
-export const marks = (page: Page, selector = '') =>
-  page.evaluate((sel) => [...document.querySelectorAll(`mark[data-annotation-id]${sel}`)].map((m) => ({
-    id: m.getAttribute('data-annotation-id'),
-    category: m.getAttribute('data-annotation-category'),
-    text: m.textContent,
-  })), selector);
+/** Checked statements inside `scope` as [text, verdict], in reading order. */
+export function checks(page: Page, scope = 'body'): Promise<Array<[string, string]>> {
+  return page.evaluate(readChecks, [scope, PAINT_MODE] as const);
+}
+
+/** Waits until the content script shows at least `min` mentions. */
+export async function waitForMentions(page: Page | Frame, min = 1): Promise<void> {
+  await expectPoll(async () => (await mentions(page)).length >= min);
+}
+
+async function expectPoll(ok: () => Promise<boolean>, timeout = 15_000): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    if (await ok()) return;
+    if (Date.now() > until) throw new Error('timed out waiting for mentions');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export type { Box } from './in-page';
+
+/**
+ * Where the `nth` mention (or checked statement) reading `text` inside `scope` is on screen:
+ * its first mark, or its range's first line box.
+ */
+export function mentionBox(page: Page, text: string, scope = 'body', nth = 0): Promise<Box> {
+  return page.evaluate(locateMention, [text, scope, nth, PAINT_MODE] as const);
+}
+
+/** Moves the pointer onto a mention (from just left of it, as a reader's pointer arrives). */
+export async function hoverMention(page: Page, text: string, scope = 'body', nth = 0): Promise<Box> {
+  const box = await mentionBox(page, text, scope, nth);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(Math.max(1, box.x - 15), y);
+  await page.mouse.move(box.x + Math.min(box.width / 2, 20), y, { steps: 3 });
+  return box;
+}
+
+/** The tooltip's open panel. */
+export const tooltipPanel = (page: Page) => page.locator('[data-annotation-tooltip] .panel.open');

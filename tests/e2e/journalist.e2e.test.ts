@@ -1,8 +1,9 @@
 // What a journalist does: sees a statement the sources contradict, copies a citation, surveys
-// the page from the popup, and moves through mentions with the keyboard.
+// the page from the popup, and moves through mentions with the keyboard; in this run's paint mode
+// (harness.ts PAINT_MODE).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, waitForMarks, type Harness } from './harness';
+import { checks, hoverMention, launch, mentions, PAINT_MODE, tooltipPanel, waitForMentions, type Harness } from './harness';
 
 declare const chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: object, o: object): Promise<unknown> } };
 
@@ -12,11 +13,11 @@ beforeAll(async () => {
   h = await launch();
   await h.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   page = await h.open('claims.html');
-  await waitForMarks(page, 5);
+  await waitForMentions(page, 5);
 });
 afterAll(async () => h?.close());
 
-const tooltip = () => page.locator('[data-annotation-tooltip] .panel.open');
+const tooltip = () => tooltipPanel(page);
 
 async function command(name: string): Promise<void> {
   await page.bringToFront();
@@ -29,10 +30,13 @@ async function command(name: string): Promise<void> {
 
 describe('claim checks', () => {
   it('shows a conflicting statement beside the sourced fact and its quote', async () => {
-    const conflict = page.locator('mark[data-annotation-check="conflict"]');
-    expect(await conflict.getAttribute('data-annotation-id')).toBe('un-general-assembly-resolution-2022');
-    expect(await conflict.getAttribute('data-annotation-category')).toBe('events');
-    await conflict.hover();
+    await expect.poll(() => checks(page)).toContainEqual(['143', 'conflict']);
+    if (PAINT_MODE === 'marks') {
+      const conflict = page.locator('mark[data-annotation-check="conflict"]');
+      expect(await conflict.getAttribute('data-annotation-id')).toBe('un-general-assembly-resolution-2022');
+      expect(await conflict.getAttribute('data-annotation-category')).toBe('events');
+    }
+    await hoverMention(page, '143');
     const check = tooltip().locator('[data-part="check"]');
     await check.waitFor();
     expect(await check.getAttribute('data-verdict')).toBe('conflict');
@@ -73,12 +77,36 @@ describe('keyboard', () => {
       document.body.prepend(b);
       b.focus();
     });
+    // Where focus lands (mark mode focuses the mention's mark first), and what the focus highlight holds.
+    await page.evaluate(() => {
+      const w = window as unknown as { __focused: string[] };
+      w.__focused = [];
+      document.addEventListener('focusin', (e) => {
+        const el = e.target as Element;
+        w.__focused.push(el.getAttribute('data-annotation-id') ?? (el.hasAttribute('data-annotation-tooltip') ? 'tooltip' : el.id || el.tagName));
+      }, true);
+    });
+    const focusedSoFar = () => page.evaluate(() => (window as unknown as { __focused: string[] }).__focused.splice(0));
+    const shownAt = () => page.evaluate(() => [...(CSS.highlights.get('backstory-focus') ?? [])].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    }));
+    const inTooltip = () => page.evaluate(() => document.activeElement?.hasAttribute('data-annotation-tooltip') ?? false);
+
     await command('next-mention');
-    await expect.poll(async () => tooltip().count()).toBe(1);
-    const first = await page.evaluate(() => document.activeElement?.getAttribute('data-annotation-id'));
-    expect(first).toBe('shinzo-abe');
+    await expect.poll(async () => tooltip().locator('h2').textContent()).toBe('Shinzo Abe');
+    await expect.poll(inTooltip).toBe(true);
+    if (PAINT_MODE === 'marks') expect(await focusedSoFar()).toEqual(['shinzo-abe', 'tooltip']);
+    else expect(await shownAt()).toEqual(['Abe']);
+
     await command('next-mention');
-    await expect.poll(async () => page.evaluate(() => document.activeElement?.getAttribute('data-annotation-id'))).toBe('vladimir-putin');
+    await expect.poll(async () => tooltip().locator('h2').textContent()).toBe('Vladimir Putin');
+    await expect.poll(inTooltip).toBe(true);
+    if (PAINT_MODE === 'marks') expect((await focusedSoFar())[0]).toBe('vladimir-putin');
+    else expect(await shownAt()).toEqual(['Putin']);
+
     await page.keyboard.press('Escape');
     await expect.poll(async () => tooltip().count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('start');
@@ -86,9 +114,13 @@ describe('keyboard', () => {
 
   it('turns annotations off and on for this page only', async () => {
     await command('toggle-annotations');
-    await expect.poll(async () => page.locator('mark[data-annotation-id]').count()).toBe(0);
+    await expect.poll(async () => (await mentions(page)).length).toBe(0);
+    expect(await checks(page)).toEqual([]);
+    if (PAINT_MODE === 'highlights') {
+      expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('backstory-') && (CSS.highlights.get(k)?.size ?? 0) > 0))).toEqual([]);
+    }
     await command('toggle-annotations');
-    await expect.poll(async () => page.locator('mark[data-annotation-id]').count()).toBeGreaterThan(5);
+    await expect.poll(async () => (await mentions(page)).length).toBeGreaterThan(5);
   });
 
   it('gives screen readers one polite summary', async () => {

@@ -1,13 +1,15 @@
 // `npm run screenshots`: the options page (a pack installed, a rejected import, a wrong match
-// listed) in light and dark, and a pack topic's tooltip with its "Wrong match" button.
+// listed) in light and dark, and a pack topic's tooltip with its "Wrong match" button. In this run's
+// paint mode (harness.ts PAINT_MODE); pictures of mark mode are named *-marks.png.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'vitest';
-import { launch, waitForMarks } from './harness';
+import { hoverMention, launch, PAINT_MODE, waitForMentions } from './harness';
 
 const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'packs', 'sample-pack.json'), 'utf8');
 const OUT = 'artifacts/screenshots';
 mkdirSync(OUT, { recursive: true });
+const shot = (name: string) => `${OUT}/${name}${PAINT_MODE === 'marks' ? '-marks' : ''}.png`;
 
 it('takes screenshots of the options page', async () => {
   const h = await launch();
@@ -20,8 +22,8 @@ it('takes screenshots of the options page', async () => {
     await options.locator('[data-pack]').waitFor();
 
     const page = await h.open('packs.html');
-    await waitForMarks(page, 4);
-    await page.locator('mark[data-annotation-id="lanternbury-harbour-accord"]').hover();
+    await waitForMentions(page, 4);
+    await hoverMention(page, 'Lanternbury Harbour Accord');
     await page.locator('[data-annotation-tooltip] [data-part="source"]').first().waitFor();
     await page.waitForTimeout(200);
     // Scrolled to its footer: "Matched …", the pack's version, "Wrong match".
@@ -29,10 +31,10 @@ it('takes screenshots of the options page', async () => {
       for (const e of [el, ...el.querySelectorAll('*')]) e.scrollTop = e.scrollHeight;
     });
     await page.waitForTimeout(100);
-    await page.screenshot({ path: `${OUT}/tooltip-pack.png` });
+    await page.screenshot({ path: shot('tooltip-pack') });
     await page.mouse.move(5, 5);
     await page.waitForTimeout(500);
-    await page.locator('mark[data-annotation-id="habomai"]').hover();
+    await hoverMention(page, 'Habomai islets');
     await page.locator('[data-annotation-tooltip] [data-part="wrong-match"]').click();
     await options.locator('[data-false-match]').waitFor();
 
@@ -44,10 +46,10 @@ it('takes screenshots of the options page', async () => {
     broken.topics[0]!.facts[0]!.quotes[0]!.text = 'the towns signed the accord in 2002';
     await input.setInputFiles({ name: 'my-draft-pack.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
     await options.locator('[data-outcome="rejected"]').waitFor();
-    await options.screenshot({ path: `${OUT}/options.png`, fullPage: true });
+    await options.screenshot({ path: shot('options'), fullPage: true });
     await options.emulateMedia({ colorScheme: 'dark' });
     await options.waitForTimeout(100);
-    await options.screenshot({ path: `${OUT}/options-dark.png`, fullPage: true });
+    await options.screenshot({ path: shot('options-dark'), fullPage: true });
   } finally {
     await h.close();
   }

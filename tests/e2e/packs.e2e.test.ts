@@ -1,12 +1,14 @@
 // Own corpus packs and "Wrong match", as a reader uses them in Chromium: the options page
 // imports a pack and its topics are highlighted on pages, switching it off removes them live, a
 // broken pack is rejected with its errors and nothing changes; "Wrong match" in a tooltip removes
-// the mention and keeps it off after a reload until the list is cleared in the options page.
+// the mention and keeps it off after a reload until the list is cleared in the options page. In
+// this run's paint mode (harness.ts PAINT_MODE): marks show each mention's topic, highlights its
+// category, so mentions are told apart by text.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, marks, waitForMarks, type Harness } from './harness';
+import { hoverMention, launch, mentions, PAINT_MODE, waitForMentions, type Harness } from './harness';
 
 /** The one extension API the test reads directly, inside the options page: what is stored. */
 declare const chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
@@ -23,7 +25,13 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const ids = async (page: Page) => (await marks(page)).map((m) => m.id);
+/** The page's mentions as [text, category] (and, as marks, topic id too). */
+const shownOn = async (page: Page) => (await mentions(page)).map((m) => (PAINT_MODE === 'marks' ? [m.text, m.category, m.id] : [m.text, m.category]));
+const shown = (text: string, id: string, category: string) => (PAINT_MODE === 'marks' ? [text, category, id] : [text, category]);
+const ACCORD = shown('Lanternbury Harbour Accord', 'lanternbury-harbour-accord', 'agreements');
+const VESSICK = shown('Port Vessick', 'port-vessick', 'places');
+const SHIKOTAN = shown('Shikotan', 'shikotan', 'places');
+const HABOMAI = shown('Habomai islets', 'habomai', 'places');
 const packRow = () => options.locator('[data-pack="test-fixture-pack"]');
 const file = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
@@ -34,13 +42,13 @@ describe('corpus packs', () => {
     expect(await packRow().locator('.count').textContent()).toBe('2 topics');
 
     const page = await h.open('packs.html');
-    await waitForMarks(page, 4);
-    expect(await marks(page, '[data-annotation-id="lanternbury-harbour-accord"], mark[data-annotation-id="port-vessick"]')).toEqual([
-      { id: 'lanternbury-harbour-accord', category: 'agreements', text: 'Lanternbury Harbour Accord' },
-      { id: 'port-vessick', category: 'places', text: 'Port Vessick' },
+    await waitForMentions(page, 4);
+    expect(await mentions(page, '#pack')).toEqual([
+      { id: PAINT_MODE === 'marks' ? 'lanternbury-harbour-accord' : null, category: 'agreements', text: 'Lanternbury Harbour Accord' },
+      { id: PAINT_MODE === 'marks' ? 'port-vessick' : null, category: 'places', text: 'Port Vessick' },
     ]);
     // The tooltip of a pack topic, with its quotes and sources from the pack.
-    await page.locator('mark[data-annotation-id="lanternbury-harbour-accord"]').hover();
+    await hoverMention(page, 'Lanternbury Harbour Accord', '#pack');
     const card = page.locator('[data-annotation-tooltip] .panel.open .card');
     await card.locator('[data-part="source"]').first().waitFor();
     expect(await card.locator('h2').textContent()).toBe('Lanternbury Harbour Accord (fictional)');
@@ -49,9 +57,9 @@ describe('corpus packs', () => {
     await page.mouse.move(5, 5);
 
     await packRow().locator('input[data-pack-enabled]').uncheck({ force: true });
-    await expect.poll(() => ids(page)).toEqual(['shikotan', 'habomai']);
+    await expect.poll(() => shownOn(page)).toEqual([SHIKOTAN, HABOMAI]);
     await packRow().locator('input[data-pack-enabled]').check({ force: true });
-    await expect.poll(() => ids(page)).toEqual(['lanternbury-harbour-accord', 'port-vessick', 'shikotan', 'habomai']);
+    await expect.poll(() => shownOn(page)).toEqual([ACCORD, VESSICK, SHIKOTAN, HABOMAI]);
     await page.close();
   });
 
@@ -70,8 +78,8 @@ describe('corpus packs', () => {
     expect(await options.evaluate(() => chrome.storage.local.get(null))).toEqual(before);
     expect(await options.locator('[data-pack]').count()).toBe(1);
     const page = await h.open('packs.html');
-    await waitForMarks(page, 4);
-    expect(await ids(page)).toEqual(['lanternbury-harbour-accord', 'port-vessick', 'shikotan', 'habomai']);
+    await waitForMentions(page, 4);
+    expect(await shownOn(page)).toEqual([ACCORD, VESSICK, SHIKOTAN, HABOMAI]);
     await page.close();
   });
 
@@ -86,18 +94,18 @@ describe('corpus packs', () => {
 describe('Wrong match', () => {
   it('removes the mention at once, keeps it off after a reload, lists it in the options page; clearing brings it back', async () => {
     const page = await h.open('packs.html');
-    await waitForMarks(page, 4);
-    await page.locator('mark[data-annotation-id="shikotan"]').hover();
+    await waitForMentions(page, 4);
+    await hoverMention(page, 'Shikotan', '#builtin');
     const card = page.locator('[data-annotation-tooltip] .panel.open .card');
     await card.locator('[data-part="source"]').first().waitFor();
     await card.locator('button[data-part="wrong-match"]').click();
-    await expect.poll(() => ids(page)).toEqual(['lanternbury-harbour-accord', 'port-vessick', 'habomai']);
+    await expect.poll(() => shownOn(page)).toEqual([ACCORD, VESSICK, HABOMAI]);
     expect(await page.locator('[data-annotation-tooltip] .panel.open').count()).toBe(0);
 
     await page.reload();
-    await waitForMarks(page, 3);
+    await waitForMentions(page, 3);
     await page.waitForTimeout(300);
-    expect(await ids(page)).toEqual(['lanternbury-harbour-accord', 'port-vessick', 'habomai']);
+    expect(await shownOn(page)).toEqual([ACCORD, VESSICK, HABOMAI]);
 
     const row = options.locator('[data-false-match="shikotan"]');
     await row.waitFor();
@@ -106,16 +114,16 @@ describe('Wrong match', () => {
     await options.locator('[data-action="clear"]').click();
     await options.locator('[data-section="false-matches"] .empty').waitFor();
     await page.reload();
-    await waitForMarks(page, 4);
-    expect(await ids(page)).toEqual(['lanternbury-harbour-accord', 'port-vessick', 'shikotan', 'habomai']);
+    await waitForMentions(page, 4);
+    expect(await shownOn(page)).toEqual([ACCORD, VESSICK, SHIKOTAN, HABOMAI]);
     await page.close();
   });
 
   it('removing the pack takes its topics off open pages', async () => {
     const page = await h.open('packs.html');
-    await waitForMarks(page, 4);
+    await waitForMentions(page, 4);
     await packRow().locator('[data-action="remove"]').click();
-    await expect.poll(() => ids(page)).toEqual(['shikotan', 'habomai']);
+    await expect.poll(() => shownOn(page)).toEqual([SHIKOTAN, HABOMAI]);
     expect(await options.locator('[data-section="packs"] .empty').textContent()).toBe('No packs installed.');
     await page.close();
   });

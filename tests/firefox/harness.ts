@@ -5,13 +5,19 @@
 // the harness asks Firefox's own window (privileged, allowed by --remote-allow-system-access) to
 // open the real popup.html in a tab, as `popup.html?tab=ID` pointed at the page under test: the
 // same popup page the toolbar button shows, opened the way the Chromium harness opens it.
+//
+// Paint modes: every test runs in both (tests/e2e/harness.ts PAINT_MODE, from
+// BACKSTORY_PAINT_MODE). For `marks`, launch() opens the extension's options page the same way
+// and stores the settings through its browser.storage before any test page loads. The page
+// contract is read by the same in-page functions as in Chromium (tests/e2e/in-page.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 // @ts-expect-error: plain ESM helper shared with scripts/start.mjs
 import { serveStatic } from '../../scripts/static-server.mjs';
-import { STRICT_CSP } from '../e2e/harness';
+import { PAINT_MODE, START_SETTINGS, STRICT_CSP } from '../e2e/harness';
+import { locateMention, paintedHighlights, readChecks, readMentions, type Box, type ShownMention } from '../e2e/in-page';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -22,6 +28,12 @@ export const ADDON_ID = 'backstory@backstory-extension.org';
 /** Firefox gives each install a random moz-extension:// host; the test profile pins it. */
 export const EXTENSION_UUID = '6b2c6d1e-5c1a-4f7e-9d3b-b4c45e0f7a11';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+export { PAINT_MODE, START_SETTINGS, STRICT_CSP, type Box, type ShownMention };
+
+/** The extension API the harness calls inside the extension's own pages (as `window.browser`). */
+interface ExtensionWindow {
+  browser?: { storage: { local: { set(items: Record<string, unknown>): Promise<void>; get(key: string): Promise<Record<string, unknown>> } } };
+}
 
 export interface FirefoxHarness {
   browser: Browser;
@@ -31,6 +43,8 @@ export interface FirefoxHarness {
   open(path: string): Promise<Page>;
   /** The real popup.html in a tab, pointed at the tab showing `page`. */
   openPopup(page: Page): Promise<Page>;
+  /** One of the extension's own pages (options.html, …) in a new tab. */
+  openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -40,6 +54,8 @@ export interface LaunchOptions {
    * passes on only requests to the test server.
    */
   recordNetwork?: boolean;
+  /** What to install instead of dist/firefox (a directory or a zip with the same add-on id). */
+  extension?: string;
 }
 
 /** The subset of puppeteer's (untyped) BiDi connection the harness uses. */
@@ -88,7 +104,7 @@ export async function launch(options: LaunchOptions = {}): Promise<FirefoxHarnes
       ...(proxy ? proxyPrefs(proxy.port) : {}),
     },
   });
-  const id = await browser.installExtension(EXTENSION_DIR);
+  const id = await browser.installExtension(options.extension ?? EXTENSION_DIR);
   if (id !== ADDON_ID) throw new Error(`installed ${id}, expected ${ADDON_ID}`);
 
   const bidi = (browser as unknown as { connection: BidiConnection }).connection;
@@ -102,6 +118,36 @@ export async function launch(options: LaunchOptions = {}): Promise<FirefoxHarnes
     return result.result?.value;
   }
 
+  /**
+   * Opens `${EXTENSION_ORIGIN}/${path}` in a new tab from Firefox's own window, followed by what
+   * the expression `suffix` evaluates to there, and waits until the tab shows the extension's page.
+   */
+  async function openInTab(path: string, suffix = "''"): Promise<Page> {
+    const before = new Set(await browser.pages());
+    await inBrowserWindow(`(() => {
+      const url = ${JSON.stringify(`${EXTENSION_ORIGIN}/${path}`)} + ${suffix};
+      gBrowser.selectedTab = gBrowser.addTab(url, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+    })()`);
+    let opened: Page | undefined;
+    for (let tries = 0; !opened && tries < 100; tries++) {
+      opened = (await browser.pages()).find((p) => !before.has(p));
+      if (!opened) await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!opened) throw new Error(`${path} did not open in a tab`);
+    await opened.waitForFunction((origin) => location.origin === origin && document.readyState !== 'loading', { timeout: 10_000 }, EXTENSION_ORIGIN);
+    return opened;
+  }
+
+  // This run's paint mode, stored before any page loads (a fresh profile starts with the defaults).
+  if (PAINT_MODE !== 'highlights') {
+    const options = await openInTab('options.html');
+    await options.waitForFunction(() => typeof (window as ExtensionWindow).browser?.storage?.local?.set === 'function', { timeout: 10_000 });
+    await options.evaluate((settings) => (window as ExtensionWindow).browser!.storage.local.set({ settings }), START_SETTINGS);
+    const stored = await options.evaluate(async () => (await (window as ExtensionWindow).browser!.storage.local.get('settings')).settings);
+    if ((stored as { paintMode?: string } | undefined)?.paintMode !== PAINT_MODE) throw new Error(`could not store paintMode ${PAINT_MODE}: ${JSON.stringify(stored)}`);
+    await options.close();
+  }
+
   return {
     browser,
     baseUrl: server.url,
@@ -113,27 +159,18 @@ export async function launch(options: LaunchOptions = {}): Promise<FirefoxHarnes
     },
     async openPopup(page) {
       await page.bringToFront();
-      const before = new Set(await browser.pages());
       // The extension's id for the selected tab, then the popup in a new tab pointed at it.
-      await inBrowserWindow(`(() => {
-        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-        const tabId = ExtensionParent.apiManager.global.tabTracker.getId(gBrowser.selectedTab);
-        const url = ${JSON.stringify(`${EXTENSION_ORIGIN}/popup.html?tab=`)} + tabId;
-        gBrowser.selectedTab = gBrowser.addTab(url, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
-      })()`);
-      let popup: Page | undefined;
-      for (let tries = 0; !popup && tries < 100; tries++) {
-        popup = (await browser.pages()).find((p) => !before.has(p));
-        if (!popup) await new Promise((r) => setTimeout(r, 50));
-      }
-      if (!popup) throw new Error('the popup tab did not open');
-      await popup.waitForFunction(
-        (origin) => location.origin === origin && document.querySelector('input[data-category]') !== null,
-        { timeout: 10_000 },
-        EXTENSION_ORIGIN,
+      const popup = await openInTab(
+        'popup.html?tab=',
+        `(() => {
+          const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+          return ExtensionParent.apiManager.global.tabTracker.getId(gBrowser.selectedTab);
+        })()`,
       );
+      await popup.waitForFunction(() => document.querySelector('input[data-category]') !== null, { timeout: 10_000 });
       return popup;
     },
+    openExtensionPage: (path) => openInTab(path),
     async close() {
       await browser.close();
       await proxy?.close();
@@ -143,21 +180,48 @@ export async function launch(options: LaunchOptions = {}): Promise<FirefoxHarnes
   };
 }
 
-/** Waits until the content script has annotated the page (at least `min` marks). */
-export async function waitForMarks(page: Page, min = 1): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('mark[data-annotation-id]').length >= n, { timeout: 15_000 }, min);
+/** The page's mentions inside `scope`, in reading order, read through this run's page contract. */
+export const mentions = (page: Page, scope = 'body'): Promise<ShownMention[]> => page.evaluate(readMentions, [scope, PAINT_MODE] as const);
+
+/** Checked statements inside `scope` as [text, verdict], in reading order. */
+export const checks = (page: Page, scope = 'body'): Promise<Array<[string, string]>> => page.evaluate(readChecks, [scope, PAINT_MODE] as const);
+
+/** The names of the backstory-* highlights holding any range (in either mode: none in mark mode). */
+export const painted = (page: Page): Promise<string[]> => page.evaluate(paintedHighlights);
+
+/** Waits until the content script shows at least `min` mentions. */
+export async function waitForMentions(page: Page, min = 1, timeout = 15_000): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const shown = (await mentions(page)).length;
+    if (shown >= min) return;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${min} mentions (${PAINT_MODE}): ${shown} shown on ${page.url()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
-export const marks = (page: Page, selector = '') =>
-  page.evaluate(
-    (sel) =>
-      [...document.querySelectorAll(`mark[data-annotation-id]${sel}`)].map((m) => ({
-        id: m.getAttribute('data-annotation-id'),
-        category: m.getAttribute('data-annotation-category'),
-        text: m.textContent,
-      })),
-    selector,
-  );
+/**
+ * Where the `nth` mention (or checked statement) reading `text` inside `scope` is on screen, once
+ * scrolled into view: its first mark, or its range's first line box.
+ */
+export const mentionBox = (page: Page, text: string, scope = 'body', nth = 0): Promise<Box> => page.evaluate(locateMention, [text, scope, nth, PAINT_MODE] as const);
+
+/** Moves the real pointer onto a mention (from just left of it, as a reader's pointer arrives). */
+export async function hoverMention(page: Page, text: string, scope = 'body', nth = 0): Promise<Box> {
+  const box = await mentionBox(page, text, scope, nth);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(Math.max(1, box.x - 15), y);
+  await page.mouse.move(box.x + Math.min(box.width / 2, 20), y, { steps: 3 });
+  return box;
+}
+
+/** The tooltip's open panel (inside the tooltip host's shadow root), or null when none is open. */
+export async function tooltipPanel(page: Page): Promise<ElementHandle<Element> | null> {
+  const handle = await page.evaluateHandle(() => document.querySelector('[data-annotation-tooltip]')?.shadowRoot?.querySelector('.panel.open') ?? null);
+  const element = handle.asElement() as ElementHandle<Element> | null;
+  if (!element) await handle.dispose();
+  return element;
+}
 
 /** What the open tooltip shows, read from its shadow root; null when none is open. */
 export const openTooltip = (page: Page) =>

@@ -1,18 +1,19 @@
 // The store zips (`npm run package`) hold exactly the built extension, with the version from
-// package.json, and each loads in its browser and annotates a page: the Firefox zip installed
-// as is, the Chromium zip unpacked the way a user's "Load unpacked" sees it.
-// (Both browsers' packaging is checked here, with the other publishing checks.)
+// package.json, and each loads in its browser and annotates a page in this run's paint mode
+// (PAINT_MODE): the Firefox zip installed as is, the Chromium zip unpacked the way a user's
+// "Load unpacked" sees it. (Both browsers' packaging is checked here, with the other publishing checks.)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
 import { chromium } from 'playwright-core';
-import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM helper shared with scripts/start.mjs
 import { serveStatic } from '../../scripts/static-server.mjs';
-import { ADDON_ID, FIREFOX } from './harness';
+import { START_SETTINGS } from '../e2e/harness';
+import { readMentions, type ShownMention } from '../e2e/in-page';
+import { launch, mentions, PAINT_MODE } from './harness';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -27,7 +28,17 @@ function files(dir: string): string[] {
 }
 
 let server: { url: string; close(): Promise<void> };
-const marked = () => document.querySelectorAll('mark[data-annotation-id="singapore-agreement-2018"]').length > 0;
+/** The extension's storage, as its service worker sees it. */
+declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+
+/** Waits until the page shows the contract page's Singapore agreement as a mention. */
+async function annotated(read: () => Promise<ShownMention[]>): Promise<void> {
+  const until = Date.now() + 15_000;
+  while (!(await read()).some((m) => m.text === 'Singapore agreement' && m.category === 'agreements')) {
+    if (Date.now() > until) throw new Error(`the page was not annotated (${PAINT_MODE})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 beforeAll(async () => {
   const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs')], { cwd: ROOT, encoding: 'utf8' });
@@ -52,14 +63,14 @@ describe('store zips', () => {
   }
 
   it('firefox: the zip installs in Firefox and annotates a page', async () => {
-    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, enableExtensions: true });
+    // launch() installs it (and fails unless it is the add-on id build.mjs gives), and stores
+    // this run's paint mode first.
+    const h = await launch({ extension: zipOf('firefox') });
     try {
-      expect(await browser.installExtension(zipOf('firefox'))).toBe(ADDON_ID);
-      const page = await browser.newPage();
-      await page.goto(`${server.url}/contract.html`);
-      await page.waitForFunction(marked, { timeout: 15_000 });
+      const page = await h.open('contract.html');
+      await annotated(() => mentions(page));
     } finally {
-      await browser.close();
+      await h.close();
     }
   });
 
@@ -76,9 +87,13 @@ describe('store zips', () => {
       args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
     try {
+      if (PAINT_MODE !== 'highlights') {
+        const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+        await worker.evaluate((settings) => chrome.storage.local.set({ settings }), START_SETTINGS);
+      }
       const page = await context.newPage();
       await page.goto(`${server.url}/contract.html`);
-      await page.waitForFunction(marked, undefined, { timeout: 15_000 });
+      await annotated(() => page.evaluate(readMentions, ['body', PAINT_MODE] as const));
     } finally {
       await context.close();
       rmSync(dir, { recursive: true, force: true });

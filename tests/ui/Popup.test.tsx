@@ -29,7 +29,7 @@ const pageStatus = (): PageStatus => ({
  * An in-memory PopupApi. saveSettings stores and records; listeners hear only changes made
  * "elsewhere" (changeElsewhere), so the popup must show its own changes by itself.
  */
-function fakeApi(initial: Settings = { ...DEFAULT_SETTINGS }, page: 'ok' | 'unavailable' = 'ok') {
+function fakeApi(initial: Settings = { ...DEFAULT_SETTINGS }, page: 'ok' | 'unavailable' = 'ok', status: Partial<PageStatus> = {}) {
   let stored: Settings = structuredClone(initial);
   const saved: Settings[] = [];
   const listeners = new Set<(s: Settings) => void>();
@@ -48,7 +48,7 @@ function fakeApi(initial: Settings = { ...DEFAULT_SETTINGS }, page: 'ok' | 'unav
     sendToTab: (async (tabId: number, type: string, payload: unknown) => {
       tabCalls.push(type === 'page:status' ? { tabId, type } : { tabId, type, payload });
       if (page === 'unavailable') throw new Error('Could not establish connection. Receiving end does not exist.');
-      return type === 'page:reveal' ? true : pageStatus();
+      return type === 'page:reveal' ? true : { ...pageStatus(), ...status };
     }) as PopupApi['sendToTab'],
   };
   return {
@@ -278,6 +278,15 @@ describe('Popup: the page overview', () => {
   it('says how many statements conflict with the sources', async () => {
     await open(fakeApi());
     expect(text(container.querySelector('.conflicts'))).toBe('2 statements here conflict with the sources');
+  });
+
+  it('says when part of the page was skipped as nested too deep, and only then', async () => {
+    const fake = fakeApi(undefined, 'ok', { skipped: 2 });
+    await open(fake);
+    expect(text(container.querySelector('[data-part="skipped"]'))).toBe('Part of this page was not read: 2 sections are nested deeper than any text is.');
+    render(null, container);
+    await open(fakeApi());
+    expect(container.querySelector('[data-part="skipped"]')).toBeNull();
   });
 
   it('switches to the first mention of each topic only', async () => {

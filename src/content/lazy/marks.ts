@@ -2,12 +2,12 @@
 // and screen readers that announce marks, and where CSS.highlights is missing. Loaded only when
 // a page is shown in this mode.
 //
-// The scanner already knows each mention's text nodes and offsets, so mark.js is handed one text
-// node at a time with the pieces in it, last piece first: each wrap leaves the text before it in
-// the page's own node, so offsets stay valid and the work stays linear in the page's size, with
-// no selector matching. What mark.js creates after a page's text node (its "tail": marks and
-// remainders) is remembered per node, to restore the DOM node for node, and to step aside when
-// the page changes or removes a text node we split (a framework re-rendering).
+// The scanner already knows each mention's text nodes and offsets, so no selector is matched and
+// no text is searched here: each page text node with mentions is cut once into pieces, and
+// mark.js wraps each piece. The work stays linear in the page's size. What is created after a
+// page's text node (its "tail": pieces, marks, the text between them) is remembered per node, to
+// restore the DOM node for node, and to step aside when the page changes or removes a text node
+// we cut (a framework re-rendering).
 
 import Mark from 'mark.js';
 import type { PageMention } from '../mentions';
@@ -19,9 +19,6 @@ interface Piece {
   from: number;
   to: number;
 }
-
-/** Nodes mark.js makes per wrapped piece: the <mark> and the remainder of the text after it. */
-const NODES_PER_PIECE = 2;
 
 function piecesOf(m: PageMention): Array<[Text, Piece]> {
   return m.nodes.map((node) => [
@@ -66,29 +63,46 @@ export function createMarkPainter(): Painter {
     el.tabIndex = !owner || owner === m ? 0 : -1;
   }
 
-  /** (Re)wraps a node's pieces, last first, after restoring it. */
+  /**
+   * (Re)wraps a node's pieces after restoring it. The node is cut once, in one pass, into the text
+   * before its first piece, then each piece and the text after it as nodes of their own; mark.js
+   * then wraps each piece's node whole. Cutting a long node piece by piece would copy the rest of
+   * its text every time (quadratic on a 5 MB text node); this copies it once.
+   */
   function wrapNode(node: Text): void {
     restore(node);
     const list = pieces.get(node);
     if (!list?.length || !node.parentNode) return;
-    let wrapped = 0;
-    const firstMarks: Array<[HTMLElement, PageMention]> = [];
-    for (const p of [...list].sort((a, b) => b.from - a.from)) {
+    const sorted = [...list].sort((a, b) => a.from - b.from).filter((p, i, all) => i === 0 || p.from >= all[i - 1]!.to);
+    const text = node.data;
+    const doc = node.ownerDocument;
+    const fragment = doc.createDocumentFragment();
+    const cut: Array<[Text, Piece]> = [];
+    let last: Text | null = null;
+    sorted.forEach((p, i) => {
+      const piece = doc.createTextNode(text.slice(p.from, p.to));
+      last = doc.createTextNode(text.slice(p.to, sorted[i + 1]?.from ?? text.length));
+      fragment.append(piece, last);
+      cut.push([piece, p]);
+    });
+    node.data = text.slice(0, sorted[0]!.from);
+    node.after(fragment);
+    for (const [piece, p] of cut) {
       // mark.js takes a text node as its context: it then sees only that node's text.
-      new Mark(node as unknown as Element).markRanges([{ start: p.from, length: p.to - p.from }], {
+      new Mark(piece as unknown as Element).markRanges([{ start: 0, length: piece.data.length }], {
         element: 'mark',
         className: MARK_CLASS,
         each: (el) => {
-          wrapped++;
           decorate(el, p.mention);
-          if (node === p.mention.start.node && !p.mention.check) firstMarks.push([el, p.mention]);
+          if (node === p.mention.start.node && !p.mention.check) setTabStop(el, p.mention);
         },
       });
     }
-    // Wrapped last first; tab stops go in reading order.
-    for (const [el, m] of firstMarks.reverse()) setTabStop(el, m);
     const tail: Node[] = [];
-    for (let n = node.nextSibling; n && tail.length < wrapped * NODES_PER_PIECE; n = n.nextSibling) tail.push(n);
+    for (let n = node.nextSibling; n; n = n.nextSibling) {
+      tail.push(n);
+      if (n === last) break;
+    }
     tails.set(node, tail);
   }
 
