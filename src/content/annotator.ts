@@ -10,20 +10,22 @@ import { isCategoryOn, type Settings } from '../core/settings';
 import type { LazyModules } from './modules';
 import { createMentionRegistry, type PageMention } from './mentions';
 import { canPaintHighlights, createHighlightPainter } from './paint-highlights';
-import { watchPage, type PageChanges, type PageWatcher } from './page-watcher';
+import { watchPage, type PageWatcher } from './page-watcher';
 import type { Painter, PaintMode } from './painter';
-import { scanSubtree, type RunMatches } from './scan';
+import { scanSubtree, type RunMatches, type SubtreeScan } from './scan';
 import { createSlicer } from './slices';
 import { nodesOf, pointsOf, type TextRun } from './text-runs';
-import { EXCLUDED_SELECTOR, TEXT_NODE } from './zones';
+import { DOCUMENT_POSITION_FOLLOWING, EXCLUDED_SELECTOR, TEXT_NODE } from './zones';
 
 export const SCAN_MEASURE = 'backstory:scan';
 /**
  * After its first slice (the top of the page, shown at once), a scan hands what it found to the
- * painter at most this often: each change to the highlights makes the browser revisit every
- * range it holds, so a long scan paints in a few batches rather than after every slice.
+ * painter after this long, then after twice as long each time, up to PAINT_INTERVAL_MAX_MS:
+ * each change to the highlights makes the browser revisit every range it holds (and lay out a
+ * huge text node again), so a long scan paints in a handful of batches, not after every slice.
  */
 export const PAINT_INTERVAL_MS = 120;
+const PAINT_INTERVAL_MAX_MS = 2000;
 
 export interface Annotator {
   /** Applies settings: scans, rescans or clears as needed. Resolves when the page is in step. */
@@ -42,8 +44,11 @@ export interface Annotator {
   found(): FoundTopic[];
   /** The mentions shown (not the checked statements), in reading order. */
   mentions(): PageMention[];
-  /** The topic's (or any topic's) next mention in reading order after `after`, cycling. */
-  nextMention(topicId: string | null, after: PageMention | null): PageMention | undefined;
+  /**
+   * The topic's (or any topic's) next mention in reading order after `after` (a mention, or an
+   * element such as where focus is), cycling; the first without `after`.
+   */
+  nextMention(topicId: string | null, after: PageMention | Element | null): PageMention | undefined;
   /** How mentions are shown now (null while inactive). */
   readonly mode: PaintMode | null;
   /** Subtrees left unscanned because they were nested beyond any page's need. */
@@ -119,8 +124,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     return { head, category: categories.get(head.category), ...fields, text: run.text.slice(start, end), start: from, end: to, nodes: nodesOf(run, start, end) };
   }
 
-  /** Scans one subtree: found mentions are shown at the end of each slice. */
-  async function scan(root: Element): Promise<void> {
+  /** Scans subtrees, in one sliced pass: found mentions are shown in a few batches (see PAINT_INTERVAL_MS). */
+  async function scan(roots: readonly Element[]): Promise<void> {
     const t0 = win.performance.now();
     const { generation } = session;
     const firstOnly = settings?.mentionMode === 'first';
@@ -157,18 +162,34 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       accepted = [];
     };
 
-    const subtree = scanSubtree(root, matcher, { pageHasContext }, onMatches);
-    let painted = -Infinity;
+    let next = 0;
+    let subtree: SubtreeScan | null = null;
+    let skipped = 0;
+    // One subtree after another, as one sequence of steps; roots the page dropped meanwhile are passed over.
+    const step = (): boolean => {
+      while (!subtree?.step()) {
+        if (subtree) skipped += subtree.skipped;
+        subtree = null;
+        const root = roots[next++];
+        if (!root) return false;
+        if (root.isConnected) subtree = scanSubtree(root, matcher, { pageHasContext }, onMatches);
+      }
+      return true;
+    };
+    let nextPaint = -Infinity;
+    let interval = PAINT_INTERVAL_MS;
+    const batches = painter?.paintsInBatches ?? true;
     const paintIfDue = () => {
       const now = win.performance.now();
-      if (now - painted < PAINT_INTERVAL_MS) return;
-      painted = now;
+      if (now < nextPaint || (!batches && nextPaint > -Infinity)) return;
+      if (nextPaint > -Infinity) interval = Math.min(interval * 2, PAINT_INTERVAL_MAX_MS);
+      nextPaint = now + interval;
       show(batch.splice(0));
     };
-    const finished = await slicer.run(subtree.step, paintIfDue);
+    const finished = await slicer.run(step, paintIfDue);
     if (!finished || generation !== session.generation) return;
     show(batch.splice(0));
-    session.skipped += subtree.skipped;
+    session.skipped += skipped;
     // Ambiguous names without context nearby stand on a page that is plainly about the dispute.
     if (session.strongMentions >= MIN_STRONG_MENTIONS) {
       show(deferred.filter((d) => !firstOnly || !session.seenTopics.has(d.topic)).map((d) => d.mention));
@@ -200,21 +221,25 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     }
   }
 
-  /** The page changed: what it changed or removed loses its mentions; what it added is scanned. */
-  function onPageChanges({ stale, roots }: PageChanges): void {
+  /** The page changed or removed text: its mentions go at once, before the next frame. */
+  function onStale(stale: Node[]): void {
     if (!active || !painter || !alive()) return;
     const p = painter;
     const changedText = stale.filter((n): n is Text => n.nodeType === TEXT_NODE);
-    quietly(() => p.release(changedText));
     const gone = new Set(changedText.flatMap((n) => registry.inNode(n)));
     if (stale.some((n) => n.nodeType !== TEXT_NODE)) for (const m of registry.disconnected()) gone.add(m);
+    if (gone.size === 0) return;
+    quietly(() => p.release(changedText));
     hide(gone);
-    if (gone.size) reportCounts();
+    reportCounts();
+  }
+
+  /** Text the page added or changed is read again. */
+  function onRoots(roots: Element[]): void {
+    if (!active || !painter || !alive()) return;
     const scannable = roots.filter((r) => !r.closest(EXCLUDED_SELECTOR));
     if (!scannable.length) return;
-    scanning = scanning.then(async () => {
-      for (const r of scannable) if (r.isConnected && active) await scan(r);
-    });
+    scanning = scanning.then(() => (active ? scan(scannable) : undefined));
   }
 
   function clear(): void {
@@ -226,7 +251,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   function scanPage(): Promise<void> {
-    scanning = doc.body ? scan(doc.body) : Promise.resolve();
+    scanning = doc.body ? scan([doc.body]) : Promise.resolve();
     return scanning;
   }
 
@@ -256,7 +281,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const p = await painterFor(modeFor(next));
     if (generation !== session.generation || signal.aborted) return scanning;
     painter = p;
-    watcher ??= watchPage(doc, signal, onPageChanges);
+    watcher ??= watchPage(doc, signal, { onStale, onRoots });
     return scanPage();
   }
 
@@ -269,9 +294,13 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     return scanPage();
   }
 
-  function nextMention(topicId: string | null, after: PageMention | null): PageMention | undefined {
+  function nextMention(topicId: string | null, after: PageMention | Element | null): PageMention | undefined {
     const list = registry.ordered(topicId);
     if (!after) return list[0];
+    if (!('head' in after)) {
+      const follows = (m: PageMention) => (after.compareDocumentPosition(m.start.node) & DOCUMENT_POSITION_FOLLOWING) !== 0;
+      return list.find(follows) ?? list[0];
+    }
     const at = list.indexOf(after);
     if (at >= 0) return list[at + 1] ?? list[0];
     const all = registry.ordered();

@@ -1,18 +1,22 @@
-// The page's own changes, batched: text the page changed or removed (whose mentions must go, so
-// nothing is ever shown on the wrong text) and subtrees it added (to scan). A feed that appends
-// a paragraph at a time is handled a batch at a time; a huge batch is reduced to its outermost
-// roots before anything is scanned.
+// The page's own changes. Text the page changed or removed is reported at once, from the
+// observer's callback, before the browser paints again: nothing is ever shown on the wrong text,
+// not even for a frame. What needs reading again is batched: a block whose text changed is read
+// after a frame (a framework re-rendering a line), added subtrees after MUTATION_BATCH_MS (a feed
+// appending a paragraph at a time is read a batch at a time), and a batch is reduced to its
+// outermost roots before anything is scanned.
 
 import { ELEMENT_NODE, TEXT_NODE } from './zones';
 
 /** How long added content is left to settle before it is scanned. */
 export const MUTATION_BATCH_MS = 150;
+/** How soon a block whose text the page changed is read again. */
+export const TEXT_CHANGE_MS = 16;
 
-export interface PageChanges {
+export interface PageChangeHandlers {
   /** Text nodes the page changed, and nodes it removed (with whatever was inside them). */
-  stale: Node[];
-  /** Connected elements to scan again, outermost only. */
-  roots: Element[];
+  onStale(nodes: Node[]): void;
+  /** Connected elements to read again, outermost only. */
+  onRoots(roots: Element[]): void;
 }
 
 export interface PageWatcher {
@@ -20,27 +24,39 @@ export interface PageWatcher {
   quietly<T>(fn: () => T): T;
 }
 
-export function watchPage(doc: Document, signal: AbortSignal, onChanges: (changes: PageChanges) => void): PageWatcher {
+export function watchPage(doc: Document, signal: AbortSignal, handlers: PageChangeHandlers): PageWatcher {
   const win = doc.defaultView!;
-  let stale: Node[] = [];
   let roots = new Set<Node>();
   let timer = 0;
+  let due = Infinity;
+
+  function schedule(delay: number): void {
+    const at = win.performance.now() + delay;
+    if (timer && at >= due) return;
+    win.clearTimeout(timer);
+    due = at;
+    timer = win.setTimeout(flush, delay);
+  }
 
   function collect(records: MutationRecord[]): void {
+    const stale: Node[] = [];
+    let textChanged = false;
     for (const r of records) {
       if (r.type === 'characterData') {
         stale.push(r.target);
+        textChanged = true;
         if (r.target.parentElement) roots.add(r.target.parentElement);
         continue;
       }
       for (const n of r.removedNodes) stale.push(n);
-      for (const n of r.addedNodes) roots.add(n.nodeType === TEXT_NODE ? (n.parentElement ?? n) : n);
-      // Text added beside existing text may complete a name across nodes: the parent is read again.
-      if (r.addedNodes.length && r.target.nodeType === ELEMENT_NODE) {
-        for (const n of r.addedNodes) if (n.nodeType === TEXT_NODE) roots.add(r.target);
+      for (const n of r.addedNodes) {
+        if (n.nodeType !== TEXT_NODE) roots.add(n);
+        // Text added beside existing text may complete a name across nodes: the parent is read again.
+        else if (r.target.nodeType === ELEMENT_NODE) roots.add(r.target);
       }
     }
-    if ((stale.length || roots.size) && !timer) timer = win.setTimeout(flush, MUTATION_BATCH_MS);
+    if (stale.length) handlers.onStale(stale);
+    if (roots.size) schedule(textChanged ? TEXT_CHANGE_MS : MUTATION_BATCH_MS);
   }
 
   function outermost(): Element[] {
@@ -55,10 +71,10 @@ export function watchPage(doc: Document, signal: AbortSignal, onChanges: (change
 
   function flush(): void {
     timer = 0;
-    const changes: PageChanges = { stale, roots: outermost() };
-    stale = [];
+    due = Infinity;
+    const found = outermost();
     roots = new Set();
-    if (changes.stale.length || changes.roots.length) onChanges(changes);
+    if (found.length) handlers.onRoots(found);
   }
 
   const observer = new win.MutationObserver(collect);

@@ -87,6 +87,7 @@ export function createHighlightPainter(doc: Document, registry: MentionRegistry)
 
   return {
     mode: 'highlights',
+    paintsInBatches: true,
     add(mentions) {
       for (const m of mentions) {
         highlight(highlightNameOf(m)).add(rangeOf(m));

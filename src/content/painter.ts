@@ -9,6 +9,12 @@ export type { PaintMode };
 
 export interface Painter {
   readonly mode: PaintMode;
+  /**
+   * Whether showing more mentions during a scan is cheap enough to do in several batches. Marks
+   * rewrite the page (a 5 MB text node is laid out again each time), so a scan shows its first
+   * slice at once and the rest when it ends.
+   */
+  readonly paintsInBatches: boolean;
   add(mentions: readonly PageMention[]): void;
   remove(mentions: readonly PageMention[]): void;
   /**

@@ -17,6 +17,9 @@ import type { LazyModules } from './modules';
 import { watchOwnCorpus } from './own-corpus';
 import type { TooltipHost } from './tooltip-host';
 
+/** How often at most the page's counts go to the background (the toolbar badge). */
+export const COUNTS_REPORT_MS = 500;
+
 export interface ContentScript {
   ready: Promise<void>;
   /** Whether this instance still runs (false once stopped or its extension context is gone). */
@@ -81,6 +84,12 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
     }
   }
 
+  // The badge follows the counts, at most every COUNTS_REPORT_MS: a feed changes them many times a second.
+  let countsTimer = 0;
+  const reportCounts = () => {
+    countsTimer = 0;
+    if (isTop) send(() => api.send('counts:report', { counts: annotator.counts() })).catch(() => undefined);
+  };
   const annotator = createAnnotator({
     doc,
     index,
@@ -88,10 +97,11 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
     modules,
     signal,
     alive,
-    onCountsChanged: (counts) => {
-      if (isTop) send(() => api.send('counts:report', { counts })).catch(() => undefined);
+    onCountsChanged: () => {
+      countsTimer ||= win.setTimeout(reportCounts, COUNTS_REPORT_MS);
     },
   });
+  signal.addEventListener('abort', () => win.clearTimeout(countsTimer));
 
   // Own corpus packs and "Wrong match" reports: matched with the built-in corpus, live.
   const own = watchOwnCorpus({
@@ -224,8 +234,13 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
       }
       return;
     }
+    // From the tooltip, on to the next mention; from elsewhere on the page, the next one after the
+    // reader's place (the focused element, or the mention the commands last showed).
     const inTooltip = !!tooltip && doc.activeElement === tooltip.element;
-    await reveal(annotator.nextMention(null, keyboardAt), inTooltip ? null : focusBefore());
+    const focused = focusBefore();
+    const onPage = focused && focused !== doc.body ? (annotator.mentionOf(focused) ?? focused) : null;
+    const from = inTooltip ? keyboardAt : (onPage ?? keyboardAt);
+    await reveal(annotator.nextMention(null, from), inTooltip ? null : focused);
   }
 
   const stopWatching = api.onSettingsChanged((s) => void applySettings(s));

@@ -91,7 +91,8 @@ export function locateMention([t, sel, n, mode]: readonly [string, string, numbe
     const m = found[n];
     if (!m) throw new Error(`no mark reads "${t}" in ${sel}`);
     m.scrollIntoView({ block: 'center' });
-    return boxOf(m.getBoundingClientRect());
+    // A mark broken over two lines: its first line box, not the box around both.
+    return boxOf(m.getClientRects()[0] ?? m.getBoundingClientRect());
   }
   const hits: Range[] = [];
   for (const [name, highlight] of CSS.highlights) {

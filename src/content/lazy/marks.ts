@@ -119,6 +119,7 @@ export function createMarkPainter(): Painter {
 
   return {
     mode: 'marks',
+    paintsInBatches: false,
     add(mentions) {
       const touched = new Set<Text>();
       for (const m of mentions) {
