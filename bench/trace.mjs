@@ -18,7 +18,10 @@
 //    frame by themselves. So a rendering task (a BeginMainFrame: style, layout, pre-paint, paint,
 //    layerize, commit) is charged to the extension when, since the previous rendering task, an
 //    extension task ran and nothing of the page's did (no HTML parsing, no script from an http(s)
-//    URL). With both, the frame is left to the page: attribution errs towards the page. The same
+//    URL). With both, the frame is left to the page: attribution errs towards the page. Painting
+//    highlights changes no layout, so a frame that lays out what the page parsed (the first frame
+//    with a Layout after the page's last HTML parsing) is the page's too, even when the content
+//    script ran in between (document_idle can come before a big page's deferred layout). The same
 //    rule applied to the empty content script's loads is the control: it shows what the rule
 //    charges a script that paints nothing.
 //
@@ -92,8 +95,12 @@ export function analyzeLoad(buffer, pageUrl) {
   const charged = [];
   let since = null; // what dirtied the page since the last frame: 'ext', 'page' or null
   let pageFrameMax = 0;
+  let parsedNotLaidOut = false;
   for (const t of tasks) {
+    if (t.children.some((c) => c.name === 'ParseHTML')) parsedNotLaidOut = true;
+    const laysOut = t.children.some((c) => c.name === 'Layout');
     if (t.ext) {
+      if (laysOut) parsedNotLaidOut = false;
       t.kind = t.render ? 'frame with our script' : 'script';
       charged.push(t);
       since = t.page ? 'page' : since === 'page' ? 'page' : 'ext';
@@ -102,7 +109,9 @@ export function analyzeLoad(buffer, pageUrl) {
     }
     if (t.page) since = 'page';
     if (t.render) {
-      if (since === 'ext') {
+      const pagesLayout = parsedNotLaidOut && laysOut;
+      if (laysOut) parsedNotLaidOut = false;
+      if (since === 'ext' && !pagesLayout) {
         t.kind = 'rendering';
         charged.push(t);
       } else {
