@@ -18,7 +18,7 @@ import * as esbuild from 'esbuild';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist', 'chrome');
-const SHIPPED_INDEX = join(ROOT, 'build', 'generated', 'page-index.json');
+const SHIPPED_INDEX = join(ROOT, 'build', 'generated', 'page-index.js');
 
 /** build.mjs's `common` options, as used for src/content/index.ts. */
 const CONTENT_OPTIONS = {
@@ -34,12 +34,12 @@ const CONTENT_OPTIONS = {
   alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
 };
 
-/** Points the content script's `import pageIndex from '.../page-index.json'` at another file. */
+/** Points the content script's `import pageIndex from '.../page-index.js'` at another file. */
 function pageIndexPlugin(file) {
   return {
     name: 'bench-page-index',
     setup(build) {
-      build.onResolve({ filter: /(^|\/)page-index\.json$/ }, () => ({ path: file }));
+      build.onResolve({ filter: /(^|\/)page-index\.js$/ }, () => ({ path: file }));
     },
   };
 }
@@ -97,8 +97,9 @@ export async function buildExtensions(outDir, corpora) {
   const out = { real: { dir: DIST, contentBytes: size(DIST) }, empty: { dir: emptyExtension(join(root, 'empty')), contentBytes: 0 } };
   out.empty.contentBytes = size(out.empty.dir);
   for (const [n, c] of corpora) {
-    const indexFile = join(root, `page-index-${n}.json`);
-    writeFileSync(indexFile, JSON.stringify(c.pageIndex));
+    // In the form build.mjs writes build/generated/page-index.js.
+    const indexFile = join(root, `page-index-${n}.js`);
+    writeFileSync(indexFile, `export default JSON.parse(${JSON.stringify(JSON.stringify(c.pageIndex))});\n`);
     const dir = await variant(join(root, `aliases-${n}`), indexFile);
     out[`aliases-${n}`] = { dir, contentBytes: size(dir) };
   }

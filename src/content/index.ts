@@ -1,12 +1,11 @@
 // Content script entry: runs on every http(s) page, so it holds only what every page needs: the
-// packed matcher, the scan and the painter. The tooltip UI, the claim checker and the <mark>
-// painter load from lazy/ when a page needs them; topic details come from the background.
+// packed matcher, the walk, the scan and the painter. The tooltip UI, the claim checker and the
+// <mark> painter load from lazy/ when a page needs them; topic details come from the background.
 
-import pageIndex from '../../build/generated/page-index.json';
+import pageIndex from '../../build/generated/page-index.js';
 import type { PageIndex } from '../core/corpus-types';
 import { createPackedMatcher } from '../core/matcher';
-import { browserApi } from '../platform/browser-api';
-import { importExtensionModule } from '../platform/extension-modules';
+import { contentApi, importExtensionModule } from '../platform/content-api';
 import { once, type LazyModules } from './modules';
 import { startContentScript, type ContentScript } from './start';
 
@@ -35,5 +34,5 @@ const running = scope[FLAG];
 if (!running?.alive() && document.documentElement instanceof HTMLElement && isTopOrSameOriginFrame()) {
   running?.stop();
   const { matcher, ...index } = pageIndex as PageIndex;
-  scope[FLAG] = startContentScript({ api: browserApi, index, matcher: createPackedMatcher(matcher), doc: document, modules });
+  scope[FLAG] = startContentScript({ api: contentApi, index, matcher: createPackedMatcher(matcher), doc: document, modules });
 }

@@ -1,13 +1,13 @@
 // Wires the content script together: settings in, mentions and tooltip out. One AbortSignal per
 // instance tears everything down, including when the extension is updated or reloaded under the
 // page ("Extension context invalidated"): the old instance then goes quiet and leaves nothing
-// behind. Separate from the entry point so tests can start it with a fake ExtensionApi.
+// behind. Separate from the entry point so tests can start it with a fake API.
 
 import type { TopicDetails, TopicIndex } from '../core/corpus-types';
 import type { Matcher } from '../core/matcher';
 import type { PageCommand } from '../core/messages';
 import { DEFAULT_SETTINGS, isActiveOn, siteOf, type Settings } from '../core/settings';
-import type { ExtensionApi } from '../platform/extension-api';
+import type { ContentApi } from '../platform/content-api';
 import { i18n } from '../platform/i18n';
 import { createAnnotator } from './annotator';
 import { watchIntent } from './intent';
@@ -28,7 +28,7 @@ export interface ContentScript {
 }
 
 export interface ContentScriptOptions {
-  api: ExtensionApi;
+  api: ContentApi;
   index: TopicIndex;
   matcher: Matcher;
   doc: Document;
@@ -84,11 +84,16 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
     }
   }
 
-  // The badge follows the counts, at most every COUNTS_REPORT_MS: a feed changes them many times a second.
+  // The badge follows the counts, at most every COUNTS_REPORT_MS (a feed changes them many times a
+  // second), and only when its number changes: a page without mentions sends nothing at all.
   let countsTimer = 0;
+  let reported = 0;
   const reportCounts = () => {
     countsTimer = 0;
-    if (isTop) send(() => api.send('counts:report', { counts: annotator.counts() })).catch(() => undefined);
+    const counts = annotator.counts();
+    if (!isTop || counts.total === reported) return;
+    reported = counts.total;
+    send(() => api.send('counts:report', { counts })).catch(() => undefined);
   };
   const annotator = createAnnotator({
     doc,

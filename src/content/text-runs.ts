@@ -3,7 +3,7 @@
 // elements but never a block boundary. Each run keeps its text nodes and where each starts in the
 // run's text, so a match in the text maps back to exact DOM positions without touching the DOM.
 
-import { ELEMENT_NODE, FILTER_ACCEPT, FILTER_REJECT, isExcluded, isInline, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './zones';
+import { ELEMENT_NODE, isExcluded, isInline, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './zones';
 
 export interface TextRun {
   /** The run's block: the nearest ancestor that isn't inline (a rescan starts from blocks). */
@@ -35,31 +35,51 @@ export interface RunWalker {
 
 export function createRunWalker(root: Element): RunWalker {
   const doc = root.ownerDocument;
+  // No filter: a JavaScript filter is a call from the browser into script for every node of the
+  // page. Excluded and too-deep subtrees are skipped by moving the walker past them instead.
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
   /** Set when an excluded element (a textarea, a code block…) was skipped: it ends the run too. */
   let brokeRun = false;
   let skippedDeep = 0;
-  const depthOf = new Map<Node, number>([[root, 0]]);
+  /** The ancestors of the last node visited (root first): depth without a lookup per element. */
+  const ancestors: Node[] = [root];
+  let last: Node = root;
   const blockOf = new Map<Element, Element>([[root, root]]);
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode: (node) => {
-      if (node.nodeType !== ELEMENT_NODE) return FILTER_ACCEPT;
-      const el = node as Element;
-      const depth = (depthOf.get(el.parentNode as Node) ?? 0) + 1;
-      if (depth > MAX_DEPTH) {
-        skippedDeep++;
-        brokeRun = true;
-        return FILTER_REJECT;
-      }
-      if (isExcluded(el)) {
-        brokeRun = true;
-        return FILTER_REJECT; // skips the whole subtree
-      }
-      depthOf.set(el, depth);
-      return FILTER_ACCEPT;
-    },
-  });
   let pending: TextRun | null = null;
   let done = false;
+
+  function depthOf(node: Node): number {
+    const parent = node.parentNode;
+    if (parent === last) ancestors.push(last);
+    else while (ancestors.length > 1 && ancestors[ancestors.length - 1] !== parent) ancestors.pop();
+    last = node;
+    return ancestors.length;
+  }
+
+  /** The node after `el` and everything inside it, or null at the end of the root. */
+  function skip(el: Element): Node | null {
+    brokeRun = true;
+    walker.currentNode = el;
+    for (;;) {
+      const sibling = walker.nextSibling();
+      if (sibling) return sibling;
+      if (!walker.parentNode() || walker.currentNode === root) return null;
+    }
+  }
+
+  /** The next node to read: text, or an element that is neither excluded nor too deep. */
+  function advance(): Node | null {
+    let node = walker.nextNode();
+    while (node && node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      const tooDeep = depthOf(el) > MAX_DEPTH;
+      if (!tooDeep && !isExcluded(el)) return el;
+      if (tooDeep) skippedDeep++;
+      node = skip(el);
+    }
+    if (node) depthOf(node);
+    return node;
+  }
 
   function blockFor(el: Element): Element {
     const known = blockOf.get(el);
@@ -91,7 +111,7 @@ export function createRunWalker(root: Element): RunWalker {
 
   function next(): TextRun | null {
     while (!done) {
-      const node = walker.nextNode();
+      const node = advance();
       if (!node) {
         done = true;
         break;

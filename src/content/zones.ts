@@ -5,8 +5,6 @@ export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 export const SHOW_ELEMENT = 0x1;
 export const SHOW_TEXT = 0x4;
-export const FILTER_ACCEPT = 1;
-export const FILTER_REJECT = 2;
 export const DOCUMENT_POSITION_FOLLOWING = 4;
 
 /** The marks Backstory adds; also how its own highlights are told from a page's own <mark>s. */

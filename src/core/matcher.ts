@@ -35,8 +35,6 @@ export interface MatchOptions {
 
 /** How far around an ambiguous alias supporting words are looked for, in characters. */
 export const CONTEXT_WINDOW = 300;
-/** How far around a bare surname its neighbouring words are looked at. */
-const NEIGHBOUR_WINDOW = 40;
 /** The authored aliases in PackedMatcher.names are joined by this. */
 export const NAME_SEPARATOR = '\u0001';
 
@@ -75,13 +73,39 @@ interface ContextAutomata {
   dispute: Automaton;
 }
 
-const CAPITALIZED = /^\p{Lu}/u;
+/** An upper-case first letter, without a Unicode-property RegExp (compiling one costs every page). */
+const isCapitalized = (w: string): boolean => {
+  const first = w.charAt(0);
+  return first !== first.toLowerCase() && first === first.toUpperCase();
+};
+const APOSTROPHE = 0x27;
+const FULL_STOP = 0x2e;
+const isNameCode = (code: number): boolean => isWordCode(code) || code === APOSTROPHE || code === FULL_STOP;
+const isSpaceCode = (code: number): boolean => code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0;
 /** Sentence-initial function words are capitalized without being names. */
 const FUNCTION_WORDS = new Set(
   'the a an and but or nor so yet when while after before as in on at by for with under since if that this then of to from also however meanwhile both'.split(' '),
 );
-const WORD_BEFORE = /([\p{L}'.]+)\s+$/u;
-const WORD_AFTER = /^\s+([\p{L}'.]+)/u;
+
+/** The word (letters, apostrophes, full stops) just before `at`, past the spaces there; '' if none. */
+function wordBefore(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (end === at) return '';
+  let start = end;
+  while (start > 0 && isNameCode(text.charCodeAt(start - 1))) start--;
+  return text.slice(start, end);
+}
+
+/** The word just after `at`, past the spaces there; '' if none. */
+function wordAfter(text: string, at: number): string {
+  let start = at;
+  while (start < text.length && isSpaceCode(text.charCodeAt(start))) start++;
+  if (start === at) return '';
+  let end = start;
+  while (end < text.length && isNameCode(text.charCodeAt(end))) end++;
+  return text.slice(start, end);
+}
 const AMBIGUOUS_BIT = 1;
 
 const words = (list: readonly string[]) => list.map((key, entry) => ({ key, entry }));
@@ -138,13 +162,13 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
    * A bare surname next to another capitalized name is somebody else ("Kobo Abe", "Abe
    * Lincoln"); titles ("Prime Minister Abe") and a few words ("Abe Administration") are fine.
    */
-  function isOtherPerson(alias: string, before: string, after: string): boolean {
-    if (!CAPITALIZED.test(alias) || /\s/.test(alias)) return false;
-    const prev = WORD_BEFORE.exec(before)?.[1];
-    const next = WORD_AFTER.exec(after)?.[1];
+  function isOtherPerson(alias: string, text: string, start: number, end: number): boolean {
+    if (!isCapitalized(alias) || alias.includes(' ')) return false;
+    const prev = wordBefore(text, start);
+    const next = wordAfter(text, end);
     const named = (w: string | undefined, allowed: Set<string>) => {
       const word = w?.toLowerCase().replace(/\.$/, '');
-      return !!w && !!word && CAPITALIZED.test(w) && !allowed.has(word) && !FUNCTION_WORDS.has(word);
+      return !!w && !!word && isCapitalized(w) && !allowed.has(word) && !FUNCTION_WORDS.has(word);
     };
     return named(prev, titles) || named(next, followers);
   }
@@ -177,7 +201,7 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
       if (topic < 0) continue;
       const alias = nameOf(hit.entry);
       if (packedEntry & AMBIGUOUS_BIT) {
-        if (isOtherPerson(alias, folded.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start), folded.slice(end, end + NEIGHBOUR_WINDOW))) continue;
+        if (isOtherPerson(alias, folded, start, end)) continue;
         const before = t.slice(Math.max(0, start - CONTEXT_WINDOW), start);
         const after = t.slice(end, end + CONTEXT_WINDOW);
         if (!pageHasContext() && !twoSided(before, after)) {

@@ -1,0 +1,80 @@
+// The ExtensionApi a content script needs, over the browser's own promise-based API (`browser` in
+// Firefox and current Chromium, `chrome` in Chromium's Manifest V3) rather than through
+// webextension-polyfill: the content script runs on every page, and setting the polyfill up cost
+// about a third of its start-up there. Popup, options page and background keep browser-api.ts.
+
+import { parseLocal } from '../core/local-data';
+import { isMessage, type Message, type MessageType, type Request, type Response } from '../core/messages';
+import { parseSettings, SETTINGS_KEY } from '../core/settings';
+import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
+
+export type ContentApi = Pick<ExtensionApi, 'contextValid' | 'loadSettings' | 'onSettingsChanged' | 'send' | 'handle' | 'loadLocal' | 'saveLocal' | 'onLocalChanged'>;
+
+type Changes = Record<string, { newValue?: unknown }>;
+interface Event<F> {
+  addListener(f: F): void;
+  removeListener(f: F): void;
+}
+type OnMessage = (message: unknown, sender: { tab?: { id?: number }; frameId?: number }, sendResponse: (r: unknown) => void) => boolean | undefined;
+
+/** The few calls made here, as both browsers define them. */
+interface NativeApi {
+  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown>; onMessage: Event<OnMessage>; getURL(path: string): string };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }; onChanged: Event<(changes: Changes, area: string) => void> };
+}
+
+function native(): NativeApi {
+  const g = globalThis as { browser?: NativeApi; chrome?: NativeApi };
+  const api = g.browser?.runtime ? g.browser : g.chrome;
+  if (!api?.runtime) throw new Error('not in an extension');
+  return api;
+}
+
+function onStorage(area: string, key: string, listener: (value: unknown) => void): () => void {
+  const onChanged = (changes: Changes, changedArea: string) => {
+    if (changedArea === area && key in changes) listener(changes[key]?.newValue);
+  };
+  native().storage.onChanged.addListener(onChanged);
+  return () => native().storage.onChanged.removeListener(onChanged);
+}
+
+export const contentApi: ContentApi = {
+  contextValid() {
+    try {
+      return !!native().runtime.id;
+    } catch {
+      return false;
+    }
+  },
+  async loadSettings() {
+    return parseSettings((await native().storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  },
+  onSettingsChanged: (listener) => onStorage('local', SETTINGS_KEY, (v) => listener(parseSettings(v))),
+  send<K extends MessageType>(type: K, payload: Request<K>): Promise<Response<K>> {
+    return native().runtime.sendMessage({ type, payload }) as Promise<Response<K>>;
+  },
+  handle(handlers: Handlers) {
+    const onMessage: OnMessage = (message, sender, sendResponse) => {
+      if (!isMessage(message)) return undefined;
+      const handler = handlers[(message as Message).type] as ((p: unknown, s: MessageSender) => unknown) | undefined;
+      if (!handler) return undefined;
+      // Answered through sendResponse, which both browsers honour when the listener returns true.
+      Promise.resolve(handler(message.payload, { tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null })).then(sendResponse, () => sendResponse(undefined));
+      return true;
+    };
+    native().runtime.onMessage.addListener(onMessage);
+    return () => native().runtime.onMessage.removeListener(onMessage);
+  },
+  async loadLocal(key) {
+    return parseLocal(key, (await native().storage.local.get(key))[key]);
+  },
+  async saveLocal(values) {
+    await native().storage.local.set(values);
+  },
+  onLocalChanged: (key, listener) => onStorage('local', key, (v) => listener(parseLocal(key, v))),
+};
+
+/** A module bundled with the extension, imported into the content script's own world. */
+export function importExtensionModule<T>(path: string): Promise<T> {
+  return import(native().runtime.getURL(path)) as Promise<T>;
+}
