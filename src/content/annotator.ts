@@ -121,7 +121,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   function pageMention(run: TextRun, start: number, end: number, topic: number, fields: Pick<PageMention, 'alias' | 'rule' | 'check'>): PageMention {
     const head = index.topics[topic]!;
     const [from, to] = pointsOf(run, start, end);
-    return { head, category: categories.get(head.category), ...fields, text: run.text.slice(start, end), start: from, end: to, nodes: nodesOf(run, start, end) };
+    return { head, category: categories.get(head.category), ...fields, text: ownCopy(run.text.slice(start, end)), start: from, end: to, nodes: nodesOf(run, start, end) };
   }
 
   /** Scans subtrees, in one sliced pass: found mentions are shown in a few batches (see PAINT_INTERVAL_MS). */
@@ -331,6 +331,14 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       return session.skipped;
     },
   };
+}
+
+/**
+ * A string that doesn't keep a larger one alive: a slice of a run's text would otherwise hold the
+ * whole paragraph (on a 5 MB page, most of its text) for as long as the mention lives.
+ */
+function ownCopy(s: string): string {
+  return `${s} `.slice(0, -1);
 }
 
 function categoryMap(index: TopicIndex): Map<string, Category> {
