@@ -15,7 +15,7 @@ import type { Painter, PaintMode } from './painter';
 import { scanSubtree, type RunMatches, type SubtreeScan } from './scan';
 import { createSlicer } from './slices';
 import { nodesOf, pointsOf, type TextRun } from './text-runs';
-import { DOCUMENT_POSITION_FOLLOWING, EXCLUDED_SELECTOR, TEXT_NODE } from './zones';
+import { DOCUMENT_POSITION_FOLLOWING, EXCLUDED_SELECTOR, isInline, TEXT_NODE } from './zones';
 
 export const SCAN_MEASURE = 'backstory:scan';
 /**
@@ -26,6 +26,8 @@ export const SCAN_MEASURE = 'backstory:scan';
  */
 export const PAINT_INTERVAL_MS = 120;
 const PAINT_INTERVAL_MAX_MS = 2000;
+/** Just inside the top of the view: where its first line of text is looked for. */
+const VIEW_TOP_PX = 4;
 
 export interface Annotator {
   /** Applies settings: scans, rescans or clears as needed. Resolves when the page is in step. */
@@ -124,8 +126,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     return { head, category: categories.get(head.category), ...fields, text: ownCopy(run.text.slice(start, end)), start: from, end: to, nodes: nodesOf(run, start, end) };
   }
 
-  /** Scans subtrees, in one sliced pass: found mentions are shown in a few batches (see PAINT_INTERVAL_MS). */
-  async function scan(roots: readonly Element[]): Promise<void> {
+  /**
+   * Scans subtrees, in one sliced pass: found mentions are shown in a few batches (see
+   * PAINT_INTERVAL_MS). With `from` (inside the one root), reading starts there and wraps round.
+   */
+  async function scan(roots: readonly Element[], from: Element | null = null): Promise<void> {
     const t0 = win.performance.now();
     const { generation } = session;
     const firstOnly = settings?.mentionMode === 'first';
@@ -172,7 +177,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         subtree = null;
         const root = roots[next++];
         if (!root) return false;
-        if (root.isConnected) subtree = scanSubtree(root, matcher, { pageHasContext }, onMatches);
+        if (root.isConnected) subtree = scanSubtree(root, matcher, { pageHasContext }, onMatches, from);
       }
       return true;
     };
@@ -250,8 +255,23 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     session = { generation: session.generation + 1, seenTopics: new Set(), strongMentions: 0, skipped: 0 };
   }
 
+  /**
+   * Where the reader is when the page opens scrolled down (a reload, a link to an anchor): the
+   * block of the text at the top of the view. Reading starts there, so what is in view is painted
+   * in the first slice, then wraps round to the top of the page.
+   */
+  function inView(): Element | null {
+    const body = doc.body;
+    if (!body || win.scrollY < win.innerHeight || typeof doc.caretPositionFromPoint !== 'function') return null;
+    const node = doc.caretPositionFromPoint(win.innerWidth / 2, VIEW_TOP_PX)?.offsetNode;
+    let el = node && node.nodeType === TEXT_NODE ? node.parentElement : (node as Element | null | undefined);
+    while (el && el !== body && isInline(el)) el = el.parentElement;
+    return el && el !== body && body.contains(el) && !el.closest(EXCLUDED_SELECTOR) ? el : null;
+  }
+
   function scanPage(): Promise<void> {
-    scanning = doc.body ? scan([doc.body]) : Promise.resolve();
+    const body = doc.body;
+    scanning = body ? scan([body], inView()) : Promise.resolve();
     return scanning;
   }
 

@@ -24,9 +24,9 @@ export interface SubtreeScan {
   readonly skipped: number;
 }
 
-/** Runs over `root`, handing each step's matches to `onMatches`. */
-export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptions, onMatches: (m: RunMatches) => void): SubtreeScan {
-  const walker = createRunWalker(root);
+/** Runs over `root` (from `from` on, then up to it), handing each step's matches to `onMatches`. */
+export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptions, onMatches: (m: RunMatches) => void, from: Element | null = null): SubtreeScan {
+  const walker = createRunWalker(root, from);
   let run: TextRun | null = null;
   let prepared: PreparedText | null = null;
   /** Long runs are folded a window at a time first. */

@@ -33,17 +33,32 @@ export interface RunWalker {
   readonly skipped: number;
 }
 
-export function createRunWalker(root: Element): RunWalker {
+/**
+ * Walks `root`'s text. With `from` (an element inside root), the walk starts there, goes on to the
+ * end of root, then reads root from its start up to `from`: every node once, `from` first.
+ */
+export function createRunWalker(root: Element, from: Element | null = null): RunWalker {
   const doc = root.ownerDocument;
   // No filter: a JavaScript filter is a call from the browser into script for every node of the
   // page. Excluded and too-deep subtrees are skipped by moving the walker past them instead.
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+  /** Set while reading the part of root before `from` (the second lap). */
+  let wrapped = false;
   /** Set when an excluded element (a textarea, a code block…) was skipped: it ends the run too. */
   let brokeRun = false;
   let skippedDeep = 0;
   /** The ancestors of the last node visited (root first): depth without a lookup per element. */
   const ancestors: Node[] = [root];
   let last: Node = root;
+  if (from && from !== root && root.contains(from)) {
+    const chain: Node[] = [];
+    for (let n: Node | null = from.parentNode; n && n !== root; n = n.parentNode) chain.unshift(n);
+    ancestors.push(...chain);
+    last = from;
+    walker.currentNode = from;
+  } else {
+    from = null;
+  }
   const blockOf = new Map<Element, Element>([[root, root]]);
   let pending: TextRun | null = null;
   let done = false;
@@ -72,6 +87,7 @@ export function createRunWalker(root: Element): RunWalker {
     let node = walker.nextNode();
     while (node && node.nodeType === ELEMENT_NODE) {
       const el = node as Element;
+      if (wrapped && el === from) return null;
       const tooDeep = depthOf(el) > MAX_DEPTH;
       if (!tooDeep && !isExcluded(el)) return el;
       if (tooDeep) skippedDeep++;
@@ -109,10 +125,25 @@ export function createRunWalker(root: Element): RunWalker {
     return run;
   }
 
+  /** After the first lap (from `from` to the end), the second: from root's start up to `from`. */
+  function wrap(): boolean {
+    if (!from || wrapped) return false;
+    wrapped = true;
+    walker.currentNode = root;
+    ancestors.length = 1;
+    last = root;
+    brokeRun = true;
+    return true;
+  }
+
   function next(): TextRun | null {
     while (!done) {
       const node = advance();
       if (!node) {
+        if (wrap()) {
+          if (pending) return finish();
+          continue;
+        }
         done = true;
         break;
       }

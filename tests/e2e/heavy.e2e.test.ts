@@ -4,7 +4,7 @@
 // loaded CI machine; the bench (npm run bench) holds the tight figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, mentions, START_SETTINGS, waitForMentions, type Harness } from './harness';
+import { launch, mentions, PAINT_MODE, START_SETTINGS, waitForMentions, type Harness } from './harness';
 
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 
@@ -123,4 +123,19 @@ describe('heavy pages', () => {
     expect(withIt.longest).toBeLessThan(without.longest * 1.5 + STUTTER_MS);
     expect(withIt.text).toBe(withIt.length);
   }, 90_000);
+});
+
+describe('a long page opened scrolled down', () => {
+  it('paints the mentions in view first, before the rest of the page is read', async () => {
+    const page = await h.open('far.html');
+    await waitForMentions(page, 8001);
+    const first = await page.evaluate(() => (window as unknown as { __firstPainted: Array<{ text: string; inView: string }> | null }).__firstPainted);
+    // What was painted first is what the reader sees (and what follows it), not the top of the page…
+    expect(first!.some((m) => m.inView === 'in view')).toBe(true);
+    // (Marks change the page's layout as they go in, so where they sit is read only for highlights.)
+    if (PAINT_MODE === 'highlights') expect(first!.filter((m) => m.inView === 'above')).toEqual([]);
+    // …and it came before the whole page was read.
+    expect(first!.length).toBeLessThan(8001);
+    await page.close();
+  }, 60_000);
 });

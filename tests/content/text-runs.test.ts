@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+// The walk over a page's text: runs per block, excluded zones and absurd nesting skipped, and a
+// walk that starts where the reader is and wraps round, reading every run once.
+import { describe, expect, it } from 'vitest';
+import { createRunWalker, MAX_DEPTH, pointsOf } from '../../src/content/text-runs';
+
+const texts = (root: Element, from: Element | null = null) => {
+  const walker = createRunWalker(root, from);
+  const out: string[] = [];
+  for (let run = walker.next(); run; run = walker.next()) out.push(run.text);
+  return { out, skipped: walker.skipped };
+};
+
+describe('text runs', () => {
+  it('cuts runs at blocks, joins inline elements, and passes over excluded zones', () => {
+    document.body.innerHTML = '<h2>Title <em>here</em></h2><p>One <b>two</b><code>x</code> three</p><ul><li>a</li><li>b</li></ul>';
+    expect(texts(document.body).out).toEqual(['Title here', 'One two', ' three', 'a', 'b']);
+  });
+
+  it('starts at the given block, goes to the end, then reads the page up to it: each run once', () => {
+    document.body.innerHTML = '<p>1</p><p>2</p><section id="s"><p>3</p><p>4</p></section><p>5</p>';
+    expect(texts(document.body, document.getElementById('s')).out).toEqual(['3', '4', '5', '1', '2']);
+  });
+
+  it('skips what is nested beyond MAX_DEPTH and counts it', () => {
+    let deep = 'deep text';
+    for (let i = 0; i < MAX_DEPTH + 5; i++) deep = `<span>${deep}</span>`;
+    document.body.innerHTML = `<p>before</p><div>${deep}</div><p>after</p>`;
+    const { out, skipped } = texts(document.body);
+    expect(out).toEqual(['before', 'after']);
+    expect(skipped).toBe(1);
+  });
+
+  it('maps a stretch of a run back to the text nodes and offsets it lies in', () => {
+    document.body.innerHTML = '<p>The Northern <em>Territories</em> today</p>';
+    const run = createRunWalker(document.body).next()!;
+    const [start, end] = pointsOf(run, 4, 24);
+    expect([start.node.data, start.offset, end.node.data, end.offset]).toEqual(['The Northern ', 4, 'Territories', 11]);
+  });
+});
