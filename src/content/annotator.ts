@@ -14,8 +14,8 @@ import { watchPage, type PageWatcher } from './page-watcher';
 import type { Painter, PaintMode } from './painter';
 import { scanSubtree, type RunMatches, type SubtreeScan } from './scan';
 import { createSlicer } from './slices';
-import { nodesOf, pointsOf, type TextRun } from './text-runs';
-import { DOCUMENT_POSITION_FOLLOWING, EXCLUDED_SELECTOR, isInline, TEXT_NODE } from './zones';
+import { MAX_DEPTH, nodesOf, pointsOf, type TextRun } from './text-runs';
+import { DOCUMENT_POSITION_FOLLOWING, EXCLUDED_SELECTOR, isInline, MARK_CLASS, TEXT_NODE } from './zones';
 
 export const SCAN_MEASURE = 'backstory:scan';
 /**
@@ -75,12 +75,9 @@ interface ClaimRun {
   mentions: Mention[];
 }
 
-/** What a page accumulates between two clears. */
+/** What a page accumulates between two clears (what is shown is the registry's). */
 interface Session {
   generation: number;
-  seenTopics: Set<number>;
-  /** Unambiguous mentions seen so far: enough of them make the whole page about the dispute. */
-  strongMentions: number;
   skipped: number;
 }
 
@@ -98,7 +95,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   let settings: Settings | null = null;
   let active = false;
   let scanning: Promise<void> = Promise.resolve();
-  let session: Session = { generation: 0, seenTopics: new Set(), strongMentions: 0, skipped: 0 };
+  let session: Session = { generation: 0, skipped: 0 };
 
   const shown = (topic: number) => {
     const head = index.topics[topic];
@@ -107,9 +104,23 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const quietly = (fn: () => void) => (watcher ? watcher.quietly(fn) : fn());
   const reportCounts = () => onCountsChanged?.(registry.counts());
 
-  function show(mentions: PageMention[]): void {
-    if (!mentions.length || !painter) return;
+  /**
+   * Whether a mention found earlier in a scan still lies on its text: the page may have changed or
+   * removed it before the batch was painted. (Marks cut the page's nodes, so in mark mode only
+   * their being in the page is checked.)
+   */
+  function stillThere(m: PageMention): boolean {
+    if (!m.nodes.every((n) => n.isConnected)) return false;
+    if (painter?.mode !== 'highlights') return true;
+    let text = '';
+    for (const n of m.nodes) text += n.data.slice(n === m.start.node ? m.start.offset : 0, n === m.end.node ? m.end.offset : n.data.length);
+    return text === m.text;
+  }
+
+  function show(found: PageMention[]): void {
     const p = painter;
+    const mentions = found.filter(stillThere);
+    if (!mentions.length || !p) return;
     registry.add(mentions);
     quietly(() => p.add(mentions));
   }
@@ -141,6 +152,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     let lastRun: TextRun | null = null;
     let titleContext: boolean | undefined;
     const pageHasContext = () => (titleContext ??= matcher.hasContext(doc.title));
+    /** Topics found by this scan and not shown yet (in first-mention mode, one each). */
+    const found = new Set<number>();
+    const seen = (topic: number) => found.has(topic) || registry.countOf(index.topics[topic]!.id) > 0;
 
     const onMatches = ({ run, mentions, runDone }: RunMatches) => {
       if (run !== lastRun) {
@@ -156,9 +170,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
           deferred.push({ mention, topic: m.topic });
           continue;
         }
-        if (firstOnly && session.seenTopics.has(m.topic)) continue;
-        session.seenTopics.add(m.topic);
-        if (m.rule === 'alias') session.strongMentions++;
+        if (firstOnly && seen(m.topic)) continue;
+        found.add(m.topic);
         accepted.push(m);
         batch.push(mention);
       }
@@ -167,13 +180,21 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       accepted = [];
     };
 
+    // Marks cut the page's text nodes: a block read again is first given its own text back.
+    if (painter?.mode === 'marks') {
+      const marked = roots.filter((r) => r.querySelector(`mark.${MARK_CLASS}`));
+      if (marked.length) hide(registry.all().filter((m) => marked.some((r) => r.contains(m.start.node))));
+    }
     let next = 0;
     let subtree: SubtreeScan | null = null;
     let skipped = 0;
+    /** Roots the page changed under the walk: read again once this scan is done. */
+    const again: Element[] = [];
     // One subtree after another, as one sequence of steps; roots the page dropped meanwhile are passed over.
     const step = (): boolean => {
       while (!subtree?.step()) {
         if (subtree) skipped += subtree.skipped;
+        if (subtree?.interrupted) again.push(roots[next - 1]!);
         subtree = null;
         const root = roots[next++];
         if (!root) return false;
@@ -195,11 +216,18 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (!finished || generation !== session.generation) return;
     show(batch.splice(0));
     session.skipped += skipped;
-    // Ambiguous names without context nearby stand on a page that is plainly about the dispute.
-    if (session.strongMentions >= MIN_STRONG_MENTIONS) {
-      show(deferred.filter((d) => !firstOnly || !session.seenTopics.has(d.topic)).map((d) => d.mention));
+    // Ambiguous names without context nearby stand on a page that is plainly about the dispute
+    // (counted from what is shown, so reading a block again never counts it twice).
+    if (registry.strong() >= MIN_STRONG_MENTIONS) {
+      const standing = deferred.filter((d) => {
+        if (firstOnly && seen(d.topic)) return false;
+        found.add(d.topic);
+        return true;
+      });
+      show(standing.map((d) => d.mention));
     }
     measure(t0);
+    if (again.length) onRoots(again);
     if (claimRuns.length) await checkStatements(claimRuns, generation);
     reportCounts();
   }
@@ -244,7 +272,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (!active || !painter || !alive()) return;
     const scannable = roots.filter((r) => !r.closest(EXCLUDED_SELECTOR));
     if (!scannable.length) return;
-    scanning = scanning.then(() => (active ? scan(scannable) : undefined));
+    queueScan(() => scan(scannable));
   }
 
   function clear(): void {
@@ -252,7 +280,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const p = painter;
     if (p) quietly(() => p.clear());
     registry.clear();
-    session = { generation: session.generation + 1, seenTopics: new Set(), strongMentions: 0, skipped: 0 };
+    session = { generation: session.generation + 1, skipped: 0 };
   }
 
   /**
@@ -266,13 +294,26 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const node = doc.caretPositionFromPoint(win.innerWidth / 2, VIEW_TOP_PX)?.offsetNode;
     let el = node && node.nodeType === TEXT_NODE ? node.parentElement : (node as Element | null | undefined);
     while (el && el !== body && isInline(el)) el = el.parentElement;
-    return el && el !== body && body.contains(el) && !el.closest(EXCLUDED_SELECTOR) ? el : null;
+    if (!el || el === body || !body.contains(el) || el.closest(EXCLUDED_SELECTOR)) return null;
+    // The walk skips what is nested too deep; it must not start there either.
+    let depth = 0;
+    for (let p: Element | null = el; p && p !== body; p = p.parentElement) depth++;
+    return depth <= MAX_DEPTH ? el : null;
+  }
+
+  /** Scans run one after another; one queued before a clear (settings, corpus) is dropped. */
+  function queueScan(run: () => Promise<void>): Promise<void> {
+    const { generation } = session;
+    scanning = scanning
+      .then(() => (active && generation === session.generation ? run() : undefined))
+      // A failed scan (a lazy module that didn't load) must not stop the ones after it.
+      .catch(() => undefined);
+    return scanning;
   }
 
   function scanPage(): Promise<void> {
     const body = doc.body;
-    scanning = body ? scan([body], inView()) : Promise.resolve();
-    return scanning;
+    return body ? queueScan(() => scan([body], inView())) : scanning;
   }
 
   async function painterFor(mode: PaintMode): Promise<Painter> {

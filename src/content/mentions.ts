@@ -45,6 +45,10 @@ export interface MentionRegistry {
   /** Every mention and check. */
   all(): PageMention[];
   counts(): MentionCounts;
+  /** How many mentions of a topic are shown. */
+  countOf(topicId: string): number;
+  /** Unambiguous mentions shown (what makes a page plainly about the dispute). */
+  strong(): number;
   /** Mentions (not checks) in reading order, optionally of one topic. */
   ordered(topicId?: string | null): PageMention[];
   /** The topics found, in order of first appearance. */
@@ -71,6 +75,7 @@ export function createMentionRegistry(): MentionRegistry {
   let order: PageMention[] = [];
   let sorted = true;
   let counts = emptyCounts();
+  let strong = 0;
 
   function count(m: PageMention, by: 1 | -1): void {
     if (m.check) {
@@ -78,6 +83,7 @@ export function createMentionRegistry(): MentionRegistry {
       return;
     }
     counts.total += by;
+    if (m.rule === 'alias') strong += by;
     bump(counts.byCategory, m.head.category, by);
     bump(counts.byTopic, m.head.id, by);
   }
@@ -93,7 +99,8 @@ export function createMentionRegistry(): MentionRegistry {
       }
       count(m, 1);
       if (m.check) continue;
-      const last = order[order.length - 1];
+      const orderNow = live();
+      const last = orderNow[orderNow.length - 1];
       if (sorted && last && !precedes(last, m)) sorted = false;
       order.push(m);
     }
@@ -114,11 +121,17 @@ export function createMentionRegistry(): MentionRegistry {
       if (rest.length) byNode.set(n, rest);
       else byNode.delete(n);
     }
-    if (gone.length) order = order.filter((m) => present.has(m));
     return gone;
   }
 
+  /** Removed mentions leave `order` lazily, when they are half of it: removal stays O(1) each. */
+  function live(): PageMention[] {
+    if (order.length > 2 * counts.total + 1) order = order.filter((m) => present.has(m));
+    return order;
+  }
+
   function ordered(topicId: string | null = null): PageMention[] {
+    order = live().filter((m) => present.has(m));
     if (!sorted) {
       order.sort((a, b) => (a === b ? 0 : precedes(a, b) ? -1 : 1));
       sorted = true;
@@ -143,6 +156,8 @@ export function createMentionRegistry(): MentionRegistry {
     disconnected: () => [...present].filter((m) => m.nodes.some((n) => !n.isConnected)),
     all: () => [...present],
     counts: () => ({ ...counts, byCategory: { ...counts.byCategory }, byTopic: { ...counts.byTopic } }),
+    countOf: (topicId) => counts.byTopic[topicId] ?? 0,
+    strong: () => strong,
     ordered,
     found,
     clear() {
@@ -151,6 +166,7 @@ export function createMentionRegistry(): MentionRegistry {
       order = [];
       sorted = true;
       counts = emptyCounts();
+      strong = 0;
     },
   };
 }

@@ -5,7 +5,14 @@
 // appending a paragraph at a time is read a batch at a time), and a batch is reduced to its
 // outermost roots before anything is scanned.
 
-import { ELEMENT_NODE, TEXT_NODE } from './zones';
+import { ELEMENT_NODE, isInline, TEXT_NODE } from './zones';
+
+/** The block an element's text belongs to: a name may run across inline elements inside it. */
+function blockOf(el: Element): Element {
+  let block = el;
+  while (isInline(block) && block.parentElement) block = block.parentElement;
+  return block;
+}
 
 /** How long added content is left to settle before it is scanned. */
 export const MUTATION_BATCH_MS = 150;
@@ -49,6 +56,9 @@ export function watchPage(doc: Document, signal: AbortSignal, handlers: PageChan
         continue;
       }
       for (const n of r.removedNodes) stale.push(n);
+      // Text left around removed text or inline elements may now read as (or stop being) a name;
+      // a removed block changes nothing around it (a feed dropping old items is not read again).
+      if (r.target.nodeType === ELEMENT_NODE && [...r.removedNodes].some((n) => n.nodeType === TEXT_NODE || (n.nodeType === ELEMENT_NODE && isInline(n as Element)))) roots.add(r.target);
       for (const n of r.addedNodes) {
         if (n.nodeType !== TEXT_NODE) roots.add(n);
         // Text added beside existing text may complete a name across nodes: the parent is read again.
@@ -60,7 +70,7 @@ export function watchPage(doc: Document, signal: AbortSignal, handlers: PageChan
   }
 
   function outermost(): Element[] {
-    const connected = [...roots].filter((n): n is Element => n.nodeType === ELEMENT_NODE && n.isConnected);
+    const connected = [...new Set([...roots].filter((n): n is Element => n.nodeType === ELEMENT_NODE && n.isConnected).map(blockOf))];
     // One walk up per root: linear for the usual feed (siblings, none inside another).
     const set = new Set(connected);
     return connected.filter((r) => {

@@ -40,6 +40,8 @@ export function createHighlightPainter(doc: Document, registry: MentionRegistry)
   const highlights = new Map<string, Highlight>();
   /** Elements with a mention's text directly inside: hovering anything else costs no hit test. */
   const parents = new Map<Element, number>();
+  /** Each painted mention's parents as they were when it was painted (the page may move its text since). */
+  const parentsOf = new WeakMap<PageMention, Element[]>();
 
   function highlight(name: string): Highlight {
     let h = highlights.get(name);
@@ -64,9 +66,8 @@ export function createHighlightPainter(doc: Document, registry: MentionRegistry)
   }
 
   function track(m: PageMention, by: 1 | -1): void {
-    for (const n of m.nodes) {
-      const p = n.parentElement;
-      if (!p) continue;
+    if (by === 1) parentsOf.set(m, m.nodes.flatMap((n) => (n.parentElement ? [n.parentElement] : [])));
+    for (const p of parentsOf.get(m) ?? []) {
       const next = (parents.get(p) ?? 0) + by;
       if (next > 0) parents.set(p, next);
       else parents.delete(p);
@@ -130,9 +131,13 @@ export function createHighlightPainter(doc: Document, registry: MentionRegistry)
       return rect.width === 0 && rect.height === 0 ? null : rect;
     },
     focus(m) {
-      const h = highlight(FOCUS_HIGHLIGHT);
-      h.clear();
-      if (m) h.add(rangeOf(m));
+      // Clearing never creates the highlight (it may run after everything was taken down).
+      if (!m) highlights.get(FOCUS_HIGHLIGHT)?.clear();
+      else {
+        const h = highlight(FOCUS_HIGHLIGHT);
+        h.clear();
+        h.add(rangeOf(m));
+      }
       return null;
     },
     clear() {

@@ -22,6 +22,8 @@ export interface SubtreeScan {
   step(): boolean;
   /** Subtrees skipped for being nested too deep. */
   readonly skipped: number;
+  /** The page removed what was being read: the root needs reading again. */
+  readonly interrupted: boolean;
 }
 
 /** Runs over `root` (from `from` on, then up to it), handing each step's matches to `onMatches`. */
@@ -67,6 +69,9 @@ export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptio
     step,
     get skipped() {
       return walker.skipped;
+    },
+    get interrupted() {
+      return walker.interrupted;
     },
   };
 }

@@ -31,6 +31,8 @@ export interface RunWalker {
   next(): TextRun | null;
   /** Subtrees skipped for being nested beyond MAX_DEPTH. */
   readonly skipped: number;
+  /** The page removed the part being walked: the walk stopped, and the root needs reading again. */
+  readonly interrupted: boolean;
 }
 
 /**
@@ -136,8 +138,16 @@ export function createRunWalker(root: Element, from: Element | null = null): Run
     return true;
   }
 
+  let interrupted = false;
+
   function next(): TextRun | null {
     while (!done) {
+      // Walking on from a node the page removed meanwhile would read it and miss the rest.
+      if (!walker.currentNode.isConnected || !root.isConnected) {
+        interrupted = true;
+        done = true;
+        break;
+      }
       const node = advance();
       if (!node) {
         if (wrap()) {
@@ -176,6 +186,9 @@ export function createRunWalker(root: Element, from: Element | null = null): Run
     next,
     get skipped() {
       return skippedDeep;
+    },
+    get interrupted() {
+      return interrupted;
     },
   };
 }

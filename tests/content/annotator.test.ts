@@ -227,6 +227,44 @@ for (const mode of PAINT_MODES) {
       expect(annotator!.nextMention('hokkaido', first)).toBe(second);
     });
 
+    it('keeps what it shows when the page adds text beside it, and reads the new text too', async () => {
+      const { ready } = setup('<p id="p">Shikotan and Hokkaidō.</p>');
+      await ready;
+      document.getElementById('p')!.append(' Shikotan again.');
+      await wait(MUTATION_BATCH_MS + 100);
+      expect(found().map((m) => m[0])).toEqual(['Shikotan', 'Hokkaidō', 'Shikotan']);
+      expect(document.getElementById('p')!.textContent).toBe('Shikotan and Hokkaidō. Shikotan again.');
+    });
+
+    it('keeps the first mention of a topic in first-mention mode when its block is read again', async () => {
+      const { ready } = setup('<p id="p">Shikotan is here.</p><p>Shikotan there.</p>', { ...settings, mentionMode: 'first' });
+      await ready;
+      document.getElementById('p')!.append(' More.');
+      await wait(MUTATION_BATCH_MS + 100);
+      expect(found().map((m) => m[1])).toEqual(['shikotan']);
+      expect(annotator!.counts().total).toBe(1);
+    });
+
+    it('finds a name across an inline element again when the page re-renders part of it', async () => {
+      const { ready } = setup('<p>Japan: Northern <em id="em">Territories</em> now</p>');
+      await ready;
+      const em = document.getElementById('em')!;
+      (em.firstChild as Text).data = 'Territories';
+      await wait(MUTATION_BATCH_MS + 100);
+      expect(found().map((m) => m[0])).toEqual(['Northern Territories']);
+    });
+
+    it('counts a block read again once toward the page being about the dispute', async () => {
+      // One unambiguous mention, read again and again by a ticking clock in its block.
+      const { ready } = setup('<h2>Abe in the news</h2><p id="p">Shikotan <span id="clock">0</span></p>');
+      await ready;
+      for (let i = 1; i <= 4; i++) {
+        (document.getElementById('clock')!.firstChild as Text).data = String(i);
+        await wait(MUTATION_BATCH_MS + 50);
+      }
+      expect(found().map((m) => m[1])).toEqual(['shikotan']);
+    });
+
     it('skips a subtree nested beyond any prose and says so, scanning the rest', async () => {
       let deep = '<span>Shikotan</span>';
       for (let i = 0; i < 400; i++) deep = `<span>${deep}</span>`;

@@ -38,3 +38,16 @@ describe('text runs', () => {
     expect([start.node.data, start.offset, end.node.data, end.offset]).toEqual(['The Northern ', 4, 'Territories', 11]);
   });
 });
+
+describe('a walk the page changes under', () => {
+  it('stops, saying so, rather than read what the page removed and miss the rest', () => {
+    document.body.innerHTML = '<div id="a"><p>one</p><p>two</p></div><p>three</p><p>four</p>';
+    const walker = createRunWalker(document.body);
+    expect(walker.next()?.text).toBe('one');
+    document.getElementById('a')!.remove();
+    const rest: string[] = [];
+    for (let run = walker.next(); run; run = walker.next()) rest.push(run.text);
+    expect(rest).not.toContain('two');
+    expect(walker.interrupted).toBe(true);
+  });
+});
