@@ -1,13 +1,13 @@
 // The extensions the bench loads into Chromium, written into bench/.fixtures/ext/:
 //
 // - `real`: dist/chrome itself, as a user gets it (not copied).
-// - `aliases-<n>`: dist/chrome with content.js rebundled from src/content/index.ts around another
-//   packed corpus (bench/corpora.mjs, packed by build.mjs's own pageIndexOf). The esbuild options
-//   are build.mjs's for the content script (not exported there, so repeated here); before any
-//   variant is trusted, the same rebundle around the shipped build/generated/page-index.json must
-//   come out byte for byte as dist/chrome/content.js.
-// - `profile`: the same content script, real corpus, not minified: only for the CPU profile that
-//   says where the time goes (function names and source files survive).
+// - `aliases-<n>`: dist/chrome with another packed corpus in lazy/page-index.json (bench/corpora.mjs,
+//   packed by build.mjs's own pageIndexOf): the content script reads its matcher from there.
+// - `profile`: dist/chrome with content.js rebundled from src/content/index.ts, not minified: only
+//   for the CPU profile that says where the time goes (function names and source files survive).
+//   The esbuild options are build.mjs's for the content script (not exported there, so repeated
+//   here); before it is trusted, the same rebundle minified must come out byte for byte as
+//   dist/chrome/content.js.
 // - `empty`: a throwaway MV3 extension whose content script does nothing, same matches and
 //   run_at as Backstory's: what merely having a content script costs a page.
 
@@ -18,7 +18,7 @@ import * as esbuild from 'esbuild';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist', 'chrome');
-const SHIPPED_INDEX = join(ROOT, 'build', 'generated', 'page-index.js');
+const PAGE_INDEX = join('lazy', 'page-index.json');
 
 /** build.mjs's `common` options, as used for src/content/index.ts. */
 const CONTENT_OPTIONS = {
@@ -34,31 +34,15 @@ const CONTENT_OPTIONS = {
   alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
 };
 
-/** Points the content script's `import pageIndex from '.../page-index.js'` at another file. */
-function pageIndexPlugin(file) {
-  return {
-    name: 'bench-page-index',
-    setup(build) {
-      build.onResolve({ filter: /(^|\/)page-index\.js$/ }, () => ({ path: file }));
-    },
-  };
+async function bundleContent(outfile, { minify = true } = {}) {
+  await esbuild.build({ ...CONTENT_OPTIONS, minify, entryPoints: [join(ROOT, 'src', 'content', 'index.ts')], outfile });
 }
 
-async function bundleContent(indexFile, outfile, { minify = true } = {}) {
-  await esbuild.build({
-    ...CONTENT_OPTIONS,
-    minify,
-    entryPoints: [join(ROOT, 'src', 'content', 'index.ts')],
-    outfile,
-    plugins: [pageIndexPlugin(indexFile)],
-  });
-}
-
-/** A copy of dist/chrome whose content.js bundles `indexFile`. */
-async function variant(dir, indexFile, options) {
+/** A copy of dist/chrome, with another packed corpus when given. */
+function variant(dir, pageIndex) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(DIST, dir, { recursive: true });
-  await bundleContent(indexFile, join(dir, 'content.js'), options);
+  if (pageIndex) writeFileSync(join(dir, PAGE_INDEX), JSON.stringify(pageIndex));
   return dir;
 }
 
@@ -79,31 +63,29 @@ function emptyExtension(dir) {
 }
 
 /**
- * Writes every variant; returns name → { dir, contentBytes }. `corpora`: size → { pageIndex }.
- * Throws if the rebundle of the shipped corpus differs from dist/chrome/content.js (then the
- * alias variants would not be the shipped script).
+ * Writes every variant; returns name → { dir, contentBytes } (the content script and the packed
+ * matcher it reads: what every page loads). `corpora`: size → { pageIndex }. Throws if the
+ * rebundle differs from dist/chrome/content.js (then the profile would not be of the shipped script).
  */
 export async function buildExtensions(outDir, corpora) {
   const root = join(outDir, 'ext');
   mkdirSync(root, { recursive: true });
   const check = join(root, 'check-content.js');
-  await bundleContent(SHIPPED_INDEX, check);
+  await bundleContent(check);
   const same = readFileSync(check).equals(readFileSync(join(DIST, 'content.js')));
   rmSync(check, { force: true });
   if (!same) {
-    throw new Error('bench/extensions.mjs: rebundling src/content/index.ts with the shipped page index does not reproduce dist/chrome/content.js; build.mjs\'s content options changed (update CONTENT_OPTIONS) or dist/ is stale (run `node build.mjs`)');
+    throw new Error("bench/extensions.mjs: rebundling src/content/index.ts does not reproduce dist/chrome/content.js; build.mjs's content options changed (update CONTENT_OPTIONS) or dist/ is stale (run `node build.mjs`)");
   }
-  const size = (dir) => readFileSync(join(dir, 'content.js')).length;
-  const out = { real: { dir: DIST, contentBytes: size(DIST) }, empty: { dir: emptyExtension(join(root, 'empty')), contentBytes: 0 } };
-  out.empty.contentBytes = size(out.empty.dir);
+  const size = (dir) => readFileSync(join(dir, 'content.js')).length + readFileSync(join(dir, PAGE_INDEX)).length;
+  const empty = emptyExtension(join(root, 'empty'));
+  const out = { real: { dir: DIST, contentBytes: size(DIST) }, empty: { dir: empty, contentBytes: readFileSync(join(empty, 'content.js')).length } };
   for (const [n, c] of corpora) {
-    // In the form build.mjs writes build/generated/page-index.js.
-    const indexFile = join(root, `page-index-${n}.js`);
-    writeFileSync(indexFile, `export default JSON.parse(${JSON.stringify(JSON.stringify(c.pageIndex))});\n`);
-    const dir = await variant(join(root, `aliases-${n}`), indexFile);
+    const dir = variant(join(root, `aliases-${n}`), c.pageIndex);
     out[`aliases-${n}`] = { dir, contentBytes: size(dir) };
   }
-  const profileDir = await variant(join(root, 'profile'), SHIPPED_INDEX, { minify: false });
+  const profileDir = variant(join(root, 'profile'), null);
+  await bundleContent(join(profileDir, 'content.js'), { minify: false });
   out.profile = { dir: profileDir, contentBytes: size(profileDir) };
   return out;
 }

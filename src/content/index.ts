@@ -1,11 +1,11 @@
 // Content script entry: runs on every http(s) page, so it holds only what every page needs: the
-// packed matcher, the walk, the scan and the painter. The tooltip UI, the claim checker and the
-// <mark> painter load from lazy/ when a page needs them; topic details come from the background.
+// walk, the scan and the painter. The packed matcher is read from lazy/page-index.json; the
+// tooltip UI, the claim checker and the <mark> painter load from lazy/ when a page needs them;
+// topic details come from the background.
 
-import pageIndex from '../../build/generated/page-index.js';
 import type { PageIndex } from '../core/corpus-types';
 import { createPackedMatcher } from '../core/matcher';
-import { contentApi, importExtensionModule } from '../platform/content-api';
+import { contentApi, importExtensionModule, readExtensionJson } from '../platform/content-api';
 import { once, type LazyModules } from './modules';
 import { startContentScript, type ContentScript } from './start';
 
@@ -30,9 +30,19 @@ const modules: LazyModules = {
   marks: once(() => importExtensionModule('lazy/marks.js')),
 };
 
+/** Where build.mjs writes the packed matcher and the topics' labels. */
+const PAGE_INDEX = 'lazy/page-index.json';
+
+async function start(): Promise<void> {
+  const { matcher, ...index } = (await readExtensionJson(PAGE_INDEX)) as PageIndex;
+  // Another injection may have started meanwhile.
+  if (scope[FLAG]?.alive()) return;
+  scope[FLAG] = startContentScript({ api: contentApi, index, matcher: createPackedMatcher(matcher), doc: document, modules });
+}
+
 const running = scope[FLAG];
 if (!running?.alive() && document.documentElement instanceof HTMLElement && isTopOrSameOriginFrame()) {
   running?.stop();
-  const { matcher, ...index } = pageIndex as PageIndex;
-  scope[FLAG] = startContentScript({ api: contentApi, index, matcher: createPackedMatcher(matcher), doc: document, modules });
+  // Without its index (a broken install) Backstory stays off; the page is never affected.
+  start().catch(() => undefined);
 }

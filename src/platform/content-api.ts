@@ -74,6 +74,13 @@ export const contentApi: ContentApi = {
   onLocalChanged: (key, listener) => onStorage('local', key, (v) => listener(parseLocal(key, v))),
 };
 
+/** A JSON file bundled with the extension (in lazy/, web-accessible as the modules are). */
+export async function readExtensionJson(path: string): Promise<unknown> {
+  const response = await fetch(native().runtime.getURL(path));
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}
+
 /** A module bundled with the extension, imported into the content script's own world. */
 export function importExtensionModule<T>(path: string): Promise<T> {
   return import(native().runtime.getURL(path)) as Promise<T>;
