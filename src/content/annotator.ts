@@ -260,6 +260,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const p = painter;
     const changedText = stale.filter((n): n is Text => n.nodeType === TEXT_NODE);
     const gone = new Set(changedText.flatMap((n) => registry.inNode(n)));
+    // Text changed inside one of our marks (a page editing what it sees): that mark's mention goes.
+    for (const n of changedText) {
+      const inMark = n.parentElement ? p.mentionOf(n.parentElement) : undefined;
+      if (inMark) gone.add(inMark);
+    }
     if (stale.some((n) => n.nodeType !== TEXT_NODE)) for (const m of registry.disconnected()) gone.add(m);
     if (gone.size === 0) return;
     quietly(() => p.release(changedText));

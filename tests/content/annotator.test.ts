@@ -298,6 +298,16 @@ describe('marks', () => {
     ]);
   });
 
+  it('drops a mark whose text the page edits, keeping the page’s edit', async () => {
+    document.body.innerHTML = '<p id="p">Talks on Shikotan resumed.</p>';
+    await start({ ...DEFAULT_SETTINGS, paintMode: 'marks' });
+    (document.querySelector('mark')!.firstChild as Text).data = 'Sakhalin';
+    await wait(MUTATION_BATCH_MS + 100);
+    expect(document.getElementById('p')!.textContent).toBe('Talks on Sakhalin resumed.');
+    expect(marks()).toEqual([]);
+    expect(annotator!.counts().total).toBe(0);
+  });
+
   it('tells which mention a mark belongs to, with the alias that matched', async () => {
     document.body.innerHTML = '<p>Northern <em>Territories</em></p>';
     await start({ ...DEFAULT_SETTINGS, paintMode: 'marks' });

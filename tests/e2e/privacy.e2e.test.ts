@@ -69,10 +69,10 @@ describe('privacy in Chromium', () => {
     await new Promise((r) => setTimeout(r, 1500));
 
     const extension = `chrome-extension://${h.extensionId}/`;
-    // The lazily loaded parts of the content script are web-accessible with a dynamic URL: the
-    // extension's own files under a per-session id instead of the extension's.
+    // The lazily loaded parts of the content script (its modules and the packed matcher) are
+    // web-accessible with a dynamic URL: the extension's own files under a per-session id.
     const ownLazy = (url: string) => {
-      const m = /^chrome-extension:\/\/[0-9a-f-]{36}\/(lazy\/[\w.-]+\.js)$/.exec(url);
+      const m = /^chrome-extension:\/\/[0-9a-f-]{36}\/(lazy\/[\w.-]+\.(?:js|json))$/.exec(url);
       return !!m && existsSync(join(EXTENSION_DIR, m[1]!));
     };
     console.info(`Chromium privacy: ${seen.length} requests seen:\n${seen.map((s) => `  ${s.type} ${s.url} (from ${s.from})`).join('\n')}`);
