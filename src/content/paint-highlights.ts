@@ -40,8 +40,11 @@ export function createHighlightPainter(doc: Document, registry: MentionRegistry)
   const highlights = new Map<string, Highlight>();
   /** Elements with a mention's text directly inside: hovering anything else costs no hit test. */
   const parents = new Map<Element, number>();
-  /** Each painted mention's parents as they were when it was painted (the page may move its text since). */
-  const parentsOf = new WeakMap<PageMention, Element[]>();
+  /**
+   * Each painted mention's parents as they were when it was painted (the page may move its text
+   * since): one element for the usual mention in one text node, a list only when it spans several.
+   */
+  const parentsOf = new WeakMap<PageMention, Element | Element[]>();
 
   function highlight(name: string): Highlight {
     let h = highlights.get(name);
@@ -66,8 +69,12 @@ export function createHighlightPainter(doc: Document, registry: MentionRegistry)
   }
 
   function track(m: PageMention, by: 1 | -1): void {
-    if (by === 1) parentsOf.set(m, m.nodes.flatMap((n) => (n.parentElement ? [n.parentElement] : [])));
-    for (const p of parentsOf.get(m) ?? []) {
+    if (by === 1) {
+      const list = m.nodes.flatMap((n) => (n.parentElement ? [n.parentElement] : []));
+      parentsOf.set(m, list.length === 1 ? list[0]! : list);
+    }
+    const stored = parentsOf.get(m) ?? [];
+    for (const p of Array.isArray(stored) ? stored : [stored]) {
       const next = (parents.get(p) ?? 0) + by;
       if (next > 0) parents.set(p, next);
       else parents.delete(p);
