@@ -216,7 +216,16 @@ export function pointsOf(run: TextRun, start: number, end: number): [TextPoint, 
   ];
 }
 
-/** The text nodes a stretch of the run covers. */
-export function nodesOf(run: TextRun, start: number, end: number): Text[] {
-  return run.nodes.slice(nodeIndexAt(run, start), nodeIndexAt(run, Math.max(start, end - 1)) + 1);
+/** One shared list per text node for the mentions inside a single node (most of them): memory. */
+const singles = new WeakMap<Text, readonly Text[]>();
+
+/** The text nodes a stretch of the run covers (never to be changed: lists may be shared). */
+export function nodesOf(run: TextRun, start: number, end: number): readonly Text[] {
+  const first = nodeIndexAt(run, start);
+  const last = nodeIndexAt(run, Math.max(start, end - 1));
+  if (first !== last) return run.nodes.slice(first, last + 1);
+  const node = run.nodes[first]!;
+  let list = singles.get(node);
+  if (!list) singles.set(node, (list = Object.freeze([node])));
+  return list;
 }
