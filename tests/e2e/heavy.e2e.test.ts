@@ -4,7 +4,7 @@
 // loaded CI machine; the bench (npm run bench) holds the tight figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, mentions, START_SETTINGS, waitForMentions, type Harness } from './harness';
+import { launch, mentions, PAINT_MODE, START_SETTINGS, waitForMentions, type Harness } from './harness';
 
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 
@@ -98,7 +98,7 @@ describe('heavy pages', () => {
     await page.close();
   });
 
-  it('paints every mention of one 5 MB text node, adding no long frame of its own', async () => {
+  it('paints every mention of one 5 MB text node, its longest frame no longer than laying it out (twice with marks)', async () => {
     type BigWindow = FeedWindow & { bigText(kb: number, every: number): number };
     const run = async (enabled: boolean) => {
       await setEnabled(enabled);
@@ -119,8 +119,11 @@ describe('heavy pages', () => {
     const without = await run(false);
     const withIt = await run(true);
     console.log(`5 MB text node: longest frame gap ${without.longest.toFixed(0)} ms without Backstory (the page's own layout), ${withIt.longest.toFixed(0)} ms with`);
-    // Laying out 5 MB of text is the page's own long frame; Backstory must not add one beside it.
-    expect(withIt.longest).toBeLessThan(without.longest * 1.5 + STUTTER_MS);
+    // Laying out 5 MB of text is the page's own long frame. Painted highlights must not add one
+    // beside it; marks change the paragraph, so it is laid out again once (their first slice and
+    // the rest are written in two batches for that reason), and no more.
+    const allowed = PAINT_MODE === 'marks' ? without.longest * 2.5 : without.longest * 1.5;
+    expect(withIt.longest).toBeLessThan(allowed + STUTTER_MS);
     expect(withIt.text).toBe(withIt.length);
   }, 90_000);
 });
