@@ -142,8 +142,8 @@ function categoryCss(categories) {
 /** src/content/lazy/*.ts: loaded by the content script from lazy/ when a page needs them. */
 const LAZY_MODULES = ['ui', 'claims', 'marks'];
 
-async function bundle() {
-  const common = {
+/** How every entry point is bundled (bench/extensions.mjs rebundles the content script with it). */
+export const BUNDLE_OPTIONS = Object.freeze({
     bundle: true,
     minify: true,
     format: 'iife',
@@ -156,7 +156,10 @@ async function bundle() {
     jsxImportSource: 'preact',
     // mark.js's package entry is its ES5 UMD build; the ES6 build is smaller and equivalent.
     alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
-  };
+});
+
+async function bundle() {
+  const common = BUNDLE_OPTIONS;
   await Promise.all([
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/content/index.ts')], outfile: join(OUT, 'bundle/content.js') }),
     // What a page loads only on need, as ES modules the content script imports. Each is whole (no

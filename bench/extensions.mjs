@@ -5,9 +5,8 @@
 //   packed by build.mjs's own pageIndexOf): the content script reads its matcher from there.
 // - `profile`: dist/chrome with content.js rebundled from src/content/index.ts, not minified: only
 //   for the CPU profile that says where the time goes (function names and source files survive).
-//   The esbuild options are build.mjs's for the content script (not exported there, so repeated
-//   here); before it is trusted, the same rebundle minified must come out byte for byte as
-//   dist/chrome/content.js.
+//   It is bundled with build.mjs's own options; before it is trusted, the same rebundle minified
+//   must come out byte for byte as dist/chrome/content.js.
 // - `empty`: a throwaway MV3 extension whose content script does nothing, same matches and
 //   run_at as Backstory's: what merely having a content script costs a page.
 
@@ -15,27 +14,14 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { BUNDLE_OPTIONS } from '../build.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist', 'chrome');
 const PAGE_INDEX = join('lazy', 'page-index.json');
 
-/** build.mjs's `common` options, as used for src/content/index.ts. */
-const CONTENT_OPTIONS = {
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  target: ['chrome120', 'firefox128'],
-  logLevel: 'warning',
-  legalComments: 'none',
-  charset: 'utf8',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
-};
-
 async function bundleContent(outfile, { minify = true } = {}) {
-  await esbuild.build({ ...CONTENT_OPTIONS, minify, entryPoints: [join(ROOT, 'src', 'content', 'index.ts')], outfile });
+  await esbuild.build({ ...BUNDLE_OPTIONS, minify, entryPoints: [join(ROOT, 'src', 'content', 'index.ts')], outfile });
 }
 
 /** A copy of dist/chrome, with another packed corpus when given. */
@@ -75,7 +61,7 @@ export async function buildExtensions(outDir, corpora) {
   const same = readFileSync(check).equals(readFileSync(join(DIST, 'content.js')));
   rmSync(check, { force: true });
   if (!same) {
-    throw new Error("bench/extensions.mjs: rebundling src/content/index.ts does not reproduce dist/chrome/content.js; build.mjs's content options changed (update CONTENT_OPTIONS) or dist/ is stale (run `node build.mjs`)");
+    throw new Error("bench/extensions.mjs: rebundling src/content/index.ts does not reproduce dist/chrome/content.js; dist/ is stale (run `node build.mjs`)");
   }
   const size = (dir) => readFileSync(join(dir, 'content.js')).length + readFileSync(join(dir, PAGE_INDEX)).length;
   const empty = emptyExtension(join(root, 'empty'));

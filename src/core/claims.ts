@@ -24,7 +24,10 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(1[89]\\d\\d|20\\d\\d)';
 
 /** Each pattern and how its groups map to date parts. Longest first: the first match at a place wins. */
-const DATE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => DateParts]> = [
+type DatePattern = [RegExp, (m: RegExpExecArray) => DateParts];
+/** Built on first use: the content script bundles this module, and most pages never check a date. */
+let datePatterns: DatePattern[] | null = null;
+const makeDatePatterns = (): DatePattern[] => [
   [new RegExp(`${YEAR}年(\\d{1,2})月(\\d{1,2})日`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! })],
   [new RegExp(`${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'iy'), (m) => ({ day: +m[1]!, month: month(m[2]!), year: +m[3]! })],
   [new RegExp(`${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'iy'), (m) => ({ month: month(m[1]!), day: +m[2]!, year: +m[3]! })],
@@ -55,7 +58,7 @@ export function findDates(text: string): Array<Found<DateParts>> {
   for (let i = 0; i < text.length; i++) {
     // Mid-word is no place for a date, except in scripts written without spaces.
     if (i > 0 && /[\p{Script=Latin}\p{Script=Cyrillic}\p{N}]/u.test(text[i - 1]!)) continue;
-    for (const [re, parts] of DATE_PATTERNS) {
+    for (const [re, parts] of (datePatterns ??= makeDatePatterns())) {
       re.lastIndex = i;
       const m = re.exec(text);
       if (!m) continue;
