@@ -35,7 +35,7 @@ export async function loadCorpusTools() {
   const outfile = join(OUT, 'tools', 'corpus-tools.mjs');
   await esbuild.build({
     stdin: {
-      contents: ['corpus-validate', 'corpus-compile', 'text-fold', 'matcher'].map((m) => `export * from './src/core/${m}';`).join('\n'),
+      contents: ['corpus-validate', 'corpus-compile', 'text-fold', 'matcher', 'gate'].map((m) => `export * from './src/core/${m}';`).join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -90,6 +90,7 @@ export async function compileCorpus(dataDir = DATA) {
     corpus,
     index,
     pageIndex: pageIndexOf(tools, index),
+    gate: gateOf(tools, index),
     details: tools.compileDetails(corpus, version),
     version,
   };
@@ -99,6 +100,11 @@ export async function compileCorpus(dataDir = DATA) {
 export function pageIndexOf(tools, index) {
   const { version, topics, categories, claims } = index;
   return { version, matcher: tools.packMatcher(index), topics, categories, claims };
+}
+
+/** The first script's gate: a needle per alias that can name a topic (look-alikes need none). */
+export function gateOf(tools, index) {
+  return tools.gateNeedles(Object.keys(index.aliases).filter((key) => index.aliases[key].topic >= 0));
 }
 
 export function manifestFor(browser, version) {
@@ -140,7 +146,7 @@ function categoryCss(categories) {
 }
 
 /** src/content/lazy/*.ts: loaded by the content script from lazy/ when a page needs them. */
-const LAZY_MODULES = ['ui', 'claims', 'marks'];
+const LAZY_MODULES = ['main', 'ui', 'claims', 'marks'];
 
 /** How every entry point is bundled (bench/extensions.mjs rebundles the content script with it). */
 export const BUNDLE_OPTIONS = Object.freeze({
@@ -158,10 +164,21 @@ export const BUNDLE_OPTIONS = Object.freeze({
     alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
 });
 
-async function bundle() {
+/** The first script, with its gate built in (bench/extensions.mjs rebundles it the same way). */
+export function bundleContentScript(outfile, gate, options = {}) {
+  return esbuild.build({
+    ...BUNDLE_OPTIONS,
+    ...options,
+    entryPoints: [join(ROOT, 'src/content/index.ts')],
+    outfile,
+    define: { BACKSTORY_GATE: JSON.stringify(gate) },
+  });
+}
+
+async function bundle(gate) {
   const common = BUNDLE_OPTIONS;
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/content/index.ts')], outfile: join(OUT, 'bundle/content.js') }),
+    bundleContentScript(join(OUT, 'bundle/content.js'), gate),
     // What a page loads only on need, as ES modules the content script imports. Each is whole (no
     // shared chunks): under Chromium's per-session address a module's own relative imports resolve
     // to the static one, which pages (and so the module loader) are refused.
@@ -171,6 +188,7 @@ async function bundle() {
       entryPoints: LAZY_MODULES.map((m) => join(ROOT, `src/content/lazy/${m}.ts`)),
       outdir: join(OUT, 'bundle/lazy'),
     }),
+    esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/content/packs-flag.ts')], outfile: join(OUT, 'bundle/packs-flag.js') }),
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/background/index.ts')], outfile: join(OUT, 'bundle/background.js') }),
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/popup/index.tsx')], outfile: join(OUT, 'bundle/popup.js') }),
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/options/index.tsx')], outfile: join(OUT, 'bundle/options.js') }),
@@ -180,16 +198,17 @@ async function bundle() {
 export async function build({ check = false } = {}) {
   const started = Date.now();
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const { corpus, index, pageIndex, details, version } = await compileCorpus();
+  const { corpus, index, pageIndex, gate, details, version } = await compileCorpus();
   if (check) return { corpus, version };
   mkdirSync(join(OUT, 'generated'), { recursive: true });
   rmSync(join(OUT, 'bundle'), { recursive: true, force: true });
   // The options page checks packs against every alias; pages get only the packed matcher.
   writeFileSync(join(OUT, 'generated', 'index.json'), JSON.stringify(index));
   writeFileSync(join(OUT, 'generated', 'page-index.json'), JSON.stringify(pageIndex));
+  writeFileSync(join(OUT, 'generated', 'gate.json'), JSON.stringify(gate));
   // The popup needs only this much of the corpus.
   writeFileSync(join(OUT, 'generated', 'meta.json'), JSON.stringify({ version, categories: corpus.categories, topicCount: corpus.topics.length }));
-  await bundle();
+  await bundle(gate);
   const contentCss = `${readFileSync(join(ROOT, 'src/content/content.css'), 'utf8')}\n${categoryCss(corpus.categories)}\n`;
   for (const browser of BROWSERS) {
     const dir = join(DIST, browser);

@@ -13,15 +13,16 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
-import { BUNDLE_OPTIONS } from '../build.mjs';
+import { bundleContentScript } from '../build.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist', 'chrome');
 const PAGE_INDEX = join('lazy', 'page-index.json');
 
+const GATE = JSON.parse(readFileSync(join(ROOT, 'build', 'generated', 'gate.json'), 'utf8'));
+
 async function bundleContent(outfile, { minify = true } = {}) {
-  await esbuild.build({ ...BUNDLE_OPTIONS, minify, entryPoints: [join(ROOT, 'src', 'content', 'index.ts')], outfile });
+  await bundleContentScript(outfile, GATE, { minify });
 }
 
 /** A copy of dist/chrome, with another packed corpus when given. */

@@ -165,7 +165,7 @@ export function analyzeBare(buffer, pageUrl) {
  * with its source file from the unminified bundle's `// src/...` comments; natives by name, with
  * the extension's function that called them), and the rendering of charged frames by phase.
  */
-export function profileLoad(buffer, pageUrl, bundleText) {
+export function profileLoad(buffer, pageUrl, bundleText, topN = 10) {
   const events = parseTrace(buffer);
   const thread = mainThreadOf(events, pageUrl);
   const tasks = tasksOf(events, thread);
@@ -233,6 +233,6 @@ export function profileLoad(buffer, pageUrl, bundleText) {
       phases.set(c.name, (phases.get(c.name) ?? 0) + (c.tdur ?? c.dur ?? 0) / 1000);
     }
   }
-  const top = [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([fn, ms]) => ({ fn, share: ms / Math.max(sampled, 1e-9) }));
+  const top = [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, topN).map(([fn, ms]) => ({ fn, ms, share: ms / Math.max(sampled, 1e-9) }));
   return { load, sampledMs: sampled, top, renderPhases: [...phases].sort((a, b) => b[1] - a[1]).map(([phase, ms]) => ({ phase, ms })) };
 }

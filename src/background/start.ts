@@ -1,6 +1,7 @@
 import type { TopicDetails } from '../core/corpus-types';
 import { PAGE_COMMANDS, type PageCommand } from '../core/messages';
 import { PACK_FILES_KEY, PACKS_KEY, packDetails } from '../core/packs';
+import { PACKS_FLAG_SCRIPT } from '../content/flags';
 import type { ExtensionApi } from '../platform/extension-api';
 
 const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -38,8 +39,14 @@ export function startBackground(api: ExtensionApi): () => void {
       return null;
     },
   });
+  // While own packs are on, pages skip the first script's gate (their names aren't in it).
+  const syncPacksFlag = (packs: readonly { enabled: boolean }[]) =>
+    api.setEarlyScript(PACKS_FLAG_SCRIPT, packs.some((p) => p.enabled)).catch(() => undefined);
+  void api.loadLocal(PACKS_KEY).then(syncPacksFlag, () => undefined);
+  const stopPacks = api.onLocalChanged(PACKS_KEY, syncPacksFlag);
   return () => {
     stopCommands();
     stopMessages();
+    stopPacks();
   };
 }

@@ -1,18 +1,38 @@
-// Content script entry: runs on every http(s) page, so it holds only what every page needs: the
-// walk, the scan and the painter. The packed matcher is read from lazy/page-index.json; the
-// tooltip UI, the claim checker and the <mark> painter load from lazy/ when a page needs them;
-// topic details come from the background.
+// The first script (content.js): runs on every http(s) page, so it asks one cheap question before
+// anything else: could this page's text name a topic at all? Most pages a reader opens never do,
+// and on those Backstory costs what an empty script costs: no matcher, no index, no extension
+// API call. Where the answer is "maybe" (or the page has more text than is worth asking about),
+// it loads the rest (lazy/main.js), which does the real work. A page that is quiet at first and
+// gets its text later (an app rendering after load) is asked again when its text changes.
 
-import type { PageIndex } from '../core/corpus-types';
-import { createPackedMatcher } from '../core/matcher';
-import { contentApi, importExtensionModule, readExtensionJson } from '../platform/content-api';
-import { once, type LazyModules } from './modules';
-import { startContentScript, type ContentScript } from './start';
+import { createGate, type GateNeedles } from '../core/gate';
+import { extensionGlobal, importExtensionModule } from '../platform/extension-files';
+import type * as Main from './lazy/main';
+import { INSTANCE_FLAG, PACKS_FLAG } from './flags';
+import type { ContentScript } from './start';
+
+const SHOW_TEXT = 0x4;
+
+/** The gate's needles, one per alias of the bundled corpus (build.mjs, core/gate.ts). */
+declare const BACKSTORY_GATE: GateNeedles;
 
 // Pages can be injected twice (an update or reload of the extension, bfcache): one live instance
 // per document; one whose extension is gone gives way.
-const FLAG = '__backstoryContentScript';
-const scope = globalThis as unknown as Record<string, ContentScript | undefined>;
+const scope = globalThis as unknown as Record<string, unknown>;
+const slot: Main.InstanceSlot = {
+  get: () => scope[INSTANCE_FLAG] as ContentScript | undefined,
+  set: (instance) => void (scope[INSTANCE_FLAG] = instance),
+};
+
+/**
+ * Pages with more text than this go straight to the matcher: on that much text a few of the
+ * gate's needles are common words, so asking would cost more than it saves.
+ */
+const GATE_TEXT_LIMIT = 32_768;
+/** How long a quiet page's changes are left to settle before its text is asked about again. */
+const RECHECK_MS = 150;
+/** Text the matcher never reads (core/zones.ts excludes these and more); here only to ask less. */
+const UNREAD = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA']);
 
 /** Frames of the page's own origin are part of what the reader reads; ads and embeds aren't. */
 function isTopOrSameOriginFrame(): boolean {
@@ -24,25 +44,71 @@ function isTopOrSameOriginFrame(): boolean {
   }
 }
 
-const modules: LazyModules = {
-  ui: once(() => importExtensionModule('lazy/ui.js')),
-  claims: once(() => importExtensionModule('lazy/claims.js')),
-  marks: once(() => importExtensionModule('lazy/marks.js')),
-};
-
-/** Where build.mjs writes the packed matcher and the topics' labels. */
-const PAGE_INDEX = 'lazy/page-index.json';
-
-async function start(): Promise<void> {
-  const { matcher, ...index } = (await readExtensionJson(PAGE_INDEX)) as PageIndex;
-  // Another injection may have started meanwhile.
-  if (scope[FLAG]?.alive()) return;
-  scope[FLAG] = startContentScript({ api: contentApi, index, matcher: createPackedMatcher(matcher), doc: document, modules });
+/**
+ * The page's text, or null if there is more than GATE_TEXT_LIMIT of it. textContent is one call
+ * and holds everything the matcher reads (and more: scripts, styles), so a "no" on it is a no;
+ * where scripts make it too long, the text nodes are read without them.
+ */
+function pageText(root: Node): string | null {
+  const all = root.textContent ?? '';
+  if (all.length <= GATE_TEXT_LIMIT) return all;
+  const walker = document.createTreeWalker(root, SHOW_TEXT);
+  let text = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (UNREAD.has(n.parentNode?.nodeName ?? '')) continue;
+    text += (n as Text).data;
+    if (text.length > GATE_TEXT_LIMIT) return null;
+  }
+  return text;
 }
 
-const running = scope[FLAG];
-if (!running?.alive() && document.documentElement instanceof HTMLElement && isTopOrSameOriginFrame()) {
+function contextValid(): boolean {
+  try {
+    return !!extensionGlobal<{ runtime: { id?: string; getURL(p: string): string } }>().runtime.id;
+  } catch {
+    return false;
+  }
+}
+
+function run(): void {
+  const root = document.documentElement;
+  const gate = createGate(BACKSTORY_GATE);
+  let observer: MutationObserver | null = null;
+  let timer = 0;
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    observer?.disconnect();
+    window.clearTimeout(timer);
+  };
+  // Holds the slot while the page is quiet, so a second injection sees a live instance.
+  const waiting: ContentScript = { ready: Promise.resolve(), alive: () => !stopped && contextValid(), stop };
+  slot.set(waiting);
+
+  const load = () => {
+    stop();
+    // Without its files (a broken install) Backstory stays off; the page is never affected.
+    importExtensionModule<typeof Main>('lazy/main.js')
+      .then((main) => main.start(slot, waiting))
+      .catch(() => undefined);
+  };
+  const ask = () => {
+    timer = 0;
+    // Own packs' names aren't in the gate: with packs on, every page goes to the matcher.
+    if (scope[PACKS_FLAG] === true) return load();
+    const text = pageText(document.body ?? root);
+    if (text === null || gate(text)) load();
+  };
+  ask();
+  if (stopped) return;
+  observer = new MutationObserver(() => {
+    timer ||= window.setTimeout(ask, RECHECK_MS);
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+}
+
+const running = slot.get();
+if (!running?.alive() && document.body && isTopOrSameOriginFrame()) {
   running?.stop();
-  // Without its index (a broken install) Backstory stays off; the page is never affected.
-  start().catch(() => undefined);
+  run();
 }

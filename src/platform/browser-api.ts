@@ -61,6 +61,20 @@ export const browserApi: ExtensionApi = {
     return tab?.id ?? null;
   },
 
+  async setEarlyScript({ id, file }, on) {
+    const registered = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+    if (on && !registered.length) {
+      const matches = browser.runtime.getManifest().content_scripts?.[0]?.matches ?? [];
+      await browser.scripting.registerContentScripts([{ id, js: [file], matches, runAt: 'document_start', allFrames: true, persistAcrossSessions: true }]);
+    } else if (!on && registered.length) {
+      await browser.scripting.unregisterContentScripts({ ids: [id] });
+    }
+  },
+
+  async tabUrl(tabId) {
+    return (await browser.tabs.get(tabId)).url ?? null;
+  },
+
   async openOptions() {
     await browser.runtime.openOptionsPage();
   },

@@ -7,6 +7,7 @@ import { parseLocal } from '../core/local-data';
 import { isMessage, type Message, type MessageType, type Request, type Response } from '../core/messages';
 import { parseSettings, SETTINGS_KEY } from '../core/settings';
 import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
+import { extensionGlobal } from './extension-files';
 
 export type ContentApi = Pick<ExtensionApi, 'contextValid' | 'loadSettings' | 'onSettingsChanged' | 'send' | 'handle' | 'loadLocal' | 'saveLocal' | 'onLocalChanged'>;
 
@@ -23,12 +24,7 @@ interface NativeApi {
   storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }; onChanged: Event<(changes: Changes, area: string) => void> };
 }
 
-function native(): NativeApi {
-  const g = globalThis as { browser?: NativeApi; chrome?: NativeApi };
-  const api = g.browser?.runtime ? g.browser : g.chrome;
-  if (!api?.runtime) throw new Error('not in an extension');
-  return api;
-}
+const native = (): NativeApi => extensionGlobal<NativeApi>();
 
 function onStorage(area: string, key: string, listener: (value: unknown) => void): () => void {
   const onChanged = (changes: Changes, changedArea: string) => {
@@ -73,15 +69,3 @@ export const contentApi: ContentApi = {
   },
   onLocalChanged: (key, listener) => onStorage('local', key, (v) => listener(parseLocal(key, v))),
 };
-
-/** A JSON file bundled with the extension (in lazy/, web-accessible as the modules are). */
-export async function readExtensionJson(path: string): Promise<unknown> {
-  const response = await fetch(native().runtime.getURL(path));
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return response.json();
-}
-
-/** A module bundled with the extension, imported into the content script's own world. */
-export function importExtensionModule<T>(path: string): Promise<T> {
-  return import(native().runtime.getURL(path)) as Promise<T>;
-}

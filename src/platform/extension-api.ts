@@ -28,6 +28,10 @@ export interface ExtensionApi {
   /** Answers messages of the given types. Returns the teardown. */
   handle(handlers: Handlers): () => void;
   activeTabId(): Promise<number | null>;
+  /** Registers (or removes) a content script that runs before the first script on every page. */
+  setEarlyScript(script: { id: string; file: string }, on: boolean): Promise<void>;
+  /** A tab's address, where the extension may read it (null elsewhere). */
+  tabUrl(tabId: number): Promise<string | null>;
   openOptions(): Promise<void>;
   /** Keyboard shortcuts declared in the manifest's "commands". Returns the teardown. */
   onCommand(listener: (command: string) => void): () => void;

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Category } from '../core/corpus-types';
 import type { PageStatus } from '../core/messages';
-import { isCategoryOn, withCategory, withSite, type Settings } from '../core/settings';
+import { isCategoryOn, siteOf, withCategory, withSite, type Settings } from '../core/settings';
 import type { ExtensionApi } from '../platform/extension-api';
 import { t, tWith, uiLanguage } from './i18n';
 import { copyText } from './clipboard';
@@ -13,7 +13,25 @@ import { PageOverview } from './PageOverview';
 import { Switch } from './Switch';
 
 export type PopupApi = Pick<ExtensionApi, 'loadSettings' | 'saveSettings' | 'onSettingsChanged' | 'activeTabId' | 'sendToTab'> &
-  Partial<Pick<ExtensionApi, 'openOptions'>>;
+  Partial<Pick<ExtensionApi, 'openOptions' | 'tabUrl'>>;
+
+/**
+ * Hosts whose pages no extension may script (the stores): a page there never answers, and isn't
+ * a page without topics.
+ */
+const STORE_HOSTS = new Set(['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org']);
+
+/**
+ * What a web page that doesn't answer holds: nothing. Backstory's first script answers only
+ * once the page's text could name a topic (content/index.ts), so a page that never could is
+ * quiet, not out of reach.
+ */
+async function quietPage(api: PopupApi, tabId: number): Promise<PageStatus | null> {
+  const url = (await api.tabUrl?.(tabId).catch(() => null)) ?? null;
+  const site = url ? siteOf(url) : null;
+  if (!site || STORE_HOSTS.has(new URL(url!).hostname)) return null;
+  return { site, active: false, counts: { total: 0, conflicts: 0, byCategory: {}, byTopic: {} }, found: [], skipped: 0, mode: null };
+}
 
 const conflictsLine = (n: number) => (n === 1 ? t('popupConflictsOne') : t('popupConflictsOther', n));
 
@@ -41,8 +59,9 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
       try {
         tabId ??= await api.activeTabId();
         if (tabId === null) throw new Error('no tab');
-        const status = await api.sendToTab(tabId, 'page:status', {});
-        if (live) setPage({ kind: 'ready', status });
+        const id = tabId;
+        const status = await api.sendToTab(id, 'page:status', {}).catch(() => quietPage(api, id));
+        if (live) setPage(status ? { kind: 'ready', status } : { kind: 'unavailable' });
       } catch {
         if (live) setPage({ kind: 'unavailable' });
       }

@@ -26,6 +26,8 @@ function background(stored: Record<string, unknown>) {
       return bundled[path];
     },
     loadLocal: async (key: LocalKey) => parseLocal(key, stored[key]),
+    onLocalChanged: () => () => undefined,
+    setEarlyScript: async () => undefined,
   } as unknown as ExtensionApi;
   startBackground(api);
   return (topicId: string) => handlers['details:get']!({ topicId }, { tabId: 1, frameId: 0 });

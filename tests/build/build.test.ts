@@ -63,6 +63,12 @@ describe('build', () => {
       browser_specific_settings: { gecko: { id: GECKO_ID, data_collection_permissions: { required: ['none'] } } },
     });
     expect(Number.parseFloat(firefox.browser_specific_settings.gecko.strict_min_version)).toBeGreaterThanOrEqual(142);
-    expect(firefox.permissions).toEqual(['storage']);
+    // No host beyond the content script's, and no new install warning: scripting only registers
+    // packs-flag.js on those hosts (which needs them as host permissions), and the popup reads the
+    // address of a page Backstory's first script left quiet.
+    for (const m of [chrome, firefox]) {
+      expect(m.permissions).toEqual(['storage', 'scripting']);
+      expect(m.host_permissions).toEqual(m.content_scripts[0].matches);
+    }
   });
 });

@@ -34,10 +34,11 @@ describe('matching fixtures in Chromium', () => {
       await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0);
       if (PAINT_MODE === 'marks') {
         expect(await page.evaluate(`(${mentionsOnPage.toString()})(document)`)).toEqual(expected);
-        expect(await page.evaluate(`(${checksOnPage.toString()})(document)`)).toEqual(expectedChecks);
+        // Claim checks follow the scan, once the claim checker has loaded.
+        await expect.poll(() => page.evaluate(`(${checksOnPage.toString()})(document)`)).toEqual(expectedChecks);
       } else {
         expect((await mentions(page)).map((m) => [m.text, m.category])).toEqual(expected.map(([text, id]) => [text, category(id)]));
-        expect(await checksShown(page)).toEqual(expectedChecks.map(([text, , verdict]) => [text, verdict]));
+        await expect.poll(() => checksShown(page)).toEqual(expectedChecks.map(([text, , verdict]) => [text, verdict]));
       }
       await page.close();
     });

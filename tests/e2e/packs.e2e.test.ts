@@ -56,6 +56,14 @@ describe('corpus packs', () => {
     expect(await card.locator('[data-part="source"]').first().textContent()).toContain('Backstory test fixture');
     await page.mouse.move(5, 5);
 
+    // A page whose only name is the pack's: the first script's gate knows only the bundled names,
+    // so while a pack is on it sends every page on to the matcher.
+    const packOnly = await h.open('pack-only.html');
+    await expect
+      .poll(async () => (await packOnly.reload(), await packOnly.waitForTimeout(300), shownOn(packOnly)), { timeout: 10_000 })
+      .toEqual([VESSICK]);
+    await packOnly.close();
+
     await packRow().locator('input[data-pack-enabled]').uncheck({ force: true });
     await expect.poll(() => shownOn(page)).toEqual([SHIKOTAN, HABOMAI]);
     await packRow().locator('input[data-pack-enabled]').check({ force: true });

@@ -1,0 +1,38 @@
+// Everything a page that may name a topic needs, loaded by the first script (content/index.ts)
+// once its gate says the page's text could hold a mention: the packed matcher (read from
+// lazy/page-index.json), the walk, the scan and the painter. The tooltip UI, the claim checker and
+// the <mark> painter load from lazy/ later, when the page needs them; topic details come from the
+// background.
+
+import type { PageIndex } from '../../core/corpus-types';
+import { createPackedMatcher } from '../../core/matcher';
+import { contentApi } from '../../platform/content-api';
+import { importExtensionModule, readExtensionJson } from '../../platform/extension-files';
+import { once, type LazyModules } from '../modules';
+import { startContentScript, type ContentScript } from '../start';
+
+const modules: LazyModules = {
+  ui: once(() => importExtensionModule('lazy/ui.js')),
+  claims: once(() => importExtensionModule('lazy/claims.js')),
+  marks: once(() => importExtensionModule('lazy/marks.js')),
+};
+
+/** Where build.mjs writes the packed matcher and the topics' labels. */
+const PAGE_INDEX = 'lazy/page-index.json';
+
+/** Where the running instance is kept, per document (content/index.ts owns the slot). */
+export interface InstanceSlot {
+  get(): ContentScript | undefined;
+  set(instance: ContentScript): void;
+}
+
+/**
+ * Starts Backstory on the page, unless another live instance took the slot while the index was
+ * read (`waiting` is the first script's own placeholder, which this replaces).
+ */
+export async function start(slot: InstanceSlot, waiting: ContentScript): Promise<void> {
+  const { matcher, ...index } = (await readExtensionJson(PAGE_INDEX)) as PageIndex;
+  const current = slot.get();
+  if (current !== waiting && current?.alive()) return;
+  slot.set(startContentScript({ api: contentApi, index, matcher: createPackedMatcher(matcher), doc: document, modules }));
+}

@@ -1,0 +1,108 @@
+// The first question the content script asks a page: could any alias occur in its text at all?
+// Most pages a reader opens never name a topic, and answering "no" cheaply is what keeps
+// Backstory's cost on them near an empty script's: no matcher, no index, no extension API.
+//
+// The gate is one small RegExp of needles, one per alias: a piece of the alias that any text the
+// matcher would match it in must contain, once the text is lower-cased and its dashes, quotes and
+// spaces are written one way. Text the matcher folds further (Latin letters with diacritics,
+// full-width forms, ё) is never judged here: it goes to the matcher. So the gate only ever says
+// "maybe" too often, never "no" where the matcher would find a mention.
+
+/** Characters foldChars (text-fold.ts) maps besides dashes and quotes: such text skips the gate. */
+export const FOLDED_ELSEWHERE = /[\u00c0-\u024f\u1e00-\u1eff\uff01-\uff5e]/;
+
+/** A word piece shorter than this fires on too much text to be a useful needle. */
+const MIN_NEEDLE = 3;
+/** A run of the letters and digits the quick check reads as words (lower case, unfolded). */
+const WORD_RUN = /^[a-z0-9\u0430-\u044f]+$/;
+/** What separates words in the quick check: anything but those letters and digits. */
+const NOT_WORD = /[^a-z0-9\u0430-\u044f]+/;
+/**
+ * Before a word needle: the matcher finds a name written in a spaced script only at the start of a
+ * word. (Only ASCII is tested, so the gate never rejects what the matcher would accept.)
+ */
+const WORD_START = '(?<![a-z0-9])';
+/** Between the runs of a key made only of short runs ("g-7"): anything at all. */
+const RUN_GAP = '\\W*';
+/** The quick check compares this much of each word with the start of each word needle. */
+const HEAD = 4;
+/** Text up to this long is asked word by word before the RegExp is compiled (most pages never compile it). */
+const QUICK_LIMIT = 4096;
+
+/**
+ * What the gate looks for, one needle per alias. `words`: RegExp sources of needles that begin a
+ * word in any text the alias is matched in (Latin, Cyrillic, digits); `anywhere`: plain strings
+ * that can begin anywhere (Japanese, Chinese).
+ */
+export interface GateNeedles {
+  words: string[];
+  anywhere: string[];
+  /** Each word needle's head (its first HEAD letters), joined by '|': the quick check's set. */
+  heads: string;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+
+/**
+ * The needle of a folded alias key: its longest run of letters and digits, which any text the
+ * alias is matched in contains once lower-cased. A key made only of short runs ("g-7") needs all
+ * of them, with anything between.
+ */
+export function needleOf(key: string): { word: string } | { anywhere: string } {
+  const runs = key.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '') || key;
+  const whole = longest.length >= MIN_NEEDLE || runs.length <= 1 ? [longest] : runs;
+  // Names in Japanese or Chinese (even after a digit: 2島返還) can begin anywhere.
+  if (!whole.every((r) => WORD_RUN.test(r))) return { anywhere: longest };
+  return { word: whole.map(escapeRegExp).join(RUN_GAP) };
+}
+
+/** Needles another needle implies add nothing: every text the longer fires on has the shorter. */
+function withoutImplied(needles: Set<string>, implies: (shorter: string, longer: string) => boolean): string[] {
+  const all = [...needles].sort();
+  return all.filter((n) => !all.some((m) => m !== n && implies(m, n)));
+}
+
+/** The gate's needles for a set of folded alias keys (build time). */
+export function gateNeedles(keys: Iterable<string>): GateNeedles {
+  const words = new Set<string>();
+  const anywhere = new Set<string>();
+  for (const key of keys) {
+    const n = needleOf(key);
+    if ('word' in n) words.add(n.word);
+    else anywhere.add(n.anywhere);
+  }
+  const plain = (s: string) => !s.includes('\\');
+  const kept = withoutImplied(words, (m, n) => plain(m) && plain(n) && n.startsWith(m));
+  return {
+    words: kept,
+    anywhere: withoutImplied(anywhere, (m, n) => n.includes(m)),
+    heads: [...new Set(kept.map(headOf))].join('|'),
+  };
+}
+
+/** The start of a word needle as it reads in text: its first run, at most HEAD long. */
+const headOf = (word: string) => word.split('\\')[0]!.slice(0, HEAD);
+
+/** Whether the matcher could find any of the gate's aliases in text. */
+export function createGate({ words, anywhere, heads: headList }: GateNeedles): (text: string) => boolean {
+  let re: RegExp | null = null;
+  let heads: Set<string> | null = null;
+  const compiled = () => (re ??= new RegExp([`${WORD_START}(?:${words.join('|')})`, ...anywhere.map(escapeRegExp)].join('|')));
+  /** False only where no needle can be: some word would have to begin with a needle's head. */
+  const mayHold = (lower: string) => {
+    if (anywhere.some((n) => lower.includes(n))) return true;
+    heads ??= new Set(headList.split('|'));
+    for (const w of lower.split(NOT_WORD)) {
+      for (let n = Math.min(w.length, HEAD); n > 0; n--) if (heads.has(w.slice(0, n))) return true;
+    }
+    return false;
+  };
+  return (text) => {
+    if (FOLDED_ELSEWHERE.test(text)) return true;
+    // ё is folded to е (text-fold.ts): here too, as the needles have it.
+    const lower = text.toLowerCase().replaceAll('ё', 'е');
+    if (lower.length <= QUICK_LIMIT && !mayHold(lower)) return false;
+    return compiled().test(lower);
+  };
+}

@@ -1,0 +1,116 @@
+// The first script's gate: it may send a page without mentions on to the matcher, but it must
+// never keep a page with one from it. Checked against the real matcher over the real corpus,
+// with every alias written the ways pages write names, and on the fixture pages.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ESM build script
+import { compileCorpus } from '../../build.mjs';
+import type { CompiledIndex } from '../../src/core/corpus-types';
+import { createGate, gateNeedles, needleOf, type GateNeedles } from '../../src/core/gate';
+import { createMatcher, type Matcher } from '../../src/core/matcher';
+
+let index: CompiledIndex;
+let matcher: Matcher;
+let gate: (text: string) => boolean;
+let needles: GateNeedles;
+
+beforeAll(async () => {
+  const built = await compileCorpus();
+  index = built.index;
+  needles = built.gate;
+  matcher = createMatcher(index);
+  gate = createGate(needles);
+});
+
+const naming = () => Object.keys(index.aliases).filter((k) => index.aliases[k]!.topic >= 0);
+const finds = (text: string) => matcher.findAll(text, { pageHasContext: true }).length > 0;
+
+/** The ways pages write a name: case, typographic dashes and quotes, odd spaces, punctuation around it. */
+function writtenAs(key: string, style: number): string {
+  const cased = [key, key.toUpperCase(), key.replace(/(^|[\s-])(\S)/g, (_m, sep: string, c: string) => sep + c.toUpperCase())][style % 3]!;
+  const dashed = style & 4 ? cased.replace(/-/g, '\u2013') : style & 8 ? cased.replace(/-/g, ' - ') : cased;
+  const quoted = style & 16 ? dashed.replace(/'/g, '\u2019') : dashed;
+  return style & 32 ? quoted.replace(/ /g, '\u00a0') : quoted;
+}
+
+/** Each way of writing alone, and a few together (see writtenAs). */
+const STYLES = [0, 1, 2, 4, 8, 16, 32, 5, 22, 45, 62];
+
+describe('the gate', () => {
+  it('lets through every alias of the corpus, written every way pages write it, wherever the matcher finds it', () => {
+    let checked = 0;
+    for (const key of naming()) {
+      for (const style of STYLES) {
+        for (const around of [['', ''], ['The ', ' was discussed.'], ['(', '),'], ['«', '»'], ['「', '」について']]) {
+          const text = `${around[0]}${writtenAs(key, style)}${around[1]}`;
+          if (!finds(text)) continue;
+          checked++;
+          expect(gate(text), text).toBe(true);
+        }
+      }
+    }
+    // The matcher found most of them: the check above is not vacuous.
+    expect(checked).toBeGreaterThan(naming().length * STYLES.length * 3);
+  });
+
+  it('lets through any page text in which the matcher finds a mention (random text around random aliases)', () => {
+    const keys = naming();
+    const filler = fc.array(fc.constantFrom('kettle', 'five', 'minutes', 'garden', 'the', 'of', ',', '.', '—', '  ', '\n', 'и', 'の', '島', 'x', '1956'), { maxLength: 12 });
+    fc.assert(
+      fc.property(filler, fc.integer({ min: 0, max: keys.length - 1 }), fc.integer({ min: 0, max: 63 }), filler, (before, k, style, after) => {
+        const text = `${before.join(' ')} ${writtenAs(keys[k]!, style)}${after.join('')}`;
+        return !finds(text) || gate(text);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('lets through every fixture page that has mentions', () => {
+    const dir = join(import.meta.dirname, '..', 'fixtures', 'matching');
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(3);
+    for (const file of pages) {
+      const body = /<body>([\s\S]*)<\/body>/.exec(readFileSync(join(dir, file), 'utf8'))![1]!.replace(/<[^>]+>/g, '');
+      if (finds(body)) expect(gate(body), file).toBe(true);
+    }
+  });
+
+  it('stops ordinary text that names nothing, in the three languages, short or long', () => {
+    expect(gate('The kettle is on; back in five minutes.')).toBe(false);
+    expect(gate('Water the basil every morning, and pick the ripe tomatoes before the rain. '.repeat(40))).toBe(false);
+    expect(gate('今日は晴れです。午後から散歩に行きます。')).toBe(false);
+    expect(gate('Сегодня хорошая погода, мы идём гулять.')).toBe(false);
+  });
+
+  it('lets a name through inside any longer text, past the quick check', () => {
+    const long = 'Water the basil every morning. '.repeat(300);
+    expect(gate(`${long} Talks on Shikotan resumed.`)).toBe(true);
+    expect(gate(`${long}北方領土`)).toBe(true);
+    // A word that begins like a name is asked of the full set of needles, which says no.
+    expect(gate('The Kuriosity shop reopened.')).toBe(false);
+    expect(gate('Ещё один тёплый день.')).toBe(false);
+  });
+
+  it('sends text it cannot judge (letters the matcher folds further) on to the matcher', () => {
+    expect(gate('Un café à Paris.')).toBe(true);
+    expect(gate('ＡＢＣ')).toBe(true);
+  });
+});
+
+describe('needles', () => {
+  it('take the longest run of letters of an alias, and all the short runs of a key made only of them', () => {
+    expect(needleOf('northern territories')).toEqual({ word: 'territories' });
+    expect(needleOf('北方領土')).toEqual({ anywhere: '北方領土' });
+    expect(needleOf('курил')).toEqual({ word: 'курил' });
+    const g7 = needleOf('g-7');
+    expect('word' in g7 && new RegExp(g7.word).test('g – 7')).toBe(true);
+  });
+
+  it('drop a needle another one implies, so the set stays small', () => {
+    const n = gateNeedles(['japan', 'japanese', '北方領土', '北方領土問題']);
+    expect(n.words).toEqual(['japan']);
+    expect(n.anywhere).toEqual(['北方領土']);
+  });
+});
