@@ -104,7 +104,7 @@ export function pageIndexOf(tools, index) {
 
 /** The first script's gate: a needle per alias that can name a topic (look-alikes need none). */
 export function gateOf(tools, index) {
-  return tools.gateNeedles(Object.keys(index.aliases).filter((key) => index.aliases[key].topic >= 0));
+  return tools.packGate(tools.gateNeedles(Object.keys(index.aliases).filter((key) => index.aliases[key].topic >= 0)));
 }
 
 export function manifestFor(browser, version) {
@@ -175,19 +175,25 @@ export function bundleContentScript(outfile, gate, options = {}) {
   });
 }
 
+/** What the content script imports on need (bench/extensions.mjs rebundles them unminified). */
+export function bundleLazyModules(outdir, options = {}) {
+  // ES modules the content script imports. Each is whole (no shared chunks): under Chromium's
+  // per-session address a module's own relative imports resolve to the static one, which pages
+  // (and so the module loader) are refused.
+  return esbuild.build({
+    ...BUNDLE_OPTIONS,
+    ...options,
+    format: 'esm',
+    entryPoints: LAZY_MODULES.map((m) => join(ROOT, `src/content/lazy/${m}.ts`)),
+    outdir,
+  });
+}
+
 async function bundle(gate) {
   const common = BUNDLE_OPTIONS;
   await Promise.all([
     bundleContentScript(join(OUT, 'bundle/content.js'), gate),
-    // What a page loads only on need, as ES modules the content script imports. Each is whole (no
-    // shared chunks): under Chromium's per-session address a module's own relative imports resolve
-    // to the static one, which pages (and so the module loader) are refused.
-    esbuild.build({
-      ...common,
-      format: 'esm',
-      entryPoints: LAZY_MODULES.map((m) => join(ROOT, `src/content/lazy/${m}.ts`)),
-      outdir: join(OUT, 'bundle/lazy'),
-    }),
+    bundleLazyModules(join(OUT, 'bundle/lazy')),
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/content/packs-flag.ts')], outfile: join(OUT, 'bundle/packs-flag.js') }),
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/background/index.ts')], outfile: join(OUT, 'bundle/background.js') }),
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/popup/index.tsx')], outfile: join(OUT, 'bundle/popup.js') }),

@@ -3,7 +3,7 @@
 // - `real`: dist/chrome itself, as a user gets it (not copied).
 // - `aliases-<n>`: dist/chrome with another packed corpus in lazy/page-index.json (bench/corpora.mjs,
 //   packed by build.mjs's own pageIndexOf): the content script reads its matcher from there.
-// - `profile`: dist/chrome with content.js rebundled from src/content/index.ts, not minified: only
+// - `profile`: dist/chrome with content.js and lazy/*.js rebundled from src/content/, not minified: only
 //   for the CPU profile that says where the time goes (function names and source files survive).
 //   It is bundled with build.mjs's own options; before it is trusted, the same rebundle minified
 //   must come out byte for byte as dist/chrome/content.js.
@@ -13,7 +13,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleContentScript } from '../build.mjs';
+import { bundleContentScript, bundleLazyModules } from '../build.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist', 'chrome');
@@ -73,6 +73,7 @@ export async function buildExtensions(outDir, corpora) {
   }
   const profileDir = variant(join(root, 'profile'), null);
   await bundleContent(join(profileDir, 'content.js'), { minify: false });
+  await bundleLazyModules(join(profileDir, 'lazy'), { minify: false });
   out.profile = { dir: profileDir, contentBytes: size(profileDir) };
   return out;
 }

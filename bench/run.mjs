@@ -262,13 +262,16 @@ async function runBackstory(ext, fixtures, urlOf, { withHovers = false, label = 
   return { loads: out, hovers: hoverRuns };
 }
 
+/** What the profile variant rebundles unminified (bench/extensions.mjs): the first script and the matcher's module. */
+const PROFILED_BUNDLES = ['content.js', 'lazy/main.js'];
+
 async function runProfiles(ext, fixtures, urlOf) {
-  const bundleText = readFileSync(join(ext.dir, 'content.js'), 'utf8');
+  const bundles = Object.fromEntries(PROFILED_BUNDLES.map((f) => [f, readFileSync(join(ext.dir, f), 'utf8')]));
   const out = {};
   await withExtension(ext.dir, async (context, browser) => {
     for (const fx of fixtures) {
       const { buffer, inTrace } = await tracedLoad(context, browser, urlOf(fx), { categories: PROFILE_CATEGORIES, during: (page) => untilScanned(page, PROFILE_BUDGET_MS) });
-      out[fx.id] = { ...profileLoad(buffer, urlOf(fx), bundleText), truncated: inTrace.truncated };
+      out[fx.id] = { ...profileLoad(buffer, urlOf(fx), bundles), truncated: inTrace.truncated };
     }
   });
   log(`[${elapsed()}] CPU profiles taken`);

@@ -165,7 +165,7 @@ export function analyzeBare(buffer, pageUrl) {
  * with its source file from the unminified bundle's `// src/...` comments; natives by name, with
  * the extension's function that called them), and the rendering of charged frames by phase.
  */
-export function profileLoad(buffer, pageUrl, bundleText, topN = 10) {
+export function profileLoad(buffer, pageUrl, bundles, topN = 10) {
   const events = parseTrace(buffer);
   const thread = mainThreadOf(events, pageUrl);
   const tasks = tasksOf(events, thread);
@@ -176,14 +176,22 @@ export function profileLoad(buffer, pageUrl, bundleText, topN = 10) {
   // Script tasks only: charged frames are broken down by rendering phase below.
   const frameSet = new Set(load.charged.filter((c) => c.kind === 'rendering').map((c) => c.atMs));
   for (const t of tasks) if (chargedSet.has((t.ts - navTs) / 1000) && !frameSet.has((t.ts - navTs) / 1000)) windows.push(t);
-  // Module of each line of the unminified bundle.
-  const moduleAt = [];
-  let module = '(bundle)';
-  for (const line of bundleText.split('\n')) {
-    const m = /^\s*\/\/ (src\/\S+|node_modules\/\S+|build\/\S+)/.exec(line);
-    if (m) module = m[1];
-    moduleAt.push(module);
+  // Module of each line of each unminified bundle (bundles: file name → text, e.g. 'content.js').
+  const modulesOf = new Map();
+  for (const [file, text] of Object.entries(bundles)) {
+    const moduleAt = [];
+    let module = '(bundle)';
+    for (const line of text.split('\n')) {
+      const m = /^\s*\/\/ (src\/\S+|node_modules\/\S+|build\/\S+)/.exec(line);
+      if (m) module = m[1];
+      moduleAt.push(module);
+    }
+    modulesOf.set(file, moduleAt);
   }
+  const moduleOf = (frame) => {
+    const file = Object.keys(bundles).find((f) => frame.url.split('?')[0].endsWith(`/${f}`));
+    return (file && modulesOf.get(file)[frame.lineNumber]) ?? '?';
+  };
   // Profile nodes and samples (the profiler thread's chunks carry the sampled thread's pid).
   const profiles = new Map();
   for (const e of events) {
@@ -207,10 +215,10 @@ export function profileLoad(buffer, pageUrl, bundleText, topN = 10) {
       const leaf = n;
       const leafName = leaf?.callFrame?.functionName || '(anonymous)';
       const leafUrl = leaf?.callFrame?.url ?? '';
-      if (leafUrl.startsWith(EXTENSION_PREFIX)) return `${leafName} (${moduleAt[leaf.callFrame.lineNumber] ?? '?'})`;
+      if (leafUrl.startsWith(EXTENSION_PREFIX)) return `${leafName} (${moduleOf(leaf.callFrame)})`;
       // A native or page frame: name it with the nearest extension function above it.
       while (n && !(n.callFrame?.url ?? '').startsWith(EXTENSION_PREFIX)) n = p.nodes.get(n.parent);
-      const caller = n ? `${n.callFrame.functionName || '(anonymous)'} (${moduleAt[n.callFrame.lineNumber] ?? '?'})` : null;
+      const caller = n ? `${n.callFrame.functionName || '(anonymous)'} (${moduleOf(n.callFrame)})` : null;
       return caller ? `[${leafName}] under ${caller}` : `[${leafName}]`;
     };
     for (let i = 0; i < p.samples.length; i++) {

@@ -39,6 +39,9 @@ export function startBackground(api: ExtensionApi): () => void {
       return null;
     },
   });
+  // Tabs opened before an install or update get this version at once (Chromium doesn't run it
+  // there by itself); an old instance in them has already gone quiet (content/start.ts).
+  const stopInstalled = api.onInstalled(() => void api.injectIntoOpenTabs().catch(() => undefined));
   // While own packs are on, pages skip the first script's gate (their names aren't in it).
   const syncPacksFlag = (packs: readonly { enabled: boolean }[]) =>
     api.setEarlyScript(PACKS_FLAG_SCRIPT, packs.some((p) => p.enabled)).catch(() => undefined);
@@ -48,5 +51,6 @@ export function startBackground(api: ExtensionApi): () => void {
     stopCommands();
     stopMessages();
     stopPacks();
+    stopInstalled();
   };
 }

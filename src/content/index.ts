@@ -5,7 +5,7 @@
 // it loads the rest (lazy/main.js), which does the real work. A page that is quiet at first and
 // gets its text later (an app rendering after load) is asked again when its text changes.
 
-import { createGate, type GateNeedles } from '../core/gate';
+import { createGate, type PackedGate } from '../core/gate';
 import { extensionGlobal, importExtensionModule } from '../platform/extension-files';
 import type * as Main from './lazy/main';
 import { INSTANCE_FLAG, PACKS_FLAG } from './flags';
@@ -14,7 +14,7 @@ import type { ContentScript } from './start';
 const SHOW_TEXT = 0x4;
 
 /** The gate's needles, one per alias of the bundled corpus (build.mjs, core/gate.ts). */
-declare const BACKSTORY_GATE: GateNeedles;
+declare const BACKSTORY_GATE: PackedGate;
 
 // Pages can be injected twice (an update or reload of the extension, bfcache): one live instance
 // per document; one whose extension is gone gives way.

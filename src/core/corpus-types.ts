@@ -137,6 +137,8 @@ export interface ContextWords {
 export interface PackedAutomaton {
   nodes: string;
   labels: string;
+  /** RegExp source that finds every place a word may start (its first characters): see automaton.ts. */
+  starts: string;
 }
 
 /**

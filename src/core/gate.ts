@@ -37,6 +37,14 @@ const QUICK_LIMIT = 4096;
 export interface GateNeedles {
   words: string[];
   anywhere: string[];
+}
+
+/** The gate as the first script carries it: three strings, the cheapest thing to evaluate. */
+export interface PackedGate {
+  /** The RegExp source of every needle. */
+  source: string;
+  /** The `anywhere` needles, joined by '|'. */
+  anywhere: string;
   /** Each word needle's head (its first HEAD letters), joined by '|': the quick check's set. */
   heads: string;
 }
@@ -73,11 +81,18 @@ export function gateNeedles(keys: Iterable<string>): GateNeedles {
     else anywhere.add(n.anywhere);
   }
   const plain = (s: string) => !s.includes('\\');
-  const kept = withoutImplied(words, (m, n) => plain(m) && plain(n) && n.startsWith(m));
   return {
-    words: kept,
+    words: withoutImplied(words, (m, n) => plain(m) && plain(n) && n.startsWith(m)),
     anywhere: withoutImplied(anywhere, (m, n) => n.includes(m)),
-    heads: [...new Set(kept.map(headOf))].join('|'),
+  };
+}
+
+export function packGate({ words, anywhere }: GateNeedles): PackedGate {
+  const wordSource = words.length ? [`${WORD_START}(?:${words.join('|')})`] : [];
+  return {
+    source: [...wordSource, ...anywhere.map(escapeRegExp)].join('|') || '(?!)',
+    anywhere: anywhere.join('|'),
+    heads: [...new Set(words.map(headOf))].join('|'),
   };
 }
 
@@ -85,14 +100,16 @@ export function gateNeedles(keys: Iterable<string>): GateNeedles {
 const headOf = (word: string) => word.split('\\')[0]!.slice(0, HEAD);
 
 /** Whether the matcher could find any of the gate's aliases in text. */
-export function createGate({ words, anywhere, heads: headList }: GateNeedles): (text: string) => boolean {
+export function createGate(gate: PackedGate): (text: string) => boolean {
   let re: RegExp | null = null;
   let heads: Set<string> | null = null;
-  const compiled = () => (re ??= new RegExp([`${WORD_START}(?:${words.join('|')})`, ...anywhere.map(escapeRegExp)].join('|')));
+  let anywhere: string[] | null = null;
+  const compiled = () => (re ??= new RegExp(gate.source));
   /** False only where no needle can be: some word would have to begin with a needle's head. */
   const mayHold = (lower: string) => {
+    anywhere ??= gate.anywhere ? gate.anywhere.split('|') : [];
     if (anywhere.some((n) => lower.includes(n))) return true;
-    heads ??= new Set(headList.split('|'));
+    heads ??= new Set(gate.heads.split('|'));
     for (const w of lower.split(NOT_WORD)) {
       for (let n = Math.min(w.length, HEAD); n > 0; n--) if (heads.has(w.slice(0, n))) return true;
     }

@@ -1,7 +1,7 @@
 // Finds topic mentions in a run of text with the alias automaton compiled at build time.
 // Pure: the content script feeds it text, tests feed it strings.
 
-import { canStart, compileAutomaton, containsWord, isSpacedCode, isWordCode, STEM_MARK, unpackAutomaton, walk, walkText, type Automaton } from './automaton';
+import { compileAutomaton, containsWord, isWordCode, nextStart, STEM_MARK, unpackAutomaton, walk, walkText, type Automaton } from './automaton';
 import type { CompiledIndex, PackedMatcher } from './corpus-types';
 import { foldChars } from './text-fold';
 
@@ -180,13 +180,7 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
     const pageHasContext = () =>
       (pageContext ??= typeof options.pageHasContext === 'function' ? options.pageHasContext() : !!options.pageHasContext);
     const stop = Math.min(to, t.length);
-    for (let i = from; i < stop; ) {
-      const code = t.charCodeAt(i);
-      // A spaced-script alias can't start inside a word; most positions end here.
-      if (!canStart(aliases, code) || (i > 0 && isSpacedCode(code) && isWordCode(t.charCodeAt(i - 1)))) {
-        i++;
-        continue;
-      }
+    for (let i = nextStart(aliases, t, from, stop); i >= 0; i = nextStart(aliases, t, i, stop)) {
       const hit = walk(aliases, t, i);
       if (!hit) {
         i++;

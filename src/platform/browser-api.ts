@@ -61,6 +61,32 @@ export const browserApi: ExtensionApi = {
     return tab?.id ?? null;
   },
 
+  onInstalled(listener) {
+    const onInstalled = ({ reason }: { reason: string }) => {
+      if (reason === 'install' || reason === 'update') listener();
+    };
+    browser.runtime.onInstalled.addListener(onInstalled);
+    return () => browser.runtime.onInstalled.removeListener(onInstalled);
+  },
+
+  async injectIntoOpenTabs() {
+    const script = browser.runtime.getManifest().content_scripts?.[0];
+    if (!script?.matches) return;
+    const tabs = await browser.tabs.query({ url: script.matches });
+    await Promise.all(
+      tabs.map(async ({ id, discarded }) => {
+        if (id === undefined || discarded) return;
+        const target = { tabId: id, allFrames: true };
+        try {
+          if (script.css) await browser.scripting.insertCSS({ target, files: script.css });
+          if (script.js) await browser.scripting.executeScript({ target, files: script.js });
+        } catch {
+          // A tab the browser won't let extensions into (a store page, an error page): nothing to do.
+        }
+      }),
+    );
+  },
+
   async setEarlyScript({ id, file }, on) {
     const registered = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
     if (on && !registered.length) {

@@ -28,6 +28,10 @@ export interface ExtensionApi {
   /** Answers messages of the given types. Returns the teardown. */
   handle(handlers: Handlers): () => void;
   activeTabId(): Promise<number | null>;
+  /** The extension was installed or updated (not on every start of the background). */
+  onInstalled(listener: () => void): () => void;
+  /** Runs the manifest's content script (and its CSS) in the tabs already open on its sites. */
+  injectIntoOpenTabs(): Promise<void>;
   /** Registers (or removes) a content script that runs before the first script on every page. */
   setEarlyScript(script: { id: string; file: string }, on: boolean): Promise<void>;
   /** A tab's address, where the extension may read it (null elsewhere). */

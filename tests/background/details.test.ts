@@ -28,6 +28,7 @@ function background(stored: Record<string, unknown>) {
     loadLocal: async (key: LocalKey) => parseLocal(key, stored[key]),
     onLocalChanged: () => () => undefined,
     setEarlyScript: async () => undefined,
+    onInstalled: () => () => undefined,
   } as unknown as ExtensionApi;
   startBackground(api);
   return (topicId: string) => handlers['details:get']!({ topicId }, { tabId: 1, frameId: 0 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileAutomaton, containsWord, unpackAutomaton, walk, walkText } from '../../src/core/automaton';
+import { compileAutomaton, containsWord, isSpacedCode, isWordCode, nextStart, unpackAutomaton, walk, walkText } from '../../src/core/automaton';
+import type { PackedAutomaton } from '../../src/core/corpus-types';
 
 const automaton = (keys: string[]) => unpackAutomaton(compileAutomaton(keys.map((key, entry) => ({ key, entry }))));
 /** The word (by its key) found at i, and the text it covers. */
@@ -46,7 +47,9 @@ describe('compiled automaton', () => {
   });
 
   it('refuses a corrupt packed table instead of walking garbage', () => {
-    expect(() => unpackAutomaton({ nodes: 'AAA', labels: '' })).toThrow(/corrupt/);
+    expect(() => unpackAutomaton({ nodes: 'AAA', labels: '', starts: '' })).toThrow(/corrupt/);
+    const sound = compileAutomaton([{ key: 'japan', entry: 0 }]);
+    expect(() => unpackAutomaton({ nodes: sound.nodes, labels: sound.labels } as PackedAutomaton)).toThrow(/corrupt/);
   });
 
   it('agrees with a plain longest-match search on random words and texts', () => {
@@ -81,5 +84,32 @@ describe('compiled automaton', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('finds, natively, every place the walk would find a word (random words with spaces and dashes)', () => {
+    const letter = fc.constantFrom('a', 'b', 'c', ' ', '-', 'я', 'Я', '島', '1');
+    const word = fc.array(letter, { minLength: 1, maxLength: 7 }).map((cs) => cs.join('').trim().replace(/ +/g, ' ').replace(/ ?- ?/g, '-')).filter((w) => /^[^-]/.test(w));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.array(letter, { maxLength: 40 }), (keys, chars) => {
+        const t = walkText(chars.join(''));
+        const a = automaton(keys);
+        const candidates = new Set<number>();
+        for (let i = nextStart(a, t, 0, t.length); i >= 0; i = nextStart(a, t, i + 1, t.length)) candidates.add(i);
+        for (let i = 0; i < t.length; i++) {
+          const atWordStart = i === 0 || !isSpacedCode(t.charCodeAt(i)) || !isWordCode(t.charCodeAt(i - 1));
+          if (atWordStart && walk(a, t, i)) expect(candidates.has(i), `${JSON.stringify(keys)} in ${JSON.stringify(t)} at ${i}`).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds nothing with no words, and skips to the start of a word in spaced scripts', () => {
+    const none = automaton([]);
+    expect(nextStart(none, 'anything', 0, 8)).toBe(-1);
+    const a = automaton(['abe', '島']);
+    expect(nextStart(a, 'label abe', 0, 9)).toBe(6);
+    expect(nextStart(a, '色丹島', 0, 3)).toBe(2);
+    expect(nextStart(a, 'label abe', 0, 5)).toBe(-1);
   });
 });

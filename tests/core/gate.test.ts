@@ -8,13 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script
 import { compileCorpus } from '../../build.mjs';
 import type { CompiledIndex } from '../../src/core/corpus-types';
-import { createGate, gateNeedles, needleOf, type GateNeedles } from '../../src/core/gate';
+import { createGate, gateNeedles, needleOf, packGate, type PackedGate } from '../../src/core/gate';
 import { createMatcher, type Matcher } from '../../src/core/matcher';
 
 let index: CompiledIndex;
 let matcher: Matcher;
 let gate: (text: string) => boolean;
-let needles: GateNeedles;
+let needles: PackedGate;
 
 beforeAll(async () => {
   const built = await compileCorpus();
@@ -112,5 +112,8 @@ describe('needles', () => {
     const n = gateNeedles(['japan', 'japanese', '北方領土', '北方領土問題']);
     expect(n.words).toEqual(['japan']);
     expect(n.anywhere).toEqual(['北方領土']);
+    const gate = createGate(packGate(n));
+    expect([gate('Japanese'), gate('北方領土問題'), gate('Nippon')]).toEqual([true, true, false]);
+    expect(createGate(packGate({ words: [], anywhere: [] }))('anything at all, '.repeat(400))).toBe(false);
   });
 });
