@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileCorpus, loadCorpusTools, pageIndexOf } from '../build.mjs';
+import { compileCorpus, gateOf, loadCorpusTools, pageIndexOf } from '../build.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -157,7 +157,7 @@ export async function buildCorpora(sizes = [100, 1000, 10000]) {
     const aliases = Object.values(index.aliases)
       .filter((a) => a.topic >= 0)
       .map((a) => a.alias.replace(/\*$/, ''));
-    out.set(size, { size, index, aliases, realAliases: Math.min(size, baseCount), pageIndex: pageIndexOf(core, index), count: Object.keys(index.aliases).length });
+    out.set(size, { size, index, aliases, realAliases: Math.min(size, baseCount), pageIndex: pageIndexOf(core, index), gate: gateOf(core, index), count: Object.keys(index.aliases).length });
   }
   // The shipped corpus's aliases as authored, for the bare pass's one RegExp.
   const realAliases = Object.values(shipped.aliases)

@@ -2,7 +2,7 @@
 //
 // - `real`: dist/chrome itself, as a user gets it (not copied).
 // - `aliases-<n>`: dist/chrome with another packed corpus in lazy/page-index.json (bench/corpora.mjs,
-//   packed by build.mjs's own pageIndexOf): the content script reads its matcher from there.
+//   packed by build.mjs's own pageIndexOf), and content.js rebundled around that corpus's gate.
 // - `profile`: dist/chrome with content.js and lazy/*.js rebundled from src/content/, not minified: only
 //   for the CPU profile that says where the time goes (function names and source files survive).
 //   It is bundled with build.mjs's own options; before it is trusted, the same rebundle minified
@@ -25,11 +25,14 @@ async function bundleContent(outfile, { minify = true } = {}) {
   await bundleContentScript(outfile, GATE, { minify });
 }
 
-/** A copy of dist/chrome, with another packed corpus when given. */
-function variant(dir, pageIndex) {
+/** A copy of dist/chrome, with another packed corpus (and the first script's gate for it) when given. */
+async function variant(dir, corpus) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(DIST, dir, { recursive: true });
-  if (pageIndex) writeFileSync(join(dir, PAGE_INDEX), JSON.stringify(pageIndex));
+  if (corpus) {
+    writeFileSync(join(dir, PAGE_INDEX), JSON.stringify(corpus.pageIndex));
+    await bundleContentScript(join(dir, 'content.js'), corpus.gate);
+  }
   return dir;
 }
 
@@ -50,8 +53,8 @@ function emptyExtension(dir) {
 }
 
 /**
- * Writes every variant; returns name → { dir, contentBytes } (the content script and the packed
- * matcher it reads: what every page loads). `corpora`: size → { pageIndex }. Throws if the
+ * Writes every variant; returns name → { dir, contentBytes } (the first script and the packed
+ * matcher a page that names a topic reads). `corpora`: size → { pageIndex, gate }. Throws if the
  * rebundle differs from dist/chrome/content.js (then the profile would not be of the shipped script).
  */
 export async function buildExtensions(outDir, corpora) {
@@ -68,10 +71,10 @@ export async function buildExtensions(outDir, corpora) {
   const empty = emptyExtension(join(root, 'empty'));
   const out = { real: { dir: DIST, contentBytes: size(DIST) }, empty: { dir: empty, contentBytes: readFileSync(join(empty, 'content.js')).length } };
   for (const [n, c] of corpora) {
-    const dir = variant(join(root, `aliases-${n}`), c.pageIndex);
+    const dir = await variant(join(root, `aliases-${n}`), c);
     out[`aliases-${n}`] = { dir, contentBytes: size(dir) };
   }
-  const profileDir = variant(join(root, 'profile'), null);
+  const profileDir = await variant(join(root, 'profile'), null);
   await bundleContent(join(profileDir, 'content.js'), { minify: false });
   await bundleLazyModules(join(profileDir, 'lazy'), { minify: false });
   out.profile = { dir: profileDir, contentBytes: size(profileDir) };

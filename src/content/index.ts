@@ -45,13 +45,10 @@ function isTopOrSameOriginFrame(): boolean {
 }
 
 /**
- * The page's text, or null if there is more than GATE_TEXT_LIMIT of it. textContent is one call
- * and holds everything the matcher reads (and more: scripts, styles), so a "no" on it is a no;
- * where scripts make it too long, the text nodes are read without them.
+ * The page's text, or null if there is more than GATE_TEXT_LIMIT of it: read node by node, so a
+ * big page costs no more than its first GATE_TEXT_LIMIT characters.
  */
 function pageText(root: Node): string | null {
-  const all = root.textContent ?? '';
-  if (all.length <= GATE_TEXT_LIMIT) return all;
   const walker = document.createTreeWalker(root, SHOW_TEXT);
   let text = '';
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {

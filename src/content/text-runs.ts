@@ -141,13 +141,13 @@ export function createRunWalker(root: Element, from: Element | null = null): Run
   let interrupted = false;
 
   function next(): TextRun | null {
+    // Walking on from a node the page removed since the last call would read it and miss the
+    // rest. (Within one call the page can't change anything: once per call is enough.)
+    if (!done && (!walker.currentNode.isConnected || !root.isConnected)) {
+      interrupted = true;
+      done = true;
+    }
     while (!done) {
-      // Walking on from a node the page removed meanwhile would read it and miss the rest.
-      if (!walker.currentNode.isConnected || !root.isConnected) {
-        interrupted = true;
-        done = true;
-        break;
-      }
       const node = advance();
       if (!node) {
         if (wrap()) {
@@ -157,12 +157,13 @@ export function createRunWalker(root: Element, from: Element | null = null): Run
         done = true;
         break;
       }
-      if (node.nodeType === ELEMENT_NODE) {
+      const type = node.nodeType;
+      if (type === ELEMENT_NODE) {
         // A block (or <br>, <img>…) inside the current run ends it.
-        if (!isInline(node as Element) && pending) return finish();
+        if (pending && !isInline(node as Element)) return finish();
         continue;
       }
-      if (node.nodeType !== TEXT_NODE) continue;
+      if (type !== TEXT_NODE) continue;
       const text = node as Text;
       const parent = text.parentElement;
       if (!parent) continue;

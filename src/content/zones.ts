@@ -27,15 +27,16 @@ export const EXCLUDED = [...EXCLUDED_TAGS, ...EXCLUDED_ATTRIBUTES.map((a) => `[$
 
 export const EXCLUDED_SELECTOR = EXCLUDED.join(',');
 
-/** Elements that flow inside a line of text; any other element ends a run. */
+/** Elements that flow inside a line of text; any other element ends a run (local names). */
 const INLINE = new Set([
-  'A', 'ABBR', 'ACRONYM', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I',
-  'INS', 'LABEL', 'MARK', 'Q', 'RB', 'RP', 'RT', 'RUBY', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG',
-  'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR', 'NOBR',
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i',
+  'ins', 'label', 'mark', 'q', 'rb', 'rp', 'rt', 'ruby', 's', 'small', 'span', 'strike', 'strong',
+  'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'nobr',
 ]);
 
 export function isInline(el: Element): boolean {
-  return INLINE.has(el.tagName.toUpperCase());
+  // localName: no upper-casing of tagName for every element of the page (XHTML writes it lower case too).
+  return INLINE.has(el.localName);
 }
 
 /** The same test as `el.matches(EXCLUDED_SELECTOR)`, without a selector engine. */
@@ -43,5 +44,6 @@ export function isExcluded(el: Element): boolean {
   const name = el.localName;
   if (EXCLUDED_TAGS.has(name)) return true;
   if (name === 'mark' && el.classList.contains(MARK_CLASS)) return true;
-  return EXCLUDED_ATTRIBUTES.some((a) => el.hasAttribute(a));
+  // Most elements have no attribute at all: one call answers for them.
+  return el.hasAttributes() && EXCLUDED_ATTRIBUTES.some((a) => el.hasAttribute(a));
 }
