@@ -120,7 +120,13 @@ const highlightCount = (page) =>
  */
 async function untilScanned(page, budget = SCAN_BUDGET_MS) {
   try {
-    await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, { timeout: budget, polling: 250 });
+    // A page the first script leaves quiet records 'backstory:quiet' instead of a scan.
+    const quiet = await page.waitForFunction(
+      () => (performance.getEntriesByName('backstory:scan').length > 0 ? 'scan' : performance.getEntriesByName('backstory:quiet').length > 0 ? 'quiet' : null),
+      null,
+      { timeout: budget, polling: 250 },
+    );
+    if ((await quiet.jsonValue()) === 'quiet') return { highlights: await highlightCount(page), truncated: false };
   } catch {
     return { highlights: await highlightCount(page), truncated: true };
   }

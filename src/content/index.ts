@@ -31,6 +31,12 @@ const slot: Main.InstanceSlot = {
 const GATE_TEXT_LIMIT = 32_768;
 /** How long a quiet page's changes are left to settle before its text is asked about again. */
 const RECHECK_MS = 150;
+/**
+ * Recorded once the first script has left a page quiet (its text names no topic): the page, and
+ * tests, can tell that Backstory looked; a page that goes on to the matcher records its scans
+ * as 'backstory:scan' instead.
+ */
+const QUIET_MEASURE = 'backstory:quiet';
 /** Text the matcher never reads (core/zones.ts excludes these and more); here only to ask less. */
 const UNREAD = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA']);
 
@@ -91,10 +97,12 @@ function run(): void {
   };
   const ask = () => {
     timer = 0;
+    const started = performance.now();
     // Own packs' names aren't in the gate: with packs on, every page goes to the matcher.
     if (scope[PACKS_FLAG] === true) return load();
     const text = pageText(document.body ?? root);
     if (text === null || gate(text)) load();
+    else performance.measure(QUIET_MEASURE, { start: started });
   };
   ask();
   if (stopped) return;

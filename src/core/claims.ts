@@ -1,9 +1,10 @@
 // Claim checks: where a page states a date or a number about a topic it mentions, compare it
-// with what the sources say. Only sentences that state one such value next to the topic are
-// judged; anything else is left alone rather than guessed at.
+// with what the sources say. Only a value the sentence's structure ties to the topic's event is
+// judged (statement-ties.ts); anything else is left alone rather than guessed at.
 
 import type { ClaimHead, DateParts } from './corpus-types';
 import type { Mention } from './matcher';
+import { isStatedAbout, type ValueKind } from './statement-ties';
 
 export type Verdict = 'agrees' | 'conflict' | 'disputed';
 
@@ -140,19 +141,19 @@ export function checkClaims(text: string, mentions: Mention[], claims: Record<nu
     const outsideMentions = <T>(f: Found<T>) => !mentions.some((x) => x.start < s + f.end && x.end > s + f.start);
     if (!inSentence.some((m) => claims[m.topic]?.length)) continue;
     /**
-     * A statement belongs to the nearest mention in its sentence, and is judged only if that
-     * topic makes this kind of claim: "In 2018 the Singapore agreement … the Tokyo Declaration"
-     * says nothing about when the Tokyo Declaration was signed.
+     * The one topic a value is stated about, by the sentence's structure, among the mentions
+     * whose topic makes this kind of claim; none (and nothing is judged) when no mention or more
+     * than one topic is tied to it.
      */
-    const nearest = (f: Found<unknown>, makes: (m: Mention) => boolean) => {
-      const m = [...inSentence].sort((a, b) => distance(a, s + f.start) - distance(b, s + f.start))[0];
-      return m && makes(m) ? m : undefined;
+    const about = (f: Found<unknown>, kind: ValueKind, makes: (m: Mention) => boolean) => {
+      const tied = inSentence.filter((m) => makes(m) && isStatedAbout(sentence, f, { start: m.start - s, end: m.end - s }, kind));
+      return new Set(tied.map((m) => m.topic)).size === 1 ? tied[0] : undefined;
     };
 
     const dates = findDates(sentence).filter(outsideMentions);
     if (dates.length === 1) {
       const d = dates[0]!;
-      const m = nearest(d, (x) => !!claims[x.topic]?.some((c) => c.attribute === 'date'));
+      const m = about(d, 'date', (x) => !!claims[x.topic]?.some((c) => c.attribute === 'date'));
       const compared = m
         ? claims[m.topic]!.flatMap((h, i) => {
             const same = h.attribute === 'date' ? sameDate(d.value, h.value) : null;
@@ -170,17 +171,13 @@ export function checkClaims(text: string, mentions: Mention[], claims: Record<nu
       if (counts.length !== 1) continue;
       const c = counts[0]!;
       const sameGroup = (h: ClaimHead) => h.attribute === 'count' && h.units.join('|') === group;
-      const m = nearest(c, (x) => !!claims[x.topic]?.some(sameGroup));
+      const m = about(c, 'count', (x) => !!claims[x.topic]?.some(sameGroup));
       if (!m) continue;
       const compared = claims[m.topic]!.flatMap((h, i) => (h.attribute === 'count' && sameGroup(h) ? [{ i, same: h.value === c.value }] : []));
       out.push({ start: s + c.start, end: s + c.end, topic: m.topic, verdict: verdictOf(compared.map((x) => x.same)), claims: compared.map((x) => x.i), stated: c.text });
     }
   }
   return out.sort((a, b) => a.start - b.start);
-}
-
-function distance(m: Mention, at: number): number {
-  return at >= m.end ? at - m.end : m.start - at;
 }
 
 /** Whether a quote states a claim's value (used by the corpus validator). */

@@ -26,7 +26,9 @@ describe('the first script', () => {
   it('leaves a page that names no topic alone: no scan, no highlight registry entries, the body as parsed', async () => {
     const page = await h.open('no-mentions.html');
     const parsed = await page.evaluate(() => document.body.outerHTML);
-    await page.waitForTimeout(800);
+    // The first script says it looked and left the page alone.
+    await page.waitForFunction(() => performance.getEntriesByName('backstory:quiet').length > 0);
+    await page.waitForTimeout(300);
     expect(await scanned(page)).toBe(false);
     expect(await highlightNames(page)).toEqual([]);
     expect(await page.evaluate(() => document.body.outerHTML)).toBe(parsed);

@@ -1,0 +1,97 @@
+// Whether a date or a number in a sentence is stated about a mentioned event: tied to it by the
+// sentence's structure, not by distance. A claim check that judges a value about something else
+// ("Kishida, who became prime minister in October 2021, said the 1956 Declaration …") tells a
+// journalist a right statement is wrong, so only a few plain shapes count, and anything else is
+// left alone:
+//
+//   the event, then its verb, then the value      "The Tokyo Declaration was signed in October 1993"
+//                                                 "The Singapore agreement, reached on 14 November 2018"
+//                                                 "…resolution was supported by 141 member states"
+//   the verb right before the event, then value   "Hosokawa and Yeltsin signed the Tokyo Declaration in 1995"
+//   a sentence that opens with the value          "In October 1995, Hosokawa and Yeltsin signed the Tokyo Declaration"
+//   the value as part of the event's name          "the Singapore summit of 14 November 2018", "2018年11月14日のシンガポール首脳会談"
+//   Japanese and Russian word order               "1956年に署名された日ソ共同宣言", "日ソ共同宣言は1956年に署名された",
+//                                                 "Токийская декларация была подписана в 1993 году"
+//
+// The verbs are those of the events claims are made about (signing, adopting, holding,
+// announcing, voting, expelling…); "reaffirmed in 2018", "cited in 2021" are not.
+
+export type ValueKind = 'date' | 'count';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const EN_EVENT_VERBS =
+  'signed|concluded|adopted|issued|agreed|reached|announced|held|passed|approved|enacted|ratified|launched|began|started|proposed|presented|unveiled|annexed|invaded|expelled|took place|occurred|came into force|entered into force';
+const EN_COUNT_VERBS = 'supported|backed|endorsed|adopted|approved|passed|voted(?: for| in favou?r of)?|expelled|expelling';
+const RU_EVENT_VERBS = 'подписан[аоы]?|подписал[аи]?|заключ[её]н[аоы]?|заключил[аи]?|принят[аоы]?|принял[аи]?|объявлен[аоы]?|объявил[аи]?|состоял[аоси]{0,2}|проведен[аоы]?|начал[аои]?с[ья]';
+const RU_COUNT_VERBS = 'поддержал[аи]?|поддержан[аоы]?|проголосовал[аи]?|высланы|выслал[аи]?';
+const JA_EVENT_VERBS = '署名|調印|締結|採択|発表|合意|開催|発効|表明|行われ|行った|実施|開かれ';
+const JA_COUNT_VERBS = '賛成|支持|採択|追放';
+
+/** Auxiliaries and adverbs that may stand between an event and its verb. */
+const AUX = String.raw`(?:(?:was|were|is|are|has been|have been|had been|being|была|был|были|было|formally|officially|finally|jointly|eventually)\s+)*`;
+/** Small words between a verb and its value: "signed in", "supported by", "held on". */
+const LINK = String.raw`(?:\s+(?:in|on|at|by|with|during|the|a|an|some|around|about|approximately|nearly|only|just|в|во|на|от|с))*`;
+
+/** Who did it, between the verb and the value: "signed by Japan and Russia in 1993" (names only). */
+const AGENT = String.raw`(?:\s+by(?:\s+(?:\p{Lu}[\p{L}.'\u2019-]*|and|the))+)?`;
+
+const verbs = (kind: ValueKind) => (kind === 'date' ? `${EN_EVENT_VERBS}|${RU_EVENT_VERBS}` : `${EN_COUNT_VERBS}|${RU_COUNT_VERBS}`);
+const jaVerbs = (kind: ValueKind) => (kind === 'date' ? JA_EVENT_VERBS : JA_COUNT_VERBS);
+
+/** Compiled once per kind on first use: most pages never check a statement. */
+const patterns = new Map<ValueKind, ReturnType<typeof compile>>();
+
+function compile(kind: ValueKind) {
+  const v = verbs(kind);
+  const ja = jaVerbs(kind);
+  return {
+    /** Between the event and the value: "[,] was signed in", "were expelled, some". */
+    eventVerbValue: new RegExp(String.raw`^\s*,?\s*${AUX}(?:${v})${AGENT}${LINK}\s*$`, 'u'),
+    /** Right before the event: "signed the", "подписали". */
+    verbBeforeEvent: new RegExp(String.raw`(?:^|[^\p{L}])(?:${v})\s+(?:the\s+)?$`, 'iu'),
+    /** Between the event and a value after it, with the verb before the event: "in", ",". */
+    shortGap: /^\s*(?:,\s*)?(?:in|on|at|by|during|в|во)?\s*$/iu,
+    /** A sentence opening with the value: "In", "On", "By" (or nothing) before it. */
+    opening: /^\s*(?:in|on|by|during|в|во)?\s*$/iu,
+    /** From an opening value to the event: ", Hosokawa and Yeltsin signed the". */
+    openingToEvent: new RegExp(String.raw`^\s*,?[^,;:()\u2013\u2014]*?(?:^|[^\p{L}])(?:${v})\s+(?:the\s+)?$`, 'iu'),
+    /** The value as part of the name: "of", "dated", "(", "の" after the event; nothing or "の" before it. */
+    nameAfter: /^\s*(?:of|dated|\()\s*$/iu,
+    /** The value set off after the event: "The Singapore summit, in November 2018, …", "(14 November 2018)". */
+    appositionOpen: /^\s*[,(]\s*(?:in|on|of)?\s*$/iu,
+    appositionClose: /^\s*[,)]/u,
+    /** An event named by its verb ("entered the war against Japan", "suspended the talks"), then "on" or "in" and the value. */
+    eventClause: new RegExp(String.raw`(?:^|[^\p{L}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded)(?:[^\p{L}]|$)`, 'iu'),
+    onOrIn: /^\s*(?:on|in|в|во)\s*$/iu,
+    nameBefore: /^(?:\s*|の|\s*'s\s*)$/iu,
+    /** Japanese: "に署名された" between the value and the event, "は" between the event and the value. */
+    jaValueVerbEvent: new RegExp(String.raw`^(?:に|には|で)?(?:${ja})(?:された|した|され|し|の)?$`, 'u'),
+    jaEventTopic: /^(?:は|が|では)$/u,
+    jaValueVerb: new RegExp(String.raw`^(?:に|には|で)?(?:${ja})`, 'u'),
+    /** Russian and English: the value right after the event with its verb after it: "… в 1993 году была подписана". */
+  };
+}
+
+/** Whether the value at `value` in `sentence` is stated about the event mentioned at `event`. */
+export function isStatedAbout(sentence: string, value: Span, event: Span, kind: ValueKind): boolean {
+  let p = patterns.get(kind);
+  if (!p) patterns.set(kind, (p = compile(kind)));
+  if (value.start >= event.end) {
+    const gap = sentence.slice(event.end, value.start);
+    if (p.eventVerbValue.test(gap) || p.nameAfter.test(gap)) return true;
+    if (p.appositionOpen.test(gap) && p.appositionClose.test(sentence.slice(value.end))) return true;
+    if (p.onOrIn.test(gap) && p.eventClause.test(sentence.slice(event.start, event.end))) return true;
+    if (p.shortGap.test(gap) && p.verbBeforeEvent.test(sentence.slice(0, event.start))) return true;
+    return p.jaEventTopic.test(gap) && p.jaValueVerb.test(sentence.slice(value.end));
+  }
+  if (value.end <= event.start) {
+    const gap = sentence.slice(value.end, event.start);
+    if (p.nameBefore.test(gap) || p.jaValueVerbEvent.test(gap)) return true;
+    return p.opening.test(sentence.slice(0, value.start)) && p.openingToEvent.test(gap);
+  }
+  return false;
+}

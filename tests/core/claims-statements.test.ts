@@ -1,0 +1,52 @@
+// The labelled statements (tests/fixtures/claims/statements.ts) through the real matcher and the
+// real corpus's claims: no right statement or distractor is ever called a conflict or judged,
+// and the wrong ones flagged are counted (README states the figures).
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ESM build script
+import { compileCorpus } from '../../build.mjs';
+import { checkClaims } from '../../src/core/claims';
+import type { CompiledIndex } from '../../src/core/corpus-types';
+import { createMatcher, type Matcher } from '../../src/core/matcher';
+import { STATEMENTS, type Statement } from '../fixtures/claims/statements';
+
+let index: CompiledIndex;
+let matcher: Matcher;
+beforeAll(async () => {
+  index = (await compileCorpus()).index;
+  matcher = createMatcher(index);
+});
+
+function judged(st: Statement) {
+  const mentions = matcher.findAll(st.text, { pageHasContext: true });
+  return checkClaims(st.text, mentions, index.claims).map((c) => ({ stated: c.stated, verdict: c.verdict }));
+}
+
+describe('claim checks on statements written the way news copy writes them', () => {
+  it('has at least 30 statements in English, Japanese and Russian, of every kind', () => {
+    expect(STATEMENTS.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(STATEMENTS.map((x) => x.lang))).toEqual(new Set(['en', 'ja', 'ru']));
+    expect(new Set(STATEMENTS.map((x) => x.kind))).toEqual(new Set(['right', 'wrong', 'disputed', 'distractor']));
+  });
+
+  for (const st of STATEMENTS) {
+    it(`${st.kind} (${st.lang}): ${st.text}`, () => {
+      const got = judged(st);
+      // Never: a right statement or a distractor called a conflict, or a distractor judged at all.
+      if (st.kind === 'right' || st.kind === 'disputed') expect(got.filter((c) => c.verdict === 'conflict')).toEqual([]);
+      if (st.kind === 'distractor') expect(got).toEqual([]);
+      expect(got).toEqual(st.verdict ? [st.verdict] : []);
+    });
+  }
+
+  it('figures: wrong statements flagged, right ones called wrong, distractors judged', () => {
+    const all = STATEMENTS.map((st) => ({ st, got: judged(st) }));
+    const wrong = all.filter((x) => x.st.kind === 'wrong');
+    const flagged = wrong.filter((x) => x.got.some((c) => c.verdict === 'conflict')).length;
+    const rightCalledWrong = all.filter((x) => x.st.kind !== 'wrong' && x.st.kind !== 'distractor' && x.got.some((c) => c.verdict === 'conflict')).length;
+    const distractorsJudged = all.filter((x) => x.st.kind === 'distractor' && x.got.length > 0).length;
+    console.log(`claim checks: ${flagged} of ${wrong.length} wrong statements flagged; ${rightCalledWrong} right called wrong; ${distractorsJudged} distractors judged (${STATEMENTS.length} statements)`);
+    expect(rightCalledWrong).toBe(0);
+    expect(distractorsJudged).toBe(0);
+    expect(flagged).toBe(wrong.length);
+  });
+});
