@@ -23,6 +23,12 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(1[89]\\d\\d|20\\d\\d)';
+/** Russian month names: "14 ноября 2018 года" (genitive), "в октябре 1993 года" (prepositional). */
+const RU_MONTHS_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const RU_MONTHS_PREPOSITIONAL = ['январе', 'феврале', 'марте', 'апреле', 'мае', 'июне', 'июле', 'августе', 'сентябре', 'октябре', 'ноябре', 'декабре'];
+const RU_GENITIVE = `(${RU_MONTHS_GENITIVE.join('|')})`;
+const RU_PREPOSITIONAL = `(${RU_MONTHS_PREPOSITIONAL.join('|')})`;
+const ruMonth = (name: string) => Math.max(RU_MONTHS_GENITIVE.indexOf(name.toLowerCase()), RU_MONTHS_PREPOSITIONAL.indexOf(name.toLowerCase())) + 1;
 
 /** Each pattern and how its groups map to date parts. Longest first: the first match at a place wins. */
 type DatePattern = [RegExp, (m: RegExpExecArray) => DateParts];
@@ -33,6 +39,9 @@ const makeDatePatterns = (): DatePattern[] => [
   [new RegExp(`${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'iy'), (m) => ({ day: +m[1]!, month: month(m[2]!), year: +m[3]! })],
   [new RegExp(`${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'iy'), (m) => ({ month: month(m[1]!), day: +m[2]!, year: +m[3]! })],
   [new RegExp(`${YEAR}-(\\d{2})-(\\d{2})\\b`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! })],
+  [new RegExp(`${DAY}\\s+${RU_GENITIVE}\\s+${YEAR}(?!\\d)`, 'iuy'), (m) => ({ day: +m[1]!, month: ruMonth(m[2]!), year: +m[3]! })],
+  [new RegExp(`${RU_PREPOSITIONAL}\\s+${YEAR}(?!\\d)`, 'iuy'), (m) => ({ month: ruMonth(m[1]!), year: +m[2]! })],
+  [new RegExp(`${DAY}\\s+${RU_GENITIVE}(?![\\p{L}])`, 'iuy'), (m) => ({ day: +m[1]!, month: ruMonth(m[2]!) })],
   [new RegExp(`${YEAR}年(\\d{1,2})月`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]! })],
   [new RegExp(`${MONTH}\\s+${YEAR}\\b`, 'iy'), (m) => ({ month: month(m[1]!), year: +m[2]! })],
   [new RegExp(`${DAY}\\s+${MONTH}(?![\\p{L}])`, 'iuy'), (m) => ({ day: +m[1]!, month: month(m[2]!) })],

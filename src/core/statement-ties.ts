@@ -65,7 +65,11 @@ function compile(kind: ValueKind) {
     appositionOpen: /^\s*[,(]\s*(?:in|on|of)?\s*$/iu,
     appositionClose: /^\s*[,)]/u,
     /** An event named by its verb ("entered the war against Japan", "suspended the talks"), then "on" or "in" and the value. */
-    eventClause: new RegExp(String.raw`(?:^|[^\p{L}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded)(?:[^\p{L}]|$)`, 'iu'),
+    eventClause: new RegExp(String.raw`(?:^|[^\p{L}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|met|would not continue|broke off|halted)(?:[^\p{L}]|$)`, 'iu'),
+    /** From an opening value to an event named by its verb: ", Russia's ministry announced that it". */
+    openingToClause: /^\s*,[^,;:()\u2013\u2014]*$/u,
+    /** Someone reporting or recalling the event: the opening date is then about the report. */
+    reported: /(?:^|[^\p{L}])(?:said|says|told|recalled|noted|argued|claimed|wrote|stated|reported|remembered|recalls)(?:[^\p{L}]|$)/iu,
     onOrIn: /^\s*(?:on|in|в|во)\s*$/iu,
     nameBefore: /^(?:\s*|の|\s*'s\s*)$/iu,
     /** Japanese: "に署名された" between the value and the event, "は" between the event and the value. */
@@ -91,7 +95,8 @@ export function isStatedAbout(sentence: string, value: Span, event: Span, kind: 
   if (value.end <= event.start) {
     const gap = sentence.slice(value.end, event.start);
     if (p.nameBefore.test(gap) || p.jaValueVerbEvent.test(gap)) return true;
-    return p.opening.test(sentence.slice(0, value.start)) && p.openingToEvent.test(gap);
+    if (!p.opening.test(sentence.slice(0, value.start)) || p.reported.test(gap)) return false;
+    return p.openingToEvent.test(gap) || (p.eventClause.test(sentence.slice(event.start, event.end)) && p.openingToClause.test(gap));
   }
   return false;
 }

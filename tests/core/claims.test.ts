@@ -37,6 +37,9 @@ describe('findDates', () => {
     expect(dates('on March 21, Moscow')).toEqual([['March 21', { month: 3, day: 21 }]]);
     expect(dates('on 21 March the')).toEqual([['21 March', { day: 21, month: 3 }]]);
     expect(dates('in 1956.')).toEqual([['1956', { year: 1956 }]]);
+    expect(dates('14 ноября 2018 года')).toEqual([['14 ноября 2018', { day: 14, month: 11, year: 2018 }]]);
+    expect(dates('в октябре 1993 года')).toEqual([['октябре 1993', { month: 10, year: 1993 }]]);
+    expect(dates('21 марта объявил')).toEqual([['21 марта', { day: 21, month: 3 }]]);
     expect(dates('In May the weather; 20185 items; page 12')).toEqual([]);
   });
 });

@@ -56,8 +56,16 @@ describe('an extension reloaded under an open page', () => {
     const fresh = await launch();
     const page = await fresh.open('contract.html');
     await waitForMentions(page, 5);
+    // Claim checks land after the scan: the page is compared once it has stopped changing.
+    const bodyHtml = () => page.evaluate(() => document.body.innerHTML);
+    let html = await bodyHtml();
+    for (let i = 0; i < 20; i++) {
+      await page.waitForTimeout(250);
+      const now = await bodyHtml();
+      if (now === html) break;
+      html = now;
+    }
     const shown = await mentions(page);
-    const html = await page.evaluate(() => document.body.innerHTML);
     const worker = await fresh.worker();
     // What the background does for each open tab after an install or update.
     await worker.evaluate(async (url) => {
