@@ -1,7 +1,7 @@
 import type { TopicDetails } from '../core/corpus-types';
 import { PAGE_COMMANDS, type PageCommand } from '../core/messages';
 import { PACK_FILES_KEY, PACKS_KEY, packDetails } from '../core/packs';
-import { PACKS_FLAG_SCRIPT } from '../content/flags';
+import { PACKS_FLAG_SCRIPT } from '../core/content-flags';
 import type { ExtensionApi } from '../platform/extension-api';
 
 const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -8,10 +8,10 @@
 import { createGate, type PackedGate } from '../core/gate';
 import { extensionGlobal, importExtensionModule } from '../platform/extension-files';
 import type * as Main from './lazy/main';
-import { INSTANCE_FLAG, PACKS_FLAG } from './flags';
+import { INSTANCE_FLAG, PACKS_FLAG } from '../core/content-flags';
 import type { ContentScript } from './start';
+import { pageText } from './page-text';
 
-const SHOW_TEXT = 0x4;
 
 /** The gate's needles, one per alias of the bundled corpus (build.mjs, core/gate.ts). */
 declare const BACKSTORY_GATE: PackedGate;
@@ -24,21 +24,14 @@ const slot: Main.InstanceSlot = {
   set: (instance) => void (scope[INSTANCE_FLAG] = instance),
 };
 
-/**
- * Pages with more text than this go straight to the matcher: on that much text a few of the
- * gate's needles are common words, so asking would cost more than it saves.
- */
-const GATE_TEXT_LIMIT = 32_768;
 /** How long a quiet page's changes are left to settle before its text is asked about again. */
 const RECHECK_MS = 150;
 /**
- * Recorded once the first script has left a page quiet (its text names no topic): the page, and
- * tests, can tell that Backstory looked; a page that goes on to the matcher records its scans
- * as 'backstory:scan' instead.
+ * Recorded the first time the first script leaves a page quiet (its text names no topic): the
+ * page, and tests, can tell that Backstory looked; a page that goes on to the matcher records its
+ * scans as 'backstory:scan' instead.
  */
 const QUIET_MEASURE = 'backstory:quiet';
-/** Text the matcher never reads (core/zones.ts excludes these and more); here only to ask less. */
-const UNREAD = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA']);
 
 /** Frames of the page's own origin are part of what the reader reads; ads and embeds aren't. */
 function isTopOrSameOriginFrame(): boolean {
@@ -48,21 +41,6 @@ function isTopOrSameOriginFrame(): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * The page's text, or null if there is more than GATE_TEXT_LIMIT of it: read node by node, so a
- * big page costs no more than its first GATE_TEXT_LIMIT characters.
- */
-function pageText(root: Node): string | null {
-  const walker = document.createTreeWalker(root, SHOW_TEXT);
-  let text = '';
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (UNREAD.has(n.parentNode?.nodeName ?? '')) continue;
-    text += (n as Text).data;
-    if (text.length > GATE_TEXT_LIMIT) return null;
-  }
-  return text;
 }
 
 function contextValid(): boolean {
@@ -95,19 +73,27 @@ function run(): void {
       .then((main) => main.start(slot, waiting))
       .catch(() => undefined);
   };
-  const ask = () => {
+  let measured = false;
+  const ask = (again: boolean) => {
     timer = 0;
+    // Asked again after a change: if the extension was removed or updated under the page, the
+    // new version (if any) takes over. (Not on the first ask: that would touch the extension API
+    // on every page.)
+    if (again && !contextValid()) return stop();
     const started = performance.now();
     // Own packs' names aren't in the gate: with packs on, every page goes to the matcher.
     if (scope[PACKS_FLAG] === true) return load();
     const text = pageText(document.body ?? root);
     if (text === null || gate(text)) load();
-    else performance.measure(QUIET_MEASURE, { start: started });
+    else if (!measured) {
+      measured = true;
+      performance.measure(QUIET_MEASURE, { start: started });
+    }
   };
-  ask();
+  ask(false);
   if (stopped) return;
   observer = new MutationObserver(() => {
-    timer ||= window.setTimeout(ask, RECHECK_MS);
+    timer ||= window.setTimeout(() => ask(true), RECHECK_MS);
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
 }

@@ -20,7 +20,8 @@ export interface ClaimCheck {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+// A full stop only after an abbreviation ("Nov."): after "March" it ends the sentence.
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(1[89]\\d\\d|20\\d\\d)';
 /** Russian month names: "14 ноября 2018 года" (genitive), "в октябре 1993 года" (prepositional). */
@@ -154,6 +155,8 @@ export function checkClaims(text: string, mentions: Mention[], claims: Record<nu
      * whose topic makes this kind of claim; none (and nothing is judged) when no mention or more
      * than one topic is tied to it.
      */
+    /** Whether a claim is checked through the alias this mention was found by (ClaimHead.via). */
+    const via = (h: ClaimHead, m: Mention) => !h.via || h.via.includes(m.alias);
     const about = (f: Found<unknown>, kind: ValueKind, makes: (m: Mention) => boolean) => {
       const tied = inSentence.filter((m) => makes(m) && isStatedAbout(sentence, f, { start: m.start - s, end: m.end - s }, kind));
       return new Set(tied.map((m) => m.topic)).size === 1 ? tied[0] : undefined;
@@ -162,10 +165,13 @@ export function checkClaims(text: string, mentions: Mention[], claims: Record<nu
     const dates = findDates(sentence).filter(outsideMentions);
     if (dates.length === 1) {
       const d = dates[0]!;
-      const m = about(d, 'date', (x) => !!claims[x.topic]?.some((c) => c.attribute === 'date'));
+      const m = about(d, 'date', (x) => !!claims[x.topic]?.some((c) => c.attribute === 'date' && via(c, x)));
+      // A claim without a year ("21 March") says nothing about a statement with one ("March 1956"):
+      // it may be another year's event of the same kind.
+      const comparable = (h: ClaimHead) => h.attribute === 'date' && (h.value.year !== undefined || d.value.year === undefined) && !!m && via(h, m);
       const compared = m
         ? claims[m.topic]!.flatMap((h, i) => {
-            const same = h.attribute === 'date' ? sameDate(d.value, h.value) : null;
+            const same = comparable(h) && h.attribute === 'date' ? sameDate(d.value, h.value) : null;
             return same === null ? [] : [{ i, same }];
           })
         : [];
@@ -180,9 +186,9 @@ export function checkClaims(text: string, mentions: Mention[], claims: Record<nu
       if (counts.length !== 1) continue;
       const c = counts[0]!;
       const sameGroup = (h: ClaimHead) => h.attribute === 'count' && h.units.join('|') === group;
-      const m = about(c, 'count', (x) => !!claims[x.topic]?.some(sameGroup));
+      const m = about(c, 'count', (x) => !!claims[x.topic]?.some((h) => sameGroup(h) && via(h, x)));
       if (!m) continue;
-      const compared = claims[m.topic]!.flatMap((h, i) => (h.attribute === 'count' && sameGroup(h) ? [{ i, same: h.value === c.value }] : []));
+      const compared = claims[m.topic]!.flatMap((h, i) => (h.attribute === 'count' && sameGroup(h) && via(h, m) ? [{ i, same: h.value === c.value }] : []));
       out.push({ start: s + c.start, end: s + c.end, topic: m.topic, verdict: verdictOf(compared.map((x) => x.same)), claims: compared.map((x) => x.i), stated: c.text });
     }
   }

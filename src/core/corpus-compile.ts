@@ -24,7 +24,10 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
   const claims: Record<number, ClaimHead[]> = {};
   corpus.topics.forEach((topic, index) => {
     if (topic.claims?.length)
-      claims[index] = topic.claims.map((c): ClaimHead => (c.attribute === 'date' ? { attribute: 'date', value: c.value } : { attribute: 'count', value: c.value, units: c.units }));
+      claims[index] = topic.claims.map((c): ClaimHead => ({
+        ...(c.attribute === 'date' ? { attribute: 'date', value: c.value } : { attribute: 'count', value: c.value, units: c.units }),
+        ...(topic.claimsVia && { via: topic.claimsVia }),
+      }));
   });
   for (const stem of stems) aliases[stem] = { ...aliases[stem]!, stem: true };
   return {

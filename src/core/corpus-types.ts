@@ -93,10 +93,16 @@ export interface Topic {
   names?: NameUsage[];
   discrepancies?: Discrepancy[];
   claims?: Claim[];
+  /**
+   * The aliases that name the very event the claims are about; without it, every alias does.
+   * ("Russian constitution" names the 1993 constitution, not its 2020 revision; "Japan's surrender"
+   * is not the Soviet entry into the war.)
+   */
+  claimsVia?: string[];
 }
 
-/** A claim as the content script checks it: the value without its quote. */
-export type ClaimHead = { attribute: 'date'; value: DateParts } | { attribute: 'count'; value: number; units: string[] };
+/** A claim as the content script checks it: the value without its quote (and the aliases it is checked through). */
+export type ClaimHead = ({ attribute: 'date'; value: DateParts } | { attribute: 'count'; value: number; units: string[] }) & { via?: string[] };
 
 /** What the content script loads up front: the matcher and nothing else. */
 export interface CompiledIndex {

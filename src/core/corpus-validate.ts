@@ -252,6 +252,16 @@ function validateTopic(o: Obj, expectedCategory: string | null, r0: Reporter, ct
   }
   if (viewpoints) topic.viewpoints = viewpoints;
   if (claims) topic.claims = claims.filter((c): c is Claim => c !== null);
+  if (o.claimsVia !== undefined) {
+    const names = new Set(topic.aliases.map(aliasText));
+    if (!Array.isArray(o.claimsVia) || o.claimsVia.length === 0 || !o.claimsVia.every(isText)) r.fail('claimsVia', 'must list the aliases claims are checked through');
+    else {
+      o.claimsVia.forEach((a, i) => {
+        if (!names.has(a as string)) r.fail(`claimsVia[${i}]`, `"${a as string}" is not an alias of this topic`);
+      });
+      topic.claimsVia = o.claimsVia as string[];
+    }
+  }
   if (names) topic.names = names;
   if (discrepancies) topic.discrepancies = discrepancies;
   return topic;

@@ -13,8 +13,9 @@
 //   Japanese and Russian word order               "1956年に署名された日ソ共同宣言", "日ソ共同宣言は1956年に署名された",
 //                                                 "Токийская декларация была подписана в 1993 году"
 //
-// The verbs are those of the events claims are made about (signing, adopting, holding,
-// announcing, voting, expelling…); "reaffirmed in 2018", "cited in 2021" are not.
+// The verbs are those of the events claims are made about (signing, adopting, holding, voting,
+// expelling…); "reaffirmed in 2018", "cited in 2021" are not, and neither are "announced" or
+// "proposed" (a summit announced on 9 November took place on another day).
 
 export type ValueKind = 'date' | 'count';
 
@@ -24,11 +25,11 @@ interface Span {
 }
 
 const EN_EVENT_VERBS =
-  'signed|concluded|adopted|issued|agreed|reached|announced|held|passed|approved|enacted|ratified|launched|began|started|proposed|presented|unveiled|annexed|invaded|expelled|took place|occurred|came into force|entered into force';
+  'signed|concluded|adopted|issued|agreed|reached|held|passed|approved|enacted|ratified|launched|began|started|annexed|invaded|expelled|took place|occurred|came into force|entered into force';
 const EN_COUNT_VERBS = 'supported|backed|endorsed|adopted|approved|passed|voted(?: for| in favou?r of)?|expelled|expelling';
-const RU_EVENT_VERBS = 'подписан[аоы]?|подписал[аи]?|заключ[её]н[аоы]?|заключил[аи]?|принят[аоы]?|принял[аи]?|объявлен[аоы]?|объявил[аи]?|состоял[аоси]{0,2}|проведен[аоы]?|начал[аои]?с[ья]';
+const RU_EVENT_VERBS = 'подписан[аоы]?|подписал[аи]?|заключ[её]н[аоы]?|заключил[аи]?|принят[аоы]?|принял[аи]?|состоял[аоси]{0,2}|проведен[аоы]?|начал[аои]?с[ья]';
 const RU_COUNT_VERBS = 'поддержал[аи]?|поддержан[аоы]?|проголосовал[аи]?|высланы|выслал[аи]?';
-const JA_EVENT_VERBS = '署名|調印|締結|採択|発表|合意|開催|発効|表明|行われ|行った|実施|開かれ';
+const JA_EVENT_VERBS = '署名|調印|締結|採択|合意|開催|発効|行われ|行った|実施|開かれ';
 const JA_COUNT_VERBS = '賛成|支持|採択|追放';
 
 /** Auxiliaries and adverbs that may stand between an event and its verb. */
@@ -65,7 +66,7 @@ function compile(kind: ValueKind) {
     appositionOpen: /^\s*[,(]\s*(?:in|on|of)?\s*$/iu,
     appositionClose: /^\s*[,)]/u,
     /** An event named by its verb ("entered the war against Japan", "suspended the talks"), then "on" or "in" and the value. */
-    eventClause: new RegExp(String.raw`(?:^|[^\p{L}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|met|would not continue|broke off|halted)(?:[^\p{L}]|$)`, 'iu'),
+    eventClause: new RegExp(String.raw`(?:^|[^\p{L}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue)(?:[^\p{L}]|$)`, 'iu'),
     /** From an opening value to an event named by its verb: ", Russia's ministry announced that it". */
     openingToClause: /^\s*,[^,;:()\u2013\u2014]*$/u,
     /** Someone reporting or recalling the event: the opening date is then about the report. */

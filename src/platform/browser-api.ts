@@ -2,6 +2,7 @@
 
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
+import { INSTANCE_FLAG } from '../core/content-flags';
 import { parseLocal } from '../core/local-data';
 import { isMessage, type Message, type MessageType, type Request, type Response } from '../core/messages';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
@@ -95,6 +96,19 @@ export const browserApi: ExtensionApi = {
     } else if (!on && registered.length) {
       await browser.scripting.unregisterContentScripts({ ids: [id] });
     }
+  },
+
+  async hasLiveContentScript(tabId) {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      args: [INSTANCE_FLAG],
+      // Runs in the content scripts' own world, where the instance keeps its slot.
+      func: (flag: string) => {
+        const instance = (globalThis as Record<string, unknown>)[flag] as { alive?: () => boolean } | undefined;
+        return typeof instance?.alive === 'function' && instance.alive();
+      },
+    });
+    return result?.result === true;
   },
 
   async tabUrl(tabId) {

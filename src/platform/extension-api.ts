@@ -34,6 +34,8 @@ export interface ExtensionApi {
   injectIntoOpenTabs(): Promise<void>;
   /** Registers (or removes) a content script that runs before the first script on every page. */
   setEarlyScript(script: { id: string; file: string }, on: boolean): Promise<void>;
+  /** Whether the tab's top frame has a live content script (asked in its own world, not by message). */
+  hasLiveContentScript(tabId: number): Promise<boolean>;
   /** A tab's address, where the extension may read it (null elsewhere). */
   tabUrl(tabId: number): Promise<string | null>;
   openOptions(): Promise<void>;

@@ -13,23 +13,18 @@ import { PageOverview } from './PageOverview';
 import { Switch } from './Switch';
 
 export type PopupApi = Pick<ExtensionApi, 'loadSettings' | 'saveSettings' | 'onSettingsChanged' | 'activeTabId' | 'sendToTab'> &
-  Partial<Pick<ExtensionApi, 'openOptions' | 'tabUrl'>>;
+  Partial<Pick<ExtensionApi, 'openOptions' | 'tabUrl' | 'hasLiveContentScript'>>;
 
 /**
- * Hosts whose pages no extension may script (the stores): a page there never answers, and isn't
- * a page without topics.
- */
-const STORE_HOSTS = new Set(['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org']);
-
-/**
- * What a web page that doesn't answer holds: nothing. Backstory's first script answers only
- * once the page's text could name a topic (content/index.ts), so a page that never could is
- * quiet, not out of reach.
+ * A page whose content script doesn't answer messages: quiet if Backstory's first script is
+ * alive there (it answers only once the page's text could name a topic: content/index.ts), so
+ * the page holds nothing; out of reach otherwise (a browser page, a store, a tab still loading).
  */
 async function quietPage(api: PopupApi, tabId: number): Promise<PageStatus | null> {
-  const url = (await api.tabUrl?.(tabId).catch(() => null)) ?? null;
+  const live = (await api.hasLiveContentScript?.(tabId).catch(() => false)) ?? false;
+  const url = live ? ((await api.tabUrl?.(tabId).catch(() => null)) ?? null) : null;
   const site = url ? siteOf(url) : null;
-  if (!site || STORE_HOSTS.has(new URL(url!).hostname)) return null;
+  if (!site) return null;
   return { site, active: false, counts: { total: 0, conflicts: 0, byCategory: {}, byTopic: {} }, found: [], skipped: 0, mode: null };
 }
 

@@ -54,6 +54,15 @@ describe('validateCorpus', () => {
     ]);
   });
 
+  it('checks claims only through aliases of the topic, naming the one that is not', () => {
+    const ok = input();
+    topicOf(ok).claimsVia = ['suspension of peace treaty talks'];
+    expect(validateCorpus(ok).corpus?.topics[0]?.claimsVia).toEqual(['suspension of peace treaty talks']);
+    const bad = input();
+    topicOf(bad).claimsVia = ['suspension of peace treaty talks', 'peace treaty'];
+    expect(errorsOf(bad)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimsVia[1]: "peace treaty" is not an alias of this topic']);
+  });
+
   it('rejects a quote citing an unknown source', () => {
     const i = input();
     topicOf(i).facts[0]!.quotes[0]!.source = 'nope';

@@ -247,19 +247,20 @@ describe('Popup', () => {
     expect(countOf('places')).toBeNull();
   });
 
-  it('reads a web page that does not answer as one without topics, and a store page as out of reach', async () => {
+  it('reads a page whose first script is alive but quiet as one without topics, and any other silent tab as out of reach', async () => {
     // Backstory's first script answers only once a page's text could name a topic.
     const quiet = fakeApi(DEFAULT_SETTINGS, 'unavailable');
-    await open({ ...quiet, api: { ...quiet.api, tabUrl: async () => 'https://www.example.org/recipes/soup' } });
+    await open({ ...quiet, api: { ...quiet.api, hasLiveContentScript: async () => true, tabUrl: async () => 'https://www.example.org/recipes/soup' } });
     expect(text(container.querySelector('.total'))).toBe('No topics found on this page.');
     expect(container.querySelector<HTMLInputElement>('input[data-site]')?.closest('label')?.textContent).toContain('example.org');
     expect(text(container)).not.toContain("doesn't run");
 
+    // A store page, a tab whose script died with an old version, a page still loading: nothing alive there.
     const store = fakeApi(DEFAULT_SETTINGS, 'unavailable');
-    await open({ ...store, api: { ...store.api, tabUrl: async () => 'https://chromewebstore.google.com/detail/x' } });
+    await open({ ...store, api: { ...store.api, hasLiveContentScript: async () => false, tabUrl: async () => 'https://chromewebstore.google.com/detail/x' } });
     expect(text(container)).toContain("Backstory doesn't run on this page");
-    const browserPage = fakeApi(DEFAULT_SETTINGS, 'unavailable');
-    await open({ ...browserPage, api: { ...browserPage.api, tabUrl: async () => 'chrome://settings/' } });
+    const refused = fakeApi(DEFAULT_SETTINGS, 'unavailable');
+    await open({ ...refused, api: { ...refused.api, hasLiveContentScript: () => Promise.reject(new Error('Cannot access contents of the page')), tabUrl: async () => 'chrome://settings/' } });
     expect(text(container)).toContain("Backstory doesn't run on this page");
   });
 

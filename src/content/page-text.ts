@@ -1,0 +1,46 @@
+// The text the first script asks its gate about (content/index.ts): the page's text nodes in
+// order, up to a limit, with a line break wherever the matcher's runs of text end.
+
+import { ELEMENT_NODE, isInline, SHOW_ELEMENT, SHOW_TEXT } from './zones';
+
+/**
+ * Pages with more text than this go straight to the matcher: on that much text a few of the
+ * gate's needles are common words, so asking would cost more than it saves.
+ */
+export const GATE_TEXT_LIMIT = 32_768;
+/** Text the matcher never reads (zones.ts excludes these and more); here only to ask less. */
+const UNREAD = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA']);
+
+/** The element a text node's line of text belongs to (the matcher never reads a name across two). */
+function blockOf(text: Node): Node | null {
+  let at = text.parentNode;
+  while (at && at.nodeType === ELEMENT_NODE && isInline(at as Element)) at = at.parentNode;
+  return at;
+}
+
+/**
+ * The page's text, or null if there is more than GATE_TEXT_LIMIT of it: read node by node, so a
+ * big page costs no more than its first GATE_TEXT_LIMIT characters. Where the matcher's runs of
+ * text end (a block, a <br>, a button), a line break is put in, so a name that starts a block
+ * after a word ("<h2>Tokyo</h2><p>Shikotan…") starts a word here too.
+ */
+export function pageText(root: Node): string | null {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+  let text = '';
+  let block: Node | null = null;
+  let broken = false;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === ELEMENT_NODE) {
+      if (!isInline(n as Element)) broken = true;
+      continue;
+    }
+    if (UNREAD.has(n.parentNode?.nodeName ?? '')) continue;
+    const here = blockOf(n);
+    text += broken || here !== block ? `\n${(n as Text).data}` : (n as Text).data;
+    block = here;
+    broken = false;
+    if (text.length > GATE_TEXT_LIMIT) return null;
+  }
+  return text;
+}
+

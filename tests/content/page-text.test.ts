@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+// What the first script asks its gate about: every name the matcher would find in a page must
+// reach the gate as a word, however the page's markup runs its text together.
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ESM build script
+import { compileCorpus } from '../../build.mjs';
+import { createGate, type PackedGate } from '../../src/core/gate';
+import { GATE_TEXT_LIMIT, pageText } from '../../src/content/page-text';
+
+let gate: (text: string) => boolean;
+beforeAll(async () => {
+  gate = createGate((await compileCorpus()).gate as PackedGate);
+});
+
+const asked = (html: string) => {
+  document.body.innerHTML = html;
+  return pageText(document.body);
+};
+
+describe('the first script’s page text', () => {
+  it('puts a break wherever a run of text ends, so a name starting a block starts a word', () => {
+    // Minified markup: no whitespace between the tags.
+    for (const html of [
+      '<h2>Tokyo</h2><p>Shikotan residents</p>',
+      '<p>Tokyo<br>Iturup</p>',
+      '<table><tr><td>1956</td><td>Iturup</td></tr></table>',
+      '<div><button>Share</button>Shikotan</div>',
+      '<div><p>Главная</p>Шикотан</div>',
+      '<ul><li>Обзор</li><li>Курилы</li></ul>',
+    ]) {
+      const text = asked(html);
+      expect(gate(text!), `${html} → ${JSON.stringify(text)}`).toBe(true);
+    }
+  });
+
+  it('keeps a name split across inline elements in one piece', () => {
+    expect(asked('<p>Talks on Shiko<b>tan</b> and the <em>Kuril</em> Islands</p>')).toBe('\nTalks on Shikotan and the Kuril Islands');
+    expect(gate(asked('<p>Shiko<b>tan</b></p>')!)).toBe(true);
+  });
+
+  it('skips scripts and styles, and gives up past the limit', () => {
+    expect(asked('<p>Weather</p><script>var shikotan = 1</script><style>.kuril{}</style>')).toBe('\nWeather');
+    expect(asked(`<p>${'garden '.repeat(GATE_TEXT_LIMIT / 6)}</p>`)).toBeNull();
+  });
+
+  it('says nothing is there on a page that names no topic', () => {
+    expect(gate(asked('<h1>Weather in Lisbon</h1><p>Sunny spells and a light breeze.</p>')!)).toBe(false);
+  });
+});
