@@ -43,8 +43,12 @@ export function startBackground(api: ExtensionApi): () => void {
   // there by itself); an old instance in them has already gone quiet (content/start.ts).
   const stopInstalled = api.onInstalled(() => void api.injectIntoOpenTabs().catch(() => undefined));
   // While own packs are on, pages skip the first script's gate (their names aren't in it).
-  const syncPacksFlag = (packs: readonly { enabled: boolean }[]) =>
-    api.setEarlyScript(PACKS_FLAG_SCRIPT, packs.some((p) => p.enabled)).catch(() => undefined);
+  // One registration change at a time: switching packs off and on quickly must end registered.
+  let registering: Promise<unknown> = Promise.resolve();
+  const syncPacksFlag = (packs: readonly { enabled: boolean }[]) => {
+    const on = packs.some((p) => p.enabled);
+    registering = registering.then(() => api.setEarlyScript(PACKS_FLAG_SCRIPT, on)).catch(() => undefined);
+  };
   void api.loadLocal(PACKS_KEY).then(syncPacksFlag, () => undefined);
   const stopPacks = api.onLocalChanged(PACKS_KEY, syncPacksFlag);
   return () => {
