@@ -14,7 +14,7 @@ import { pageText } from './page-text';
 
 
 /** The gate's needles, one per alias of the bundled corpus (build.mjs, core/gate.ts). */
-declare const BACKSTORY_GATE: PackedGate;
+declare const BACKSTORY_GATE: PackedGate | null;
 
 // Pages can be injected twice (an update or reload of the extension, bfcache): one live instance
 // per document; one whose extension is gone gives way.

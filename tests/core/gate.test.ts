@@ -8,13 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script
 import { compileCorpus } from '../../build.mjs';
 import type { CompiledIndex } from '../../src/core/corpus-types';
-import { createGate, gateNeedles, needleOf, packGate, type PackedGate } from '../../src/core/gate';
+import { createGate, gateNeedles, MAX_GATE_CHARS, needleOf, packGate, type PackedGate } from '../../src/core/gate';
 import { createMatcher, type Matcher } from '../../src/core/matcher';
 
 let index: CompiledIndex;
 let matcher: Matcher;
 let gate: (text: string) => boolean;
-let needles: PackedGate;
+let needles: PackedGate | null;
 
 beforeAll(async () => {
   const built = await compileCorpus();
@@ -115,5 +115,11 @@ describe('needles', () => {
     const gate = createGate(packGate(n));
     expect([gate('Japanese'), gate('北方領土問題'), gate('Nippon')]).toEqual([true, true, false]);
     expect(createGate(packGate({ words: [], anywhere: [] }))('anything at all, '.repeat(400))).toBe(false);
+  });
+
+  it('are left out for a corpus too big to ask about cheaply: every page goes on to the matcher', () => {
+    const many = Array.from({ length: MAX_GATE_CHARS / 8 }, (_, i) => `name${i.toString(36)}x`);
+    expect(packGate(gateNeedles(many))).toBeNull();
+    expect(createGate(null)('The kettle is on.')).toBe(true);
   });
 });
