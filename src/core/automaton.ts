@@ -136,6 +136,11 @@ function toRadix(node: BuildNode, label: string): RadixNode {
 
 /** Characters of each word the candidate search reads (a prefix: it only has to be a superset). */
 const START_CHARS = 4;
+/**
+ * The longest candidate search a page compiles: a big corpus gets shorter prefixes (more
+ * candidates to walk, but a RegExp that compiles in no time), so its cost stays near a small one's.
+ */
+const MAX_STARTS_SOURCE = 8 * 1024;
 
 /** A word's character as the walk reads text: a space takes a run of spaces, a dash spaces around it. */
 function unitSource(code: number): string {
@@ -144,17 +149,18 @@ function unitSource(code: number): string {
   return String.fromCharCode(code).replace(/[\\^$.*+?()[\]{}|/]/, '\\$&');
 }
 
-/** The first START_CHARS characters of every word, as one RegExp source shaped like their trie. */
-function startsSource(words: readonly AutomatonWord[]): string {
-  interface Prefix {
-    children: Map<number, Prefix>;
-    ends: boolean;
-  }
+interface Prefix {
+  children: Map<number, Prefix>;
+  ends: boolean;
+}
+
+/** The first `length` characters of every word, as one RegExp source shaped like their trie. */
+function prefixSource(words: readonly AutomatonWord[], length: number): string {
   const root: Prefix = { children: new Map(), ends: false };
   for (const { key } of words) {
     const word = key.endsWith(STEM_MARK) ? key.slice(0, -STEM_MARK.length) : key;
     let node = root;
-    for (let i = 0; i < Math.min(word.length, START_CHARS); i++) {
+    for (let i = 0; i < Math.min(word.length, length); i++) {
       const code = word.charCodeAt(i);
       let next = node.children.get(code);
       if (!next) node.children.set(code, (next = { children: new Map(), ends: false }));
@@ -170,6 +176,13 @@ function startsSource(words: readonly AutomatonWord[]): string {
   };
   // An empty set finds nothing.
   return root.children.size ? source(root) : '(?!)';
+}
+
+/** The candidate search: the longest prefixes (up to START_CHARS) whose source stays within MAX_STARTS_SOURCE. */
+function startsSource(words: readonly AutomatonWord[]): string {
+  let source = prefixSource(words, START_CHARS);
+  for (let length = START_CHARS - 1; length > 0 && source.length > MAX_STARTS_SOURCE; length--) source = prefixSource(words, length);
+  return source;
 }
 
 export function compileAutomaton(words: readonly AutomatonWord[]): PackedAutomaton {

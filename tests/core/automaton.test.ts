@@ -112,4 +112,24 @@ describe('compiled automaton', () => {
     expect(nextStart(a, '色丹島', 0, 3)).toBe(2);
     expect(nextStart(a, 'label abe', 0, 5)).toBe(-1);
   });
+
+  it('keeps the candidate search small for a big corpus, and still finds every word', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    let seed = 7;
+    const rand = () => ((seed = (seed * 48271) % 2147483647) % letters.length);
+    const keys = Array.from({ length: 10_000 }, () => Array.from({ length: 6 + (rand() % 5) }, () => letters[rand()]).join(''));
+    const packed = compileAutomaton(keys.map((key, entry) => ({ key, entry })));
+    expect(packed.starts.length).toBeLessThanOrEqual(8 * 1024);
+    const a = unpackAutomaton(packed);
+    const t = walkText(` ${keys.slice(0, 50).join(' x ')} `);
+    const candidates = new Set<number>();
+    for (let i = nextStart(a, t, 0, t.length); i >= 0; i = nextStart(a, t, i + 1, t.length)) candidates.add(i);
+    let words = 0;
+    for (let i = 0; i < t.length; i++) {
+      if (t[i - 1] !== ' ' || !walk(a, t, i)) continue;
+      words++;
+      expect(candidates.has(i)).toBe(true);
+    }
+    expect(words).toBeGreaterThanOrEqual(50);
+  });
 });
