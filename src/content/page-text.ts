@@ -1,7 +1,7 @@
 // The text the first script asks its gate about (content/index.ts): the page's text nodes in
 // order, up to a limit, with a line break wherever the matcher's runs of text end.
 
-import { ELEMENT_NODE, isInline, SHOW_ELEMENT, SHOW_TEXT } from './zones';
+import { ELEMENT_NODE, isInline, SHOW_ELEMENT, SHOW_TEXT } from './inline';
 
 /**
  * Pages with more text than this go straight to the matcher: on that much text a few of the

@@ -1,11 +1,6 @@
 // What the scanner may read and where a mention's run of text ends.
 
-/** DOM enums by name (Node, NodeFilter), usable before a window is at hand. */
-export const ELEMENT_NODE = 1;
-export const TEXT_NODE = 3;
-export const SHOW_ELEMENT = 0x1;
-export const SHOW_TEXT = 0x4;
-export const DOCUMENT_POSITION_FOLLOWING = 4;
+export { DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, isInline, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './inline';
 
 /** The marks Backstory adds; also how its own highlights are told from a page's own <mark>s. */
 export const MARK_CLASS = 'backstory-mark';
@@ -26,18 +21,6 @@ const EXCLUDED_ATTRIBUTES = ['contenteditable', 'data-annotation-tooltip'];
 export const EXCLUDED = [...EXCLUDED_TAGS, ...EXCLUDED_ATTRIBUTES.map((a) => `[${a}]`), `mark.${MARK_CLASS}`];
 
 export const EXCLUDED_SELECTOR = EXCLUDED.join(',');
-
-/** Elements that flow inside a line of text; any other element ends a run (local names). */
-const INLINE = new Set([
-  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i',
-  'ins', 'label', 'mark', 'q', 'rb', 'rp', 'rt', 'ruby', 's', 'small', 'span', 'strike', 'strong',
-  'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'nobr',
-]);
-
-export function isInline(el: Element): boolean {
-  // localName: no upper-casing of tagName for every element of the page (XHTML writes it lower case too).
-  return INLINE.has(el.localName);
-}
 
 /** The same test as `el.matches(EXCLUDED_SELECTOR)`, without a selector engine. */
 export function isExcluded(el: Element): boolean {
