@@ -45,12 +45,15 @@ export function startBackground(api: ExtensionApi): () => void {
   // While own packs are on, pages skip the first script's gate (their names aren't in it).
   // One registration change at a time: switching packs off and on quickly must end registered.
   let registering: Promise<unknown> = Promise.resolve();
-  const syncPacksFlag = (packs: readonly { enabled: boolean }[]) => {
+  const syncPacksFlag = (packs: readonly { enabled: boolean }[], changed: boolean) => {
     const on = packs.some((p) => p.enabled);
     registering = registering.then(() => api.setEarlyScript(PACKS_FLAG_SCRIPT, on)).catch(() => undefined);
+    // Tabs already open get the flag too (a quiet page there goes on to the matcher at once); not
+    // on every start of the background, which the browser may restart at any time.
+    if (on && changed) registering = registering.then(() => api.runInOpenTabs(PACKS_FLAG_SCRIPT.file)).catch(() => undefined);
   };
-  void api.loadLocal(PACKS_KEY).then(syncPacksFlag, () => undefined);
-  const stopPacks = api.onLocalChanged(PACKS_KEY, syncPacksFlag);
+  void api.loadLocal(PACKS_KEY).then((packs) => syncPacksFlag(packs, false), () => undefined);
+  const stopPacks = api.onLocalChanged(PACKS_KEY, (packs) => syncPacksFlag(packs, true));
   return () => {
     stopCommands();
     stopMessages();

@@ -8,7 +8,7 @@
 import { createGate, type PackedGate } from '../core/gate';
 import { extensionGlobal, importExtensionModule } from '../platform/extension-files';
 import type * as Main from './lazy/main';
-import { INSTANCE_FLAG, PACKS_FLAG } from '../core/content-flags';
+import { INSTANCE_FLAG, PACKS_FLAG, type QuietScript } from '../core/content-flags';
 import type { ContentScript } from './start';
 import { pageText } from './page-text';
 
@@ -62,8 +62,9 @@ function run(): void {
     observer?.disconnect();
     window.clearTimeout(timer);
   };
-  // Holds the slot while the page is quiet, so a second injection sees a live instance.
-  const waiting: ContentScript = { ready: Promise.resolve(), alive: () => !stopped && contextValid(), stop };
+  // Holds the slot while the page is quiet, so a second injection sees a live instance;
+  // packs-flag.js wakes it when the reader switches an own pack on (its names aren't in the gate).
+  const waiting: ContentScript & QuietScript = { ready: Promise.resolve(), alive: () => !stopped && contextValid(), stop, wake: () => void (stopped || ask(true)) };
   slot.set(waiting);
 
   const load = () => {

@@ -9,3 +9,8 @@ export const INSTANCE_FLAG = '__backstoryContentScript';
 export const PACKS_FLAG = '__backstoryPacks';
 /** What the background registers packs-flag.js as. */
 export const PACKS_FLAG_SCRIPT = { id: 'backstory-packs', file: 'packs-flag.js' } as const;
+
+/** The first script while it leaves a page quiet: asked again at once (packs-flag.js calls it). */
+export interface QuietScript {
+  wake(): void;
+}

@@ -14,6 +14,20 @@ function dispatch(handlers: Handlers, message: Message, sender: MessageSender): 
   return handler ? Promise.resolve(handler(message.payload, sender)) : undefined;
 }
 
+/** Runs `run` in every frame of each tab open on the content script's sites. */
+async function inOpenTabs(run: (target: { tabId: number; allFrames: true }) => Promise<unknown>): Promise<void> {
+  const matches = browser.runtime.getManifest().content_scripts?.[0]?.matches;
+  if (!matches) return;
+  const tabs = await browser.tabs.query({ url: matches });
+  await Promise.all(
+    tabs.map(async ({ id, discarded }) => {
+      if (id === undefined || discarded) return;
+      // A tab the browser won't let extensions into (a store page, an error page): nothing to do.
+      await run({ tabId: id, allFrames: true }).catch(() => undefined);
+    }),
+  );
+}
+
 export const browserApi: ExtensionApi = {
   contextValid() {
     try {
@@ -72,20 +86,14 @@ export const browserApi: ExtensionApi = {
 
   async injectIntoOpenTabs() {
     const script = browser.runtime.getManifest().content_scripts?.[0];
-    if (!script?.matches) return;
-    const tabs = await browser.tabs.query({ url: script.matches });
-    await Promise.all(
-      tabs.map(async ({ id, discarded }) => {
-        if (id === undefined || discarded) return;
-        const target = { tabId: id, allFrames: true };
-        try {
-          if (script.css) await browser.scripting.insertCSS({ target, files: script.css });
-          if (script.js) await browser.scripting.executeScript({ target, files: script.js });
-        } catch {
-          // A tab the browser won't let extensions into (a store page, an error page): nothing to do.
-        }
-      }),
-    );
+    await inOpenTabs(async (target) => {
+      if (script?.css) await browser.scripting.insertCSS({ target, files: script.css });
+      if (script?.js) await browser.scripting.executeScript({ target, files: script.js });
+    });
+  },
+
+  async runInOpenTabs(file) {
+    await inOpenTabs((target) => browser.scripting.executeScript({ target, files: [file] }));
   },
 
   async setEarlyScript({ id, file }, on) {

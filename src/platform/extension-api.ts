@@ -32,6 +32,8 @@ export interface ExtensionApi {
   onInstalled(listener: () => void): () => void;
   /** Runs the manifest's content script (and its CSS) in the tabs already open on its sites. */
   injectIntoOpenTabs(): Promise<void>;
+  /** Runs one of the extension's scripts in every frame of the tabs already open on the content script's sites. */
+  runInOpenTabs(file: string): Promise<void>;
   /** Registers (or removes) a content script that runs before the first script on every page. */
   setEarlyScript(script: { id: string; file: string }, on: boolean): Promise<void>;
   /** Whether the tab's top frame has a live content script (asked in its own world, not by message). */

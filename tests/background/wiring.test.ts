@@ -24,6 +24,7 @@ function background(stored: Record<string, unknown>) {
     },
     onInstalled: (l: () => void) => ((installed = l), () => undefined),
     injectIntoOpenTabs: async () => void calls.push('inject'),
+    runInOpenTabs: async (file: string) => void calls.push(`run ${file}`),
   } as unknown as ExtensionApi;
   startBackground(api);
   return { calls, install: () => installed(), packsChanged: (packs: unknown) => packListeners.forEach((l) => l(packs)) };
@@ -48,7 +49,13 @@ describe('the background', () => {
     b.packsChanged([pack(false)]);
     b.packsChanged([pack(true)]);
     await new Promise((r) => setTimeout(r, 40));
-    // In order, each finished before the next began, ending registered.
-    expect(b.calls).toEqual(['start off', 'backstory-packs off', 'start on', 'backstory-packs on', 'start off', 'backstory-packs off', 'start on', 'backstory-packs on']);
+    // In order, each finished before the next began, ending registered; each time a pack is
+    // switched on, the tabs already open get the flag too (not when the background merely starts).
+    expect(b.calls).toEqual([
+      'start off', 'backstory-packs off',
+      'start on', 'backstory-packs on', 'run packs-flag.js',
+      'start off', 'backstory-packs off',
+      'start on', 'backstory-packs on', 'run packs-flag.js',
+    ]);
   });
 });
