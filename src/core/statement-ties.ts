@@ -60,7 +60,7 @@ function compile(kind: ValueKind) {
     opening: /^\s*(?:in|on|by|during|в|во)?\s*$/iu,
     /** From an opening value to the event: ", Hosokawa and Yeltsin signed the". */
     openingToEvent: new RegExp(String.raw`^\s*,?[^,;:()\u2013\u2014]*?(?:^|[^\p{L}])(?:${v})\s+(?:the\s+)?$`, 'iu'),
-    /** The value as part of the name: "of", "dated", "(", "の" after the event; nothing or "の" before it. */
+    /** The value as part of the name, after it: "the Singapore summit of 14 November 2018", "dated", "(". */
     nameAfter: /^\s*(?:of|dated|\()\s*$/iu,
     /** The value set off after the event: "The Singapore summit, in November 2018, …", "(14 November 2018)". */
     appositionOpen: /^\s*[,(]\s*(?:in|on|of)?\s*$/iu,
@@ -72,12 +72,12 @@ function compile(kind: ValueKind) {
     /** Someone reporting or recalling the event: the opening date is then about the report. */
     reported: /(?:^|[^\p{L}])(?:said|says|told|recalled|noted|argued|claimed|wrote|stated|reported|remembered|recalls)(?:[^\p{L}]|$)/iu,
     onOrIn: /^\s*(?:on|in|в|во)\s*$/iu,
+    /** The value as part of the name, before it: "the 14 November 2018 Singapore summit", "2018年11月14日の…". */
     nameBefore: /^(?:\s*|の|\s*'s\s*)$/iu,
     /** Japanese: "に署名された" between the value and the event, "は" between the event and the value. */
     jaValueVerbEvent: new RegExp(String.raw`^(?:に|には|で)?(?:${ja})(?:された|した|され|し|の)?$`, 'u'),
     jaEventTopic: /^(?:は|が|では)$/u,
     jaValueVerb: new RegExp(String.raw`^(?:に|には|で)?(?:${ja})`, 'u'),
-    /** Russian and English: the value right after the event with its verb after it: "… в 1993 году была подписана". */
   };
 }
 
