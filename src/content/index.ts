@@ -6,7 +6,7 @@
 // gets its text later (an app rendering after load) is asked again when its text changes.
 
 import { createGate, type PackedGate } from '../core/gate';
-import { extensionGlobal, importExtensionModule } from '../platform/extension-files';
+import { extensionContextValid, importExtensionModule } from '../platform/extension-files';
 import type * as Main from './lazy/main';
 import { INSTANCE_FLAG, PACKS_FLAG, type QuietScript } from '../core/content-flags';
 import type { ContentScript } from './start';
@@ -43,14 +43,6 @@ function isTopOrSameOriginFrame(): boolean {
   }
 }
 
-function contextValid(): boolean {
-  try {
-    return !!extensionGlobal<{ runtime: { id?: string; getURL(p: string): string } }>().runtime.id;
-  } catch {
-    return false;
-  }
-}
-
 function run(): void {
   const root = document.documentElement;
   const gate = createGate(BACKSTORY_GATE);
@@ -64,7 +56,7 @@ function run(): void {
   };
   // Holds the slot while the page is quiet, so a second injection sees a live instance;
   // packs-flag.js wakes it when the reader switches an own pack on (its names aren't in the gate).
-  const waiting: ContentScript & QuietScript = { ready: Promise.resolve(), alive: () => !stopped && contextValid(), stop, wake: () => void (stopped || ask(true)) };
+  const waiting: ContentScript & QuietScript = { ready: Promise.resolve(), alive: () => !stopped && extensionContextValid(), stop, wake: () => void (stopped || ask(true)) };
   slot.set(waiting);
 
   const load = () => {
@@ -80,7 +72,7 @@ function run(): void {
     // Asked again after a change: if the extension was removed or updated under the page, the
     // new version (if any) takes over. (Not on the first ask: that would touch the extension API
     // on every page.)
-    if (again && !contextValid()) return stop();
+    if (again && !extensionContextValid()) return stop();
     const started = performance.now();
     // Own packs' names aren't in the gate: with packs on, every page goes to the matcher.
     if (scope[PACKS_FLAG] === true) return load();

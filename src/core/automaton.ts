@@ -11,6 +11,7 @@
 // endings) before its boundary.
 
 import type { PackedAutomaton } from './corpus-types';
+import { escapeRegExp } from './regexp';
 
 export type { PackedAutomaton };
 
@@ -146,7 +147,7 @@ const MAX_STARTS_SOURCE = 8 * 1024;
 function unitSource(code: number): string {
   if (code === SPACE) return ' +';
   if (code === DASH) return ' *- *';
-  return String.fromCharCode(code).replace(/[\\^$.*+?()[\]{}|/]/, '\\$&');
+  return escapeRegExp(String.fromCharCode(code));
 }
 
 interface Prefix {

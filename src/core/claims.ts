@@ -4,6 +4,7 @@
 
 import type { ClaimHead, DateParts } from './corpus-types';
 import type { Mention } from './matcher';
+import { escapeRegExp } from './regexp';
 import { isStatedAbout, type ValueKind } from './statement-ties';
 
 export type Verdict = 'agrees' | 'conflict' | 'disputed';
@@ -86,7 +87,7 @@ export function findDates(text: string): Array<Found<DateParts>> {
 /** Numbers followed (within two words, or "of the N") by one of the units: "141 of the 193 member states". */
 export function findCounts(text: string, units: string[]): Array<Found<number>> {
   if (units.length === 0) return [];
-  const unit = units.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const unit = units.map(escapeRegExp).join('|');
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(\\d[\\d,]*|${NUMBER_WORDS.join('|')})(?:\\s+of\\s+the\\s+\\d[\\d,]*)?(?:\\s+[\\p{L}.-]+){0,2}?\\s+(?:${unit})(?![\\p{L}])`, 'giu');
   const out: Array<Found<number>> = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {

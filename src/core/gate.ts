@@ -8,6 +8,8 @@
 // full-width forms, ё) is never judged here: it goes to the matcher. So the gate only ever says
 // "maybe" too often, never "no" where the matcher would find a mention.
 
+import { escapeRegExp } from './regexp';
+
 /** Characters foldChars (text-fold.ts) maps besides dashes and quotes: such text skips the gate. */
 export const FOLDED_ELSEWHERE = /[\u00c0-\u024f\u1e00-\u1eff\uff01-\uff5e]/;
 
@@ -49,7 +51,6 @@ export interface PackedGate {
   heads: string;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
 /**
  * The needle of a folded alias key: its longest run of letters and digits, which any text the

@@ -7,7 +7,7 @@ import { parseLocal } from '../core/local-data';
 import { isMessage, type Message, type MessageType, type Request, type Response } from '../core/messages';
 import { parseSettings, SETTINGS_KEY } from '../core/settings';
 import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
-import { extensionGlobal } from './extension-files';
+import { extensionContextValid, extensionGlobal } from './extension-files';
 
 export type ContentApi = Pick<ExtensionApi, 'contextValid' | 'loadSettings' | 'onSettingsChanged' | 'send' | 'handle' | 'loadLocal' | 'saveLocal' | 'onLocalChanged'>;
 
@@ -35,13 +35,7 @@ function onStorage(area: string, key: string, listener: (value: unknown) => void
 }
 
 export const contentApi: ContentApi = {
-  contextValid() {
-    try {
-      return !!native().runtime.id;
-    } catch {
-      return false;
-    }
-  },
+  contextValid: extensionContextValid,
   async loadSettings() {
     return parseSettings((await native().storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   },

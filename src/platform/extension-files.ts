@@ -13,6 +13,15 @@ export function extensionGlobal<T extends FilesApi>(): T {
   return api;
 }
 
+/** Whether this script's extension is still there (false once it was updated or removed under the page). */
+export function extensionContextValid(): boolean {
+  try {
+    return !!extensionGlobal<FilesApi & { runtime: { id?: string } }>().runtime.id;
+  } catch {
+    return false;
+  }
+}
+
 /** A JSON file bundled with the extension (in lazy/, web-accessible as the modules are). */
 export async function readExtensionJson(path: string): Promise<unknown> {
   const response = await fetch(extensionGlobal().runtime.getURL(path));

@@ -4,7 +4,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import type { Category } from '../core/corpus-types';
-import type { PageStatus } from '../core/messages';
+import { emptyCounts, type PageStatus } from '../core/messages';
 import { isCategoryOn, siteOf, withCategory, withSite, type Settings } from '../core/settings';
 import type { ExtensionApi } from '../platform/extension-api';
 import { t, tWith, uiLanguage } from './i18n';
@@ -25,7 +25,7 @@ async function quietPage(api: PopupApi, tabId: number): Promise<PageStatus | nul
   const url = live ? ((await api.tabUrl?.(tabId).catch(() => null)) ?? null) : null;
   const site = url ? siteOf(url) : null;
   if (!site) return null;
-  return { site, active: false, counts: { total: 0, conflicts: 0, byCategory: {}, byTopic: {} }, found: [], skipped: 0, mode: null };
+  return { site, active: false, counts: emptyCounts(), found: [], skipped: 0, mode: null };
 }
 
 const conflictsLine = (n: number) => (n === 1 ? t('popupConflictsOne') : t('popupConflictsOther', n));
