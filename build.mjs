@@ -86,7 +86,10 @@ export async function compileCorpus(dataDir = DATA) {
   const context = readJson(join(dataDir, 'context.json'));
   const version = createHash('sha256').update(JSON.stringify([corpus, context])).digest('hex').slice(0, 8);
   const index = tools.compileIndex(corpus, context, version);
+  const texts = new Map(input.sources.map((f) => [f.data.id, f.text]));
   return {
+    // The reader page shows each source in full, with a tooltip's quote highlighted.
+    documents: corpus.sources.map(({ file: _file, ...meta }) => ({ ...meta, text: texts.get(meta.id) })),
     corpus,
     index,
     pageIndex: pageIndexOf(tools, index),
@@ -198,13 +201,14 @@ async function bundle(gate) {
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/background/index.ts')], outfile: join(OUT, 'bundle/background.js') }),
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/popup/index.tsx')], outfile: join(OUT, 'bundle/popup.js') }),
     esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/options/index.tsx')], outfile: join(OUT, 'bundle/options.js') }),
+    esbuild.build({ ...common, entryPoints: [join(ROOT, 'src/reader/index.tsx')], outfile: join(OUT, 'bundle/reader.js') }),
   ]);
 }
 
 export async function build({ check = false } = {}) {
   const started = Date.now();
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const { corpus, index, pageIndex, gate, details, version } = await compileCorpus();
+  const { corpus, index, pageIndex, gate, details, documents, version } = await compileCorpus();
   if (check) return { corpus, version };
   mkdirSync(join(OUT, 'generated'), { recursive: true });
   rmSync(join(OUT, 'bundle'), { recursive: true, force: true });
@@ -220,6 +224,7 @@ export async function build({ check = false } = {}) {
     const dir = join(DIST, browser);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, 'details'), { recursive: true });
+    mkdirSync(join(dir, 'sources'), { recursive: true });
     mkdirSync(join(dir, 'icons'), { recursive: true });
     cpSync(join(OUT, 'bundle'), dir, { recursive: true });
     cpSync(join(ROOT, 'src/popup/popup.html'), join(dir, 'popup.html'));
@@ -227,6 +232,8 @@ export async function build({ check = false } = {}) {
     cpSync(join(ROOT, 'src/ui/switch.css'), join(dir, 'switch.css'));
     cpSync(join(ROOT, 'src/options/options.html'), join(dir, 'options.html'));
     cpSync(join(ROOT, 'src/options/options.css'), join(dir, 'options.css'));
+    cpSync(join(ROOT, 'src/reader/reader.html'), join(dir, 'reader.html'));
+    cpSync(join(ROOT, 'src/reader/reader.css'), join(dir, 'reader.css'));
     cpSync(join(ROOT, '_locales'), join(dir, '_locales'), { recursive: true });
     writeFileSync(join(dir, 'content.css'), contentCss);
     // Read by the content script as JSON, not bundled into it: the first script stays small and
@@ -234,6 +241,7 @@ export async function build({ check = false } = {}) {
     // aliases 0.9× against 1.4× the cost of 100).
     writeFileSync(join(dir, 'lazy', 'page-index.json'), JSON.stringify(pageIndex));
     for (const d of details) writeFileSync(join(dir, 'details', `${d.topic.id}.json`), JSON.stringify(d));
+    for (const d of documents) writeFileSync(join(dir, 'sources', `${d.id}.json`), JSON.stringify(d));
     for (const size of ICON_SIZES) writeFileSync(join(dir, 'icons', `${size}.png`), iconPng(size));
     writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(browser, pkg.version), null, 2)}\n`);
   }

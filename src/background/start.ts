@@ -1,10 +1,11 @@
 import type { TopicDetails } from '../core/corpus-types';
+import { isCorpusId } from '../core/ids';
+import { isReaderTarget, readerPath } from '../core/reader-link';
 import { PAGE_COMMANDS, type PageCommand } from '../core/messages';
 import { PACK_FILES_KEY, PACKS_KEY, packDetails } from '../core/packs';
 import { PACKS_FLAG_SCRIPT } from '../core/content-flags';
 import type { ExtensionApi } from '../platform/extension-api';
 
-const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const BADGE_COLOR = '#3560b0';
 
 export function badgeText(total: number): string {
@@ -23,7 +24,7 @@ export function startBackground(api: ExtensionApi): () => void {
   const stopMessages = api.handle({
     'details:get': async ({ topicId }) => {
       // Only our own ids reach the file system: a page can't steer this to another file.
-      if (typeof topicId !== 'string' || !TOPIC_ID.test(topicId)) return null;
+      if (!isCorpusId(topicId)) return null;
       try {
         return (await api.readBundled(`details/${topicId}.json`)) as TopicDetails;
       } catch {
@@ -31,6 +32,12 @@ export function startBackground(api: ExtensionApi): () => void {
         const [packs, files] = await Promise.all([api.loadLocal(PACKS_KEY), api.loadLocal(PACK_FILES_KEY)]).catch(() => [[], {}] as const);
         return packDetails(packs, files, topicId);
       }
+    },
+    'reader:open': async (target, sender) => {
+      // A page can send anything through a content script: only a well-formed quote address opens.
+      if (!isReaderTarget(target)) return false;
+      await api.openPage(readerPath(target), sender.tabId);
+      return true;
     },
     'counts:report': async ({ counts }, sender) => {
       if (sender.tabId !== null && sender.frameId === 0) {

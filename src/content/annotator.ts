@@ -46,6 +46,8 @@ export interface Annotator {
   found(): FoundTopic[];
   /** The mentions shown (not the checked statements), in reading order. */
   mentions(): PageMention[];
+  /** The statements checked against the sources, in reading order. */
+  checks(): PageMention[];
   /**
    * The topic's (or any topic's) next mention in reading order after `after` (a mention, or an
    * element such as where focus is), cycling; the first without `after`.
@@ -240,7 +242,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       .filter(({ run }) => run.nodes.every((n) => n.isConnected))
       .flatMap(({ run, mentions }) =>
         checkClaims(run.text, mentions, index.claims).map((c: ClaimCheck) =>
-          pageMention(run, c.start, c.end, c.topic, { alias: c.stated, rule: 'alias', check: { verdict: c.verdict, claims: c.claims, stated: c.stated } }),
+          pageMention(run, c.start, c.end, c.topic, { alias: c.stated, rule: 'alias', check: { verdict: c.verdict, claims: c.claims, stated: c.stated, sentence: c.sentence } }),
         ),
       );
     show(checks);
@@ -389,6 +391,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     counts: () => registry.counts(),
     found: () => registry.found(),
     mentions: () => registry.ordered(),
+    checks: () => registry.checks(),
     nextMention,
     get mode() {
       return active ? (painter?.mode ?? null) : null;

@@ -15,6 +15,8 @@ export interface MentionCheck {
   /** Indexes into the topic's claims that the statement was compared with. */
   claims: number[];
   stated: string;
+  /** The sentence the statement stands in. */
+  sentence: string;
 }
 
 export interface PageMention {
@@ -51,6 +53,8 @@ export interface MentionRegistry {
   strong(): number;
   /** Mentions (not checks) in reading order, optionally of one topic. */
   ordered(topicId?: string | null): PageMention[];
+  /** The checked statements, in reading order. */
+  checks(): PageMention[];
   /** The topics found, in order of first appearance. */
   found(): FoundTopic[];
   clear(): void;
@@ -159,6 +163,7 @@ export function createMentionRegistry(): MentionRegistry {
     countOf: (topicId) => counts.byTopic[topicId] ?? 0,
     strong: () => strong,
     ordered,
+    checks: () => [...present].filter((m) => m.check).sort((a, b) => (a === b ? 0 : precedes(a, b) ? -1 : 1)),
     found,
     clear() {
       byNode.clear();

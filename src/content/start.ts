@@ -140,6 +140,7 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
       rectOf: annotator.rectOf,
       loadDetails,
       onWrongMatch: site === null ? undefined : (m) => void own.reportWrongMatch(m),
+      onOpenSource: (topicId, quote) => void send(() => api.send('reader:open', { topicId, sourceId: quote.source, quote: quote.text })).catch(() => undefined),
       onClose: () => annotator.focus(null),
     });
     return tooltip;
@@ -252,6 +253,12 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
   const stopAnswering = isTop
     ? api.handle({
         'page:status': () => ({ site, active, counts: annotator.counts(), found: annotator.found(), skipped: annotator.skipped, mode: annotator.mode }),
+        'page:report': () => ({
+          title: doc.title,
+          url: doc.location.href,
+          checks: annotator.checks().flatMap((m) => (m.check ? [{ topicId: m.head.id, verdict: m.check.verdict, claims: m.check.claims, stated: m.check.stated, sentence: m.check.sentence }] : [])),
+          found: annotator.found(),
+        }),
         'page:reveal': ({ topicId }) => reveal(annotator.nextMention(topicId, keyboardAt?.head.id === topicId ? keyboardAt : null), focusBefore()),
         'page:command': async ({ command }) => {
           await runCommand(command);

@@ -4,7 +4,7 @@
 // decided elsewhere (intent.ts); what it shows is src/ui.
 
 import { h, render } from 'preact';
-import type { TopicDetails } from '../core/corpus-types';
+import type { QuoteRef, TopicDetails } from '../core/corpus-types';
 import { placeTooltip } from '../core/placement';
 import { Tooltip, type TooltipState } from '../ui/Tooltip';
 import { TOOLTIP_CSS } from '../ui/tooltip-styles';
@@ -18,6 +18,8 @@ export interface TooltipHostOptions {
   loadDetails: (topicId: string) => Promise<TopicDetails>;
   /** "Wrong match" on a mention (offered only when given, and not for checked statements). */
   onWrongMatch?: (mention: PageMention) => void;
+  /** "Read in source" under a quote: the topic whose tooltip shows it, and the quote. */
+  onOpenSource?: (topicId: string, quote: QuoteRef) => void;
   /** Called when the tooltip closes (the keyboard's place stops being shown). */
   onClose?: () => void;
   closeDelay?: number;
@@ -98,7 +100,7 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
     const mention = current;
     render(
       // Keyed by topic so one topic's expanded state never carries over to the next.
-      h(Tooltip, { key: mention.head.id, head: mention.head, category: mention.category, alias: mention.alias, rule: mention.rule, check: mention.check, state, onClose: () => close(true), onWrongMatch: wrongMatch(mention) }),
+      h(Tooltip, { key: mention.head.id, head: mention.head, category: mention.category, alias: mention.alias, rule: mention.rule, check: mention.check, state, onClose: () => close(true), onWrongMatch: wrongMatch(mention), onOpenSource: openSource(mention) }),
       target,
     );
     position();
@@ -106,6 +108,11 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
   }
 
   /** The tooltip closes at once; the mention's highlight goes when the report is applied. */
+  function openSource(mention: PageMention): ((quote: QuoteRef) => void) | undefined {
+    const open = options.onOpenSource;
+    return open ? (quote) => open(mention.head.id, quote) : undefined;
+  }
+
   function wrongMatch(mention: PageMention): (() => void) | undefined {
     const report = options.onWrongMatch;
     if (!report || mention.check) return undefined;

@@ -18,6 +18,8 @@ export interface ClaimCheck {
   claims: number[];
   /** The page's statement as written. */
   stated: string;
+  /** The sentence it was judged in, whitespace collapsed (for a journalist's report). */
+  sentence: string;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -149,6 +151,7 @@ export function checkClaims(text: string, mentions: Mention[], claims: Record<nu
   for (const [key, inSentence] of sentences) {
     const [s, e] = key.split(':').map(Number) as [number, number];
     const sentence = text.slice(s, e);
+    const asWritten = sentence.replace(/\s+/g, ' ').trim();
     const outsideMentions = <T>(f: Found<T>) => !mentions.some((x) => x.start < s + f.end && x.end > s + f.start);
     if (!inSentence.some((m) => claims[m.topic]?.length)) continue;
     /**
@@ -177,7 +180,7 @@ export function checkClaims(text: string, mentions: Mention[], claims: Record<nu
           })
         : [];
       if (m && compared.length)
-        out.push({ start: s + d.start, end: s + d.end, topic: m.topic, verdict: verdictOf(compared.map((c) => c.same)), claims: compared.map((c) => c.i), stated: d.text });
+        out.push({ start: s + d.start, end: s + d.end, topic: m.topic, verdict: verdictOf(compared.map((c) => c.same)), claims: compared.map((c) => c.i), stated: d.text, sentence: asWritten });
     }
 
     const unitGroups = new Map<string, string[]>();
@@ -190,7 +193,7 @@ export function checkClaims(text: string, mentions: Mention[], claims: Record<nu
       const m = about(c, 'count', (x) => !!claims[x.topic]?.some((h) => sameGroup(h) && via(h, x)));
       if (!m) continue;
       const compared = claims[m.topic]!.flatMap((h, i) => (h.attribute === 'count' && sameGroup(h) && via(h, m) ? [{ i, same: h.value === c.value }] : []));
-      out.push({ start: s + c.start, end: s + c.end, topic: m.topic, verdict: verdictOf(compared.map((x) => x.same)), claims: compared.map((x) => x.i), stated: c.text });
+      out.push({ start: s + c.start, end: s + c.end, topic: m.topic, verdict: verdictOf(compared.map((x) => x.same)), claims: compared.map((x) => x.i), stated: c.text, sentence: asWritten });
     }
   }
   return out.sort((a, b) => a.start - b.start);

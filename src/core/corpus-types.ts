@@ -192,6 +192,9 @@ export interface TopicHead {
 }
 
 /** What a tooltip loads on first open: one topic with the sources it cites. */
+/** A source with its full text, as the reader page shows it (sources/<id>.json, or a pack's own). */
+export type SourceDocument = Omit<Source, 'file'> & { text: string };
+
 export interface TopicDetails {
   topic: Topic;
   category: Category;

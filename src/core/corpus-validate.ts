@@ -2,6 +2,7 @@
 // names the file, the topic and the field, so a broken entry is found without guessing.
 
 import { quoteStates } from './claims';
+import { CORPUS_ID } from './ids';
 import type {
   Alias,
   Category,
@@ -53,7 +54,6 @@ export function formatCorpusError(e: CorpusError): string {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 class Reporter {
@@ -129,7 +129,7 @@ function validateSource(f: SourceFile, errors: CorpusError[]): Source | null {
     url: nullableText(d, 'url', r),
   };
   if (isText(d.notes)) src.notes = d.notes;
-  if (src.id && !ID.test(src.id)) r.fail('id', 'must be lower-case kebab-case');
+  if (src.id && !CORPUS_ID.test(src.id)) r.fail('id', 'must be lower-case kebab-case');
   if (src.date !== null && !ISO_DATE.test(src.date)) r.fail('date', `"${src.date}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
   if (src.url !== null && !/^https?:\/\//.test(src.url)) r.fail('url', 'must be an http(s) address or null');
   if (f.text === null) r.fail('file', `the text "${src.file}" is missing`);
@@ -208,7 +208,7 @@ function validateTopic(o: Obj, expectedCategory: string | null, r0: Reporter, ct
   const id = isText(o.id) ? o.id : '(no id)';
   const r = r0.at(id);
   if (!isText(o.id)) r.fail('id', 'is required');
-  else if (!ID.test(o.id)) r.fail('id', 'must be lower-case kebab-case');
+  else if (!CORPUS_ID.test(o.id)) r.fail('id', 'must be lower-case kebab-case');
   const category = requireText(o, 'category', r);
   if (category && !categories.has(category)) r.fail('category', `unknown category "${category}"`);
   if (category && expectedCategory && category !== expectedCategory)

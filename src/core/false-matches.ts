@@ -1,6 +1,7 @@
 // "Wrong match": a reader's record that an alias named something else on a site. Recorded
 // alias-and-topic pairs stop firing on that site; the options page lists and clears them.
 
+import { isCorpusId } from './ids';
 import { fold } from './text-fold';
 
 export const FALSE_MATCHES_KEY = 'falseMatches';
@@ -18,7 +19,6 @@ export interface FalseMatch {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const HOST = /^[a-z0-9.-]+$/i;
-const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** What identifies a false match: the same alias (as folded) for the same topic on the same site. */
 const keyOf = (m: Pick<FalseMatch, 'site' | 'alias' | 'topicId'>): string => `${m.site}\u0000${m.topicId}\u0000${fold(m.alias)}`;
@@ -50,7 +50,7 @@ export function parseFalseMatches(raw: unknown): FalseMatch[] {
     const { site, alias, topicId, at } = v;
     if (typeof site !== 'string' || !site || site.length > 253 || !HOST.test(site)) continue;
     if (typeof alias !== 'string' || !alias.trim() || alias.length > 300) continue;
-    if (typeof topicId !== 'string' || !TOPIC_ID.test(topicId)) continue;
+    if (!isCorpusId(topicId)) continue;
     out = withFalseMatch(out, { site: site.toLowerCase(), alias, topicId, at: typeof at === 'string' ? at : '' });
   }
   return out;

@@ -1,7 +1,9 @@
 // The one map of messages between content scripts, the background and the popup. Sender and
 // receiver both type-check against it.
 
+import type { Verdict } from './claims';
 import type { TopicDetails } from './corpus-types';
+import type { ReaderTarget } from './reader-link';
 
 export interface MentionCounts {
   total: number;
@@ -33,13 +35,38 @@ export interface PageStatus {
   mode: 'highlights' | 'marks' | null;
 }
 
+/** A statement on the page checked against the sources, as the page report lists it. */
+export interface CheckedStatement {
+  topicId: string;
+  verdict: Verdict;
+  /** Indexes into the topic's claims that the statement was compared with. */
+  claims: number[];
+  /** The page's words for the value. */
+  stated: string;
+  /** The sentence they stand in. */
+  sentence: string;
+}
+
+/** What a journalist's page report is made of; the popup adds the sources' quotes and citations. */
+export interface PageReport {
+  title: string;
+  url: string;
+  checks: CheckedStatement[];
+  /** In order of first appearance on the page. */
+  found: FoundTopic[];
+}
+
 export interface MessageMap {
   /** content → background: a topic's tooltip details, read from the bundled files. */
   'details:get': { request: { topicId: string }; response: TopicDetails | null };
+  /** content → background: open the reader page at a tooltip's quote, in its source. */
+  'reader:open': { request: ReaderTarget; response: boolean };
   /** content → background: the page's mention counts, for the action badge. */
   'counts:report': { request: { counts: MentionCounts }; response: null };
   /** popup → content (top frame): what Backstory is doing on the current page. */
   'page:status': { request: Record<string, never>; response: PageStatus };
+  /** popup → content (top frame): the statements checked and the topics found, for the page report. */
+  'page:report': { request: Record<string, never>; response: PageReport };
   /** popup → content (top frame): scroll to the topic's next mention and open its tooltip. */
   'page:reveal': { request: { topicId: string }; response: boolean };
   /** background → content (top frame): a keyboard shortcut was pressed. */
@@ -57,7 +84,9 @@ export type Message = { [K in MessageType]: { type: K; payload: Request<K> } }[M
 const TYPES: Record<MessageType, true> = {
   'details:get': true,
   'counts:report': true,
+  'reader:open': true,
   'page:status': true,
+  'page:report': true,
   'page:reveal': true,
   'page:command': true,
 };

@@ -6,8 +6,9 @@
 
 import { STEM_MARK } from './automaton';
 import { compileDetails, compileIndex } from './corpus-compile';
-import type { CompiledIndex, ContextWords, TopicDetails, TopicHead } from './corpus-types';
+import type { CompiledIndex, ContextWords, SourceDocument, TopicDetails, TopicHead } from './corpus-types';
 import { validateCorpus, type CorpusError, type CorpusInput, type SourceFile } from './corpus-validate';
+import { CORPUS_ID } from './ids';
 import { fold } from './text-fold';
 
 export const PACK_FORMAT = 'backstory-pack';
@@ -55,7 +56,6 @@ export type ReadPackResult = { ok: true; pack: InstalledPack; files: PackFiles }
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Packs reuse the built-in context words (already compiled into the built-in index). */
 const NO_WORDS: ContextWords = { japan: [], russia: [], dispute: [], titles: [], nameFollowers: [] };
 
@@ -111,7 +111,7 @@ export function readPack(text: string, options: ReadPackOptions): ReadPackResult
   if (!isObj(data)) return { ok: false, errors: [fail(fileName, '(root)', 'must be an object with "format", "version", "pack", "sources" and "topics"')] };
 
   const meta = isObj(data.pack) ? data.pack : null;
-  const label = meta && isText(meta.id) && ID.test(meta.id) ? `pack "${meta.id}"` : fileName;
+  const label = meta && isText(meta.id) && CORPUS_ID.test(meta.id) ? `pack "${meta.id}"` : fileName;
   const errors: CorpusError[] = [];
   // A file of another format or version may be shaped differently throughout: say only that.
   if (data.format !== PACK_FORMAT)
@@ -124,7 +124,7 @@ export function readPack(text: string, options: ReadPackOptions): ReadPackResult
   const id = meta && isText(meta.id) ? meta.id : '';
   if (meta) {
     if (!isText(meta.id)) errors.push(fail(label, 'pack.id', 'is required'));
-    else if (!ID.test(meta.id)) errors.push(fail(label, 'pack.id', 'must be lower-case kebab-case'));
+    else if (!CORPUS_ID.test(meta.id)) errors.push(fail(label, 'pack.id', 'must be lower-case kebab-case'));
     if (!isText(meta.name)) errors.push(fail(label, 'pack.name', meta.name === undefined ? 'is required' : 'must be a non-empty string'));
     if (meta.description !== undefined && meta.description !== null && typeof meta.description !== 'string')
       errors.push(fail(label, 'pack.description', 'must be a string'));
@@ -219,6 +219,33 @@ export function packDetails(packs: readonly InstalledPack[], files: Readonly<Rec
   return null;
 }
 
+/**
+ * A source of the enabled pack that holds the topic, with its full text (from the file as
+ * imported, which validation has already checked), or null.
+ */
+export function packSource(
+  packs: readonly InstalledPack[],
+  files: Readonly<Record<string, PackFiles>>,
+  topicId: string,
+  sourceId: string,
+): { document: SourceDocument; packName: string } | null {
+  for (const p of packs) {
+    const file = files[p.id];
+    if (!p.enabled || !file?.details.some((d) => d.topic.id === topicId)) continue;
+    const meta = file.details.find((d) => d.sources[sourceId])?.sources[sourceId];
+    let data: unknown;
+    try {
+      data = JSON.parse(file.raw);
+    } catch {
+      return null;
+    }
+    const sources = isObj(data) && Array.isArray(data.sources) ? data.sources : [];
+    const text = sources.find((s): s is Obj => isObj(s) && s.id === sourceId)?.text;
+    return meta && isText(text) ? { document: { ...meta, text }, packName: p.name } : null;
+  }
+  return null;
+}
+
 // Stored data is read back defensively: anything that doesn't have the shape we wrote (a corrupt
 // value, a hand edit, an older format) is left out rather than allowed to break a page.
 
@@ -238,7 +265,7 @@ function isIndex(v: unknown): v is CompiledIndex {
 }
 
 function parsePack(v: unknown): InstalledPack | null {
-  if (!isObj(v) || typeof v.id !== 'string' || !ID.test(v.id) || !isText(v.name) || typeof v.version !== 'string') return null;
+  if (!isObj(v) || typeof v.id !== 'string' || !CORPUS_ID.test(v.id) || !isText(v.name) || typeof v.version !== 'string') return null;
   if (typeof v.enabled !== 'boolean' || typeof v.importedAt !== 'string' || !isIndex(v.index)) return null;
   const description = typeof v.description === 'string' ? v.description : null;
   return { id: v.id, name: v.name, description, version: v.version, enabled: v.enabled, importedAt: v.importedAt, index: v.index };

@@ -127,6 +127,12 @@ export const browserApi: ExtensionApi = {
     await browser.runtime.openOptionsPage();
   },
 
+  async openPage(path, openerTabId) {
+    const opener = openerTabId === null ? null : await browser.tabs.get(openerTabId).catch(() => null);
+    // Next to the page it was opened from, as a link opened in a new tab would be.
+    await browser.tabs.create({ url: browser.runtime.getURL(path), ...(opener ? { openerTabId: opener.id, index: opener.index + 1, windowId: opener.windowId } : {}) });
+  },
+
   onCommand(listener) {
     const onCommand = (command: string) => listener(command);
     browser.commands.onCommand.addListener(onCommand);

@@ -41,6 +41,8 @@ export interface ExtensionApi {
   /** A tab's address, where the extension may read it (null elsewhere). */
   tabUrl(tabId: number): Promise<string | null>;
   openOptions(): Promise<void>;
+  /** Opens one of the extension's own pages in a new tab, beside the tab it was asked from (if any). */
+  openPage(path: string, openerTabId: number | null): Promise<void>;
   /** Keyboard shortcuts declared in the manifest's "commands". Returns the teardown. */
   onCommand(listener: (command: string) => void): () => void;
   setBadge(tabId: number, text: string, color: string): Promise<void>;

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { citeQuote } from '../core/citation';
 import type { QuoteRef, TopicDetails } from '../core/corpus-types';
@@ -6,8 +7,17 @@ import { t } from './i18n';
 
 type SourceMeta = TopicDetails['sources'][string];
 
+interface CopyCitationProps {
+  quote: QuoteRef;
+  source: SourceMeta;
+  corpusVersion: string;
+  context?: string;
+  /** Other buttons of the same row, shown first. */
+  children?: ComponentChildren;
+}
+
 /** Two small buttons under a quote: its citation as plain text, and as Markdown. */
-export function CopyCitation({ quote, source, corpusVersion, context }: { quote: QuoteRef; source: SourceMeta; corpusVersion: string; context?: string }) {
+export function CopyCitation({ quote, source, corpusVersion, context, children }: CopyCitationProps) {
   const [done, setDone] = useState<'text' | 'markdown' | 'failed' | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   const copy = async (form: 'text' | 'markdown') => {
@@ -18,6 +28,7 @@ export function CopyCitation({ quote, source, corpusVersion, context }: { quote:
   };
   return (
     <div class="copy" ref={ref}>
+      {children}
       <button type="button" data-copy="text" onClick={() => void copy('text')}>
         {done === 'text' ? t('copied') : done === 'failed' ? t('copyFailed') : t('copyCitation')}
       </button>

@@ -10,10 +10,11 @@ import type { ExtensionApi } from '../platform/extension-api';
 import { t, tWith, uiLanguage } from './i18n';
 import { copyText } from './clipboard';
 import { PageOverview } from './PageOverview';
+import { pageReportMarkdown, reportTopicIds } from './report';
 import { Switch } from './Switch';
 
 export type PopupApi = Pick<ExtensionApi, 'loadSettings' | 'saveSettings' | 'onSettingsChanged' | 'activeTabId' | 'sendToTab'> &
-  Partial<Pick<ExtensionApi, 'openOptions' | 'tabUrl' | 'hasLiveContentScript'>>;
+  Partial<Pick<ExtensionApi, 'openOptions' | 'tabUrl' | 'hasLiveContentScript' | 'send'>>;
 
 /**
  * A page whose content script doesn't answer messages: quiet if Backstory's first script is
@@ -162,9 +163,8 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
         <PageOverview
           found={status.found}
           categories={categories}
-          site={site}
           onReveal={(topicId) => void revealIn(api, topicId)}
-          onCopy={(markdown) => copyText(markdown, document.body)}
+          onCopyReport={() => copyReport(api, categories, corpusVersion)}
         />
       )}
 
@@ -183,6 +183,19 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
 async function revealIn(api: PopupApi, topicId: string): Promise<void> {
   const tabId = await api.activeTabId();
   if (tabId !== null) await api.sendToTab(tabId, 'page:reveal', { topicId }).catch(() => false);
+}
+
+/** Asks the page what it checked and found, adds the sources' quotes and citations, copies it as Markdown. */
+async function copyReport(api: PopupApi, categories: Category[], corpusVersion: string): Promise<boolean> {
+  const tabId = await api.activeTabId();
+  if (tabId === null) return false;
+  const report = await api.sendToTab(tabId, 'page:report', {});
+  const ids = reportTopicIds(report);
+  const loaded = await Promise.all(ids.map((id) => api.send?.('details:get', { topicId: id }).catch(() => null) ?? Promise.resolve(null)));
+  const details = new Map(ids.map((id, i) => [id, loaded[i] ?? null]));
+  const madeAt = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date());
+  const markdown = pageReportMarkdown(report, { details, categories, madeAt, corpusVersion, lang: uiLanguage() });
+  return copyText(markdown, document.body);
 }
 
 /** "5 mentions of 2 topics on this page", singular or plural as the numbers need. */

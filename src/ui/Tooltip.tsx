@@ -2,10 +2,10 @@
 // text nodes only (JSX escapes it), never as HTML.
 
 import { useState } from 'preact/hooks';
-import type { Category, TopicDetails, TopicHead } from '../core/corpus-types';
+import type { Category, QuoteRef, TopicDetails, TopicHead } from '../core/corpus-types';
 import type { MatchRule } from '../core/matcher';
 import type { Verdict } from '../core/claims';
-import { Quote } from './Citation';
+import { OpenInSource, Quote } from './Citation';
 import { formatClaimValue } from './format';
 import { t, uiLanguage } from './i18n';
 
@@ -26,13 +26,15 @@ export interface TooltipProps {
   onWrongMatch?: () => void;
   /** For a page's statement checked against the sources: the verdict and the claims compared. */
   check?: { verdict: Verdict; claims: number[]; stated: string };
+  /** Offered under each quote when given: opens the quote in its whole source document. */
+  onOpenSource?: (quote: QuoteRef) => void;
 }
 
 const CHECK_HEADING = { conflict: 'checkConflict', disputed: 'checkDisputed', agrees: 'checkAgrees' } as const;
 
 const FACTS_SHOWN = 3;
 
-export function Tooltip({ head, category, alias, rule, state, onClose, check, onWrongMatch }: TooltipProps) {
+export function Tooltip({ head, category, alias, rule, state, onClose, check, onWrongMatch, onOpenSource }: TooltipProps) {
   const [allFacts, setAllFacts] = useState(false);
   const details = state.kind === 'ready' ? state.details : null;
   const topic = details?.topic;
@@ -56,90 +58,95 @@ export function Tooltip({ head, category, alias, rule, state, onClose, check, on
       {state.kind === 'error' && <p class="status error">{t('tooltipLoadError', state.message)}</p>}
 
       {topic && details && (
-        <div class="body">
-          {check && claims.length > 0 && (
-            <section class={`check ${check.verdict}`} data-part="check" data-verdict={check.verdict} aria-label={t('checkLabel')}>
-              <p class="check-heading">{t(CHECK_HEADING[check.verdict], check.stated)}</p>
-              {claims.map((c, i) => (
-                <div class="claim" key={i}>
-                  <p>
-                    <strong>{formatClaimValue(c, uiLanguage())}</strong> — {c.label}
-                  </p>
-                  <Quote quote={c.quote} sources={details.sources} cite={{ corpusVersion: details.corpusVersion, context: c.label }} />
-                </div>
-              ))}
-            </section>
-          )}
-          <p class="summary">{topic.summary}</p>
-
-          {topic.names && topic.names.length > 0 && (
-            <section class="names" aria-label={t('tooltipNames')}>
-              <h3>{t('tooltipNamesHeading')}</h3>
-              {topic.names.map((n) => (
-                <div class="name" key={n.name}>
-                  <p>
-                    <strong>{n.name}</strong> — {n.usedBy}
-                  </p>
-                  {n.quotes.map((q, i) => (
-                    <Quote key={i} quote={q} sources={details.sources} />
-                  ))}
-                </div>
-              ))}
-            </section>
-          )}
-
-          <section class="facts" aria-label={t('tooltipFacts')}>
-            <h3>{t('tooltipFacts')}</h3>
-            <ul>
-              {facts.map((f, i) => (
-                <li key={i}>
-                  <p>{f.text}</p>
-                  {f.quotes.map((q, j) => (
-                    <Quote key={j} quote={q} sources={details.sources} cite={cite} />
-                  ))}
-                </li>
-              ))}
-            </ul>
-            {topic.facts.length > FACTS_SHOWN && (
-              <button type="button" class="more" onClick={() => setAllFacts(!allFacts)}>
-                {allFacts ? t('tooltipShowFewerFacts') : t('tooltipShowAllFacts', topic.facts.length)}
-              </button>
-            )}
-          </section>
-
-          {topic.viewpoints && topic.viewpoints.length > 0 && (
-            <section class="viewpoints" aria-label={t('tooltipViewpoints')}>
-              <h3>{t('tooltipViewpoints')}</h3>
-              <div class="sides">
-                {topic.viewpoints.map((v, i) => (
-                  <article data-part="viewpoint" key={i}>
-                    <h4>{v.holder}</h4>
-                    <p>{v.position}</p>
-                    {v.quotes.map((q, j) => (
-                      <Quote key={j} quote={q} sources={details.sources} cite={{ corpusVersion: details.corpusVersion, context: v.holder }} />
-                    ))}
-                  </article>
+        <OpenInSource.Provider value={onOpenSource ?? null}>
+          <div class="body">
+            {check && claims.length > 0 && (
+              <section class={`check ${check.verdict}`} data-part="check" data-verdict={check.verdict} aria-label={t('checkLabel')}>
+                <p class="check-heading">{t(CHECK_HEADING[check.verdict], check.stated)}</p>
+                <p class="check-why" data-part="check-why">
+                  {t('checkWhy', [claims[0]!.label, head.name])}
+                </p>
+                {claims.map((c, i) => (
+                  <div class="claim" key={i}>
+                    <p>
+                      <strong>{formatClaimValue(c, uiLanguage())}</strong> — {c.label}
+                    </p>
+                    <Quote quote={c.quote} sources={details.sources} cite={{ corpusVersion: details.corpusVersion, context: c.label }} />
+                  </div>
                 ))}
-              </div>
-            </section>
-          )}
+              </section>
+            )}
+            <p class="summary">{topic.summary}</p>
 
-          {topic.discrepancies && topic.discrepancies.length > 0 && (
-            <section class="discrepancies" aria-label={t('tooltipDiscrepancies')}>
-              <h3>{t('tooltipDiscrepancies')}</h3>
-              {topic.discrepancies.map((d, i) => (
-                <div class="discrepancy" key={i}>
-                  <p>
-                    <strong>{d.about}.</strong> {d.note}
-                  </p>
-                  {d.quotes.map((q, j) => (
-                    <Quote key={j} quote={q} sources={details.sources} />
+            {topic.names && topic.names.length > 0 && (
+              <section class="names" aria-label={t('tooltipNames')}>
+                <h3>{t('tooltipNamesHeading')}</h3>
+                {topic.names.map((n) => (
+                  <div class="name" key={n.name}>
+                    <p>
+                      <strong>{n.name}</strong> — {n.usedBy}
+                    </p>
+                    {n.quotes.map((q, i) => (
+                      <Quote key={i} quote={q} sources={details.sources} />
+                    ))}
+                  </div>
+                ))}
+              </section>
+            )}
+
+            <section class="facts" aria-label={t('tooltipFacts')}>
+              <h3>{t('tooltipFacts')}</h3>
+              <ul>
+                {facts.map((f, i) => (
+                  <li key={i}>
+                    <p>{f.text}</p>
+                    {f.quotes.map((q, j) => (
+                      <Quote key={j} quote={q} sources={details.sources} cite={cite} />
+                    ))}
+                  </li>
+                ))}
+              </ul>
+              {topic.facts.length > FACTS_SHOWN && (
+                <button type="button" class="more" onClick={() => setAllFacts(!allFacts)}>
+                  {allFacts ? t('tooltipShowFewerFacts') : t('tooltipShowAllFacts', topic.facts.length)}
+                </button>
+              )}
+            </section>
+
+            {topic.viewpoints && topic.viewpoints.length > 0 && (
+              <section class="viewpoints" aria-label={t('tooltipViewpoints')}>
+                <h3>{t('tooltipViewpoints')}</h3>
+                <div class="sides">
+                  {topic.viewpoints.map((v, i) => (
+                    <article data-part="viewpoint" key={i}>
+                      <h4>{v.holder}</h4>
+                      <p>{v.position}</p>
+                      {v.quotes.map((q, j) => (
+                        <Quote key={j} quote={q} sources={details.sources} cite={{ corpusVersion: details.corpusVersion, context: v.holder }} />
+                      ))}
+                    </article>
                   ))}
                 </div>
-              ))}
-            </section>
-          )}
-        </div>
+              </section>
+            )}
+
+            {topic.discrepancies && topic.discrepancies.length > 0 && (
+              <section class="discrepancies" aria-label={t('tooltipDiscrepancies')}>
+                <h3>{t('tooltipDiscrepancies')}</h3>
+                {topic.discrepancies.map((d, i) => (
+                  <div class="discrepancy" key={i}>
+                    <p>
+                      <strong>{d.about}.</strong> {d.note}
+                    </p>
+                    {d.quotes.map((q, j) => (
+                      <Quote key={j} quote={q} sources={details.sources} />
+                    ))}
+                  </div>
+                ))}
+              </section>
+            )}
+          </div>
+        </OpenInSource.Provider>
       )}
 
       <footer>

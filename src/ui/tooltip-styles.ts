@@ -91,6 +91,7 @@ blockquote:not(.self-quoted)::after { content: "”"; }
 .check.disputed { background: var(--warn-bg); border-color: var(--warn-line); }
 .check.agrees { background: var(--agree-bg); border-color: var(--agree-line); }
 .check-heading { font-weight: 650; }
+.check-why { font-size: 12px; opacity: 0.8; margin-top: 2px; }
 .claim + .claim { border-top: 1px solid var(--line); padding-top: 6px; }
 figcaption { margin-top: 3px; }
 .citation { display: block; font-style: normal; font-size: 12px; color: var(--muted); }

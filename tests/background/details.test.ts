@@ -1,5 +1,5 @@
 // The background answers a tooltip's details request from the bundled files, and for a topic of
-// an installed pack from storage.local.
+// an installed pack from storage.local; and opens a quote in its source on the reader page.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,8 +15,9 @@ const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'packs',
 const r = readPack(SAMPLE, { fileName: 'sample-pack.json', builtIn: miniIndex(), installed: [] });
 if (!r.ok) throw new Error('the sample pack must be valid');
 
-function background(stored: Record<string, unknown>) {
+function start(stored: Record<string, unknown>) {
   let handlers: Handlers = {};
+  const opened: Array<{ path: string; opener: number | null }> = [];
   const bundled: Record<string, TopicDetails> = { 'details/shikotan.json': { topic: { id: 'shikotan' } } as TopicDetails };
   const api = {
     handle: (h: Handlers) => ((handlers = h), () => undefined),
@@ -29,9 +30,15 @@ function background(stored: Record<string, unknown>) {
     onLocalChanged: () => () => undefined,
     setEarlyScript: async () => undefined,
     onInstalled: () => () => undefined,
+    openPage: async (path: string, opener: number | null) => void opened.push({ path, opener }),
   } as unknown as ExtensionApi;
   startBackground(api);
-  return (topicId: string) => handlers['details:get']!({ topicId }, { tabId: 1, frameId: 0 });
+  return { handlers: () => handlers, opened };
+}
+
+function background(stored: Record<string, unknown>) {
+  const { handlers } = start(stored);
+  return (topicId: string) => handlers()['details:get']!({ topicId }, { tabId: 1, frameId: 0 });
 }
 
 describe('details:get', () => {
@@ -50,5 +57,23 @@ describe('details:get', () => {
     expect(await background({ packs, packFiles })('no-such-topic')).toBeNull();
     expect(await background({ packs, packFiles })('../manifest')).toBeNull();
     expect(await background({ packs: 'x', packFiles: 5 })('port-vessick')).toBeNull();
+  });
+});
+
+describe('reader:open', () => {
+  it('opens the reader page at the quote, beside the tab it was asked from', async () => {
+    const { handlers, opened } = start({});
+    const target = { topicId: 'shikotan', sourceId: 'rusi-brown-2022', quote: 'Shikotan & Habomai' };
+    expect(await handlers()['reader:open']!(target, { tabId: 4, frameId: 0 })).toBe(true);
+    expect(opened).toEqual([{ path: 'reader.html?topic=shikotan&source=rusi-brown-2022&quote=Shikotan+%26+Habomai', opener: 4 }]);
+  });
+
+  it('opens nothing for what a hostile page could send instead', async () => {
+    const { handlers, opened } = start({});
+    const open = handlers()['reader:open']!;
+    for (const bad of [{ topicId: '../x', sourceId: 's', quote: 'q' }, { topicId: 'a', sourceId: 'https://evil.example', quote: 'q' }, { topicId: 'a', sourceId: 's' }, null]) {
+      expect(await open(bad as never, { tabId: 4, frameId: 0 })).toBe(false);
+    }
+    expect(opened).toEqual([]);
   });
 });

@@ -180,7 +180,7 @@ describe('Wrong match', () => {
     tooltip.destroy();
     tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, loadDetails: async () => details, onWrongMatch: () => undefined });
     await act(async () => {
-      tooltip!.open({ ...mention, check: { verdict: 'conflict', claims: [], stated: '1999' } });
+      tooltip!.open({ ...mention, check: { verdict: 'conflict', claims: [], stated: '1999', sentence: '' } });
       await settle();
     });
     expect(document.querySelector('[data-annotation-tooltip]')!.shadowRoot!.querySelector('[data-part="wrong-match"]')).toBeNull();

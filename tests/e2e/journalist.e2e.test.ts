@@ -54,6 +54,58 @@ describe('claim checks', () => {
   });
 });
 
+describe('quote in context', () => {
+  it('opens a tooltip quote from the keyboard in its whole source, highlighted, focused and in view', async () => {
+    await hoverMention(page, '143');
+    const button = tooltip().locator('[data-part="check"] [data-part="open-source"]').first();
+    await button.waitFor();
+    const opening = h.context.waitForEvent('page');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const reader = await opening;
+    await reader.waitForLoadState();
+    expect(reader.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/reader\.html\?/);
+    const mark = reader.locator('mark[data-part="quote"]');
+    await mark.waitFor();
+    expect((await mark.textContent())!.replace(/\s+/g, ' ')).toBe('Supported by 141 of the 193 UN member states');
+    await expect
+      .poll(() =>
+        reader.evaluate(() => {
+          const m = document.querySelector('mark[data-part="quote"]')!;
+          const r = m.getBoundingClientRect();
+          return { focused: document.activeElement === m, inView: r.top >= 0 && r.bottom <= innerHeight, scrolled: scrollY > 0 };
+        }),
+      )
+      .toEqual({ focused: true, inView: true, scrolled: true });
+    expect(await reader.locator('h1').textContent()).toBe('Where is Japan’s Russian policy headed? The lessons of the invasion of Ukraine');
+    expect(await reader.title()).toBe('Where is Japan’s Russian policy headed? The lessons of the invasion of Ukraine — Backstory reader');
+    expect(await reader.locator('.meta').textContent()).toContain('A former Japanese ambassador to Moscow (not named)');
+    await reader.close();
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+  });
+});
+
+describe('page report', () => {
+  it('copies every statement checked and every topic found, with the sources’ quotes and citations', async () => {
+    const popup = await h.openPopup(page);
+    const button = popup.locator('button[data-export]');
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe('Copied');
+    const md = await popup.evaluate(() => navigator.clipboard.readText());
+    await popup.close();
+    expect(md).toMatch(/^# Backstory report: Fact check: Japan and Russia\n\nhttp:\/\/127\.0\.0\.1:\d+\/claims\.html\n/);
+    expect(md).toContain('## Statements checked (6)');
+    expect(md).toContain('The sources say otherwise — the page says “143”');
+    expect(md).toContain('In the sentence: “At the UN, ES-11/1 was supported by 143 member states.”');
+    expect(md).toContain('> **How many UN member states supported it: 141');
+    expect(md).toContain('Supported by 141 of the 193 UN member states\n>\n> — A former Japanese ambassador to Moscow (not named), *Where is Japan’s Russian policy headed? The lessons of the invasion of Ukraine*, 2022.');
+    expect(md).toContain('As the sources say — the page says “Aug. 9, 1945”');
+    expect(md).toContain('## Topics found');
+    expect(md).toMatch(/#### Boris Yeltsin \(1 on the page\)\n\n\S/);
+  });
+});
+
 describe('page overview', () => {
   it('lists the topics of the page and takes the reader to one', async () => {
     const popup = await h.openPopup(page);

@@ -13,7 +13,7 @@
 // through storage.onChanged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { hoverMention, launch, mentionBox, mentions, openTooltip, PAINT_MODE, painted, STRICT_CSP, waitForMentions, type FirefoxHarness } from './harness';
+import { EXTENSION_ORIGIN, hoverMention, launch, mentionBox, mentions, openTooltip, PAINT_MODE, painted, STRICT_CSP, waitForMentions, type FirefoxHarness } from './harness';
 
 let h: FirefoxHarness;
 let page: Page;
@@ -115,6 +115,36 @@ describe(`tooltip in Firefox (${PAINT_MODE})`, () => {
     expect(shown.position).toBe('fixed');
     expect(shown.background).not.toBe('rgba(0, 0, 0, 0)');
 
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => openTooltip(page), poll).toBeNull();
+  });
+
+  it('opens a quote from the keyboard in its whole source, highlighted, focused and in view', async () => {
+    await away(page);
+    await hoverMention(page, 'Singapore agreement', '#plain');
+    await expect.poll(async () => (await openTooltip(page))?.sources ?? 0, poll).toBeGreaterThanOrEqual(1);
+    const quote = await page.evaluate(() => {
+      const button = document.querySelector('[data-annotation-tooltip]')!.shadowRoot!.querySelector<HTMLButtonElement>('.panel.open [data-part="open-source"]')!;
+      button.focus();
+      return button.closest('figure')!.querySelector('blockquote')!.textContent!;
+    });
+    const before = new Set(await h.browser.pages());
+    await page.keyboard.press('Enter');
+    let reader: Page | undefined;
+    await expect.poll(async () => (reader = (await h.browser.pages()).find((p) => !before.has(p))) !== undefined, poll).toBe(true);
+    // Puppeteer's page.url() doesn't follow a tab into moz-extension://: ask the page itself.
+    await reader!.waitForFunction((origin) => location.origin === origin && document.querySelector('mark[data-part="quote"]') !== null, { timeout: 10_000 }, EXTENSION_ORIGIN);
+    expect(await reader!.evaluate(() => location.pathname)).toBe('/reader.html');
+    const shown = () =>
+      reader!.evaluate(() => {
+        const m = document.querySelector('mark[data-part="quote"]')!;
+        const r = m.getBoundingClientRect();
+        return { text: m.textContent!.replace(/\s+/g, ' '), focused: document.activeElement === m, inView: r.top >= 0 && r.bottom <= innerHeight };
+      });
+    const flat = (t: string) => t.replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
+    await expect.poll(async () => ({ ...(await shown()), text: flat((await shown()).text) }), poll).toEqual({ text: flat(quote), focused: true, inView: true });
+    await reader!.close();
+    await page.bringToFront();
     await page.keyboard.press('Escape');
     await expect.poll(async () => openTooltip(page), poll).toBeNull();
   });

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Category } from '../../src/core/corpus-types';
+import type { Category, TopicDetails } from '../../src/core/corpus-types';
 import type { PageStatus } from '../../src/core/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { Popup, type PopupApi } from '../../src/ui/Popup';
@@ -24,6 +24,13 @@ const pageStatus = (): PageStatus => ({
     { id: 'b', name: 'Sergei Lavrov', category: 'people', count: 2 },
   ],
 });
+
+const shikotanDetails: TopicDetails = {
+  corpusVersion: 'v1',
+  category: categories[0]!,
+  sources: { s: { id: 's', title: 'A note', publisher: 'A publisher', author: null, date: '2020', dateText: '2020', language: 'en', url: null } },
+  topic: { id: 'a', name: 'Shikotan', category: 'places', aliases: [], summary: 'An island.', facts: [{ text: 'Shikotan is an island.', quotes: [{ source: 's', text: 'Shikotan is an island of the Lesser Kurils.' }] }] },
+};
 
 /**
  * An in-memory PopupApi. saveSettings stores and records; listeners hear only changes made
@@ -48,8 +55,11 @@ function fakeApi(initial: Settings = { ...DEFAULT_SETTINGS }, page: 'ok' | 'unav
     sendToTab: (async (tabId: number, type: string, payload: unknown) => {
       tabCalls.push(type === 'page:status' ? { tabId, type } : { tabId, type, payload });
       if (page === 'unavailable') throw new Error('Could not establish connection. Receiving end does not exist.');
+      if (type === 'page:report') return { title: 'Example news', url: 'https://example.com/news', checks: [], found: pageStatus().found };
       return type === 'page:reveal' ? true : { ...pageStatus(), ...status };
     }) as PopupApi['sendToTab'],
+    // The background's answer for topic details: only Shikotan's are bundled in this fake.
+    send: (async (type: string, payload: { topicId: string }) => (type === 'details:get' && payload.topicId === 'a' ? shikotanDetails : null)) as PopupApi['send'],
   };
   return {
     api,
@@ -283,13 +293,22 @@ describe('Popup: the page overview', () => {
     expect(fake.tabCalls.at(-1)).toEqual({ tabId: 7, type: 'page:reveal', payload: { topicId: 'b' } });
   });
 
-  it('copies the list as Markdown', async () => {
+  it('copies the page report as Markdown: what the page asked about, with the sources’ quotes', async () => {
     const copied: string[] = [];
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (s: string) => void copied.push(s) } });
-    await open(fakeApi());
-    await click(container.querySelector<HTMLButtonElement>('button[data-export]')!);
+    const fake = fakeApi();
+    await open(fake);
+    const button = container.querySelector<HTMLButtonElement>('button[data-export]')!;
+    expect(button.textContent).toBe('Copy report');
+    await click(button);
     await settle();
-    expect(copied).toEqual(['# Topics on example.com, found by Backstory\n\n## Places\n\n- Shikotan — 3 mentions\n\n## People\n\n- Sergei Lavrov — 2 mentions\n']);
+    expect(fake.tabCalls.some((c) => c.type === 'page:report')).toBe(true);
+    expect(copied).toHaveLength(1);
+    const md = copied[0]!;
+    expect(md.startsWith('# Backstory report: Example news\n\nhttps://example.com/news\n')).toBe(true);
+    expect(md).toContain('#### Shikotan (3 on the page)\n\nAn island.\n\n**Shikotan is an island.**\n\n> Shikotan is an island of the Lesser Kurils.');
+    expect(md).toContain('#### Sergei Lavrov (2 on the page)\n\n(details could not be loaded)');
+    expect(button.textContent).toBe('Copied');
   });
 
   it('says how many statements conflict with the sources', async () => {

@@ -379,6 +379,23 @@ describe('Tooltip: fact checks and citations', () => {
     expect(text(check)).toContain('November 14, 2018 — When it happened');
     expect(check.querySelector('blockquote')!.textContent).toBe(d.topic.facts[0]!.quotes[0]!.text);
     expect(check.querySelector('[data-part="source"]')).toBeTruthy();
+    expect(text(check.querySelector('[data-part="check-why"]'))).toBe('Checked as: When it happened (Shikotan).');
+  });
+
+  it('offers every quote in its whole source, and says nothing of it where no reader page is at hand', async () => {
+    const opened: Array<{ source: string; text: string }> = [];
+    show(ready(), { onOpenSource: (quote) => opened.push(quote) });
+    const quotes = [...container.querySelectorAll('figure.quote')];
+    expect(quotes.length).toBeGreaterThan(2);
+    for (const figure of quotes) expect(figure.querySelector('[data-part="open-source"]'), text(figure.querySelector('blockquote'))).toBeTruthy();
+    const viewpoint = container.querySelector('[data-part="viewpoint"]')!;
+    const button = viewpoint.querySelector<HTMLButtonElement>('[data-part="open-source"]')!;
+    expect(button.textContent).toBe('Read in source');
+    await act(async () => button.click());
+    expect(opened).toEqual([{ source: viewpoint.querySelector('[data-part="source"]')!.getAttribute('data-source-id'), text: viewpoint.querySelector('blockquote')!.textContent }]);
+    render(null, container);
+    show(ready());
+    expect(container.querySelector('[data-part="open-source"]')).toBeNull();
   });
 
   it('offers to copy each quote as a citation, in plain text and Markdown', async () => {
