@@ -57,6 +57,18 @@ describe('corpus packs', () => {
     expect(await card.locator('h2').textContent()).toBe('Lanternbury Harbour Accord (fictional)');
     expect(await card.locator('[data-part="viewpoint"]').count()).toBe(2);
     expect(await card.locator('[data-part="source"]').first().textContent()).toContain('Backstory test fixture');
+    // A pack's quote opens in the pack's own text of its source.
+    const quote = (await card.locator('blockquote').first().textContent())!;
+    const opening = h.context.waitForEvent('page');
+    await card.locator('[data-part="open-source"]').first().click();
+    const reader = await opening;
+    const mark = reader.locator('mark[data-part="quote"]');
+    await mark.waitFor();
+    expect((await mark.textContent())!.replace(/\s+/g, ' ')).toBe(quote.replace(/\s+/g, ' '));
+    expect(await reader.locator('.origin').textContent()).toBe('The full text from your pack “Test fixture pack (fictional)”, as you imported it.');
+    expect(await reader.locator('article').textContent()).toContain('BACKSTORY TEST FIXTURE. This is an invented document');
+    await reader.close();
+    await page.bringToFront();
     await page.mouse.move(5, 5);
 
     // A page whose only name is the pack's: the first script's gate knows only the bundled names,
