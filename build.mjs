@@ -101,8 +101,8 @@ export async function compileCorpus(dataDir = DATA) {
 
 /** What every page loads: the matcher packed into automata, and the topics' labels. */
 export function pageIndexOf(tools, index) {
-  const { version, topics, categories, claims } = index;
-  return { version, matcher: tools.packMatcher(index), topics, categories, claims };
+  const { version, topics, categories, claims, claimEvents } = index;
+  return { version, matcher: tools.packMatcher(index), topics, categories, claims, ...(claimEvents && { claimEvents }) };
 }
 
 /** The first script's gate: a needle per alias that can name a topic (look-alikes need none). */

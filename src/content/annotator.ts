@@ -90,6 +90,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   let index = options.index;
   let matcher = options.matcher;
   let categories = categoryMap(index);
+  let partnerTopics: Set<number> | null = null;
+  /** Topics whose mention may make a sentence about an unnamed event (TopicIndex.claimEvents). */
+  const partners = () => (partnerTopics ??= new Set((index.claimEvents ?? []).flatMap((e) => e.with)));
   const registry = createMentionRegistry();
   const slicer = createSlicer(win);
   let painter: Painter | null = null;
@@ -178,7 +181,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         batch.push(mention);
       }
       if (!runDone) return;
-      if (accepted.some((m) => index.claims[m.topic]?.length)) claimRuns.push({ run, mentions: accepted });
+      if (accepted.some((m) => index.claims[m.topic]?.length || partners().has(m.topic))) claimRuns.push({ run, mentions: accepted });
       accepted = [];
     };
 
@@ -241,7 +244,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const checks = runs
       .filter(({ run }) => run.nodes.every((n) => n.isConnected))
       .flatMap(({ run, mentions }) =>
-        checkClaims(run.text, mentions, index.claims).map((c: ClaimCheck) =>
+        checkClaims(run.text, mentions, index.claims, index.claimEvents).map((c: ClaimCheck) =>
           pageMention(run, c.start, c.end, c.topic, { alias: c.stated, rule: 'alias', check: { verdict: c.verdict, claims: c.claims, stated: c.stated, sentence: c.sentence } }),
         ),
       );
@@ -357,6 +360,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     index = nextIndex;
     matcher = nextMatcher;
     categories = categoryMap(index);
+    partnerTopics = null;
     if (!active || !painter || signal.aborted) return scanning;
     clear();
     return scanPage();

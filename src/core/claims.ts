@@ -2,7 +2,7 @@
 // with what the sources say. Only a value the sentence's structure ties to the topic's event is
 // judged (statement-ties.ts); anything else is left alone rather than guessed at.
 
-import type { ClaimHead, DateParts } from './corpus-types';
+import type { ClaimEventHead, ClaimHead, DateParts } from './corpus-types';
 import type { Mention } from './matcher';
 import { escapeRegExp } from './regexp';
 import { isStatedAbout, type ValueKind } from './statement-ties';
@@ -141,16 +141,35 @@ function verdictOf(results: boolean[]): Verdict {
  * A sentence is judged only when it states exactly one value of the kind in question outside
  * the mentions themselves, so "the 1956 Declaration was reaffirmed in 2018" judges 2018, not 1956.
  */
-export function checkClaims(text: string, mentions: Mention[], claims: Record<number, ClaimHead[]>): ClaimCheck[] {
+/**
+ * Events a sentence writes without their names ("Abe and Putin met in Singapore on …"): a phrase
+ * of the event's, in a sentence that mentions every partner topic and not the event itself.
+ */
+function unnamedEvents(sentence: string, offset: number, inSentence: readonly Mention[], events: readonly ClaimEventHead[]): Mention[] {
+  const out: Mention[] = [];
+  for (const e of events) {
+    if (inSentence.some((m) => m.topic === e.topic) || !e.with.every((t) => inSentence.some((m) => m.topic === t))) continue;
+    for (const phrase of e.phrases) {
+      const found = new RegExp(escapeRegExp(phrase).replace(/ /g, '\\s+'), 'iu').exec(sentence);
+      if (!found) continue;
+      out.push({ start: offset + found.index, end: offset + found.index + found[0].length, topic: e.topic, alias: phrase, rule: 'context' });
+      break;
+    }
+  }
+  return out;
+}
+
+export function checkClaims(text: string, mentions: Mention[], claims: Record<number, ClaimHead[]>, events: readonly ClaimEventHead[] = []): ClaimCheck[] {
   const out: ClaimCheck[] = [];
   const sentences = new Map<string, Mention[]>();
   for (const m of mentions) {
     const key = sentenceAround(text, m.start, m.end).join(':');
     sentences.set(key, [...(sentences.get(key) ?? []), m]);
   }
-  for (const [key, inSentence] of sentences) {
+  for (const [key, named] of sentences) {
     const [s, e] = key.split(':').map(Number) as [number, number];
     const sentence = text.slice(s, e);
+    const inSentence = [...named, ...unnamedEvents(sentence, s, named, events)];
     const asWritten = sentence.replace(/\s+/g, ' ').trim();
     const outsideMentions = <T>(f: Found<T>) => !mentions.some((x) => x.start < s + f.end && x.end > s + f.start);
     if (!inSentence.some((m) => claims[m.topic]?.length)) continue;

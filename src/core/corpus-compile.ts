@@ -4,7 +4,7 @@
 import { STEM_MARK } from './automaton';
 import type { Corpus } from './corpus-validate';
 import { aliasText, isAmbiguous } from './corpus-validate';
-import type { AliasEntry, ClaimHead, CompiledIndex, ContextWords, Source, TopicDetails } from './corpus-types';
+import type { AliasEntry, ClaimEventHead, ClaimHead, CompiledIndex, ContextWords, Source, TopicDetails } from './corpus-types';
 import { fold } from './text-fold';
 
 export function compileIndex(corpus: Corpus, context: ContextWords, version: string): CompiledIndex {
@@ -29,6 +29,10 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
         ...(topic.claimsVia && { via: topic.claimsVia }),
       }));
   });
+  const topicIndex = new Map(corpus.topics.map((t, i) => [t.id, i]));
+  const claimEvents: ClaimEventHead[] = corpus.topics.flatMap((topic, index) =>
+    (topic.claimEvents ?? []).map((e) => ({ topic: index, phrases: e.phrases.map((p) => p.toLowerCase()), with: e.with.map((id) => topicIndex.get(id)!) })),
+  );
   for (const stem of stems) aliases[stem] = { ...aliases[stem]!, stem: true };
   return {
     version,
@@ -43,6 +47,7 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
     topics: corpus.topics.map((t) => ({ id: t.id, name: t.name, category: t.category })),
     categories: corpus.categories,
     claims,
+    ...(claimEvents.length > 0 && { claimEvents }),
   };
 }
 

@@ -99,6 +99,26 @@ export interface Topic {
    * is not the Soviet entry into the war.)
    */
   claimsVia?: string[];
+  /**
+   * How news writes the event without naming it, for claim checks only (never highlighted):
+   * "Abe and Putin met in Singapore on …" is the Singapore summit when both leaders are named in
+   * the same sentence.
+   */
+  claimEvents?: ClaimEventRule[];
+}
+
+/** Phrases that stand for a topic's event in a sentence that also names every topic in `with`. */
+export interface ClaimEventRule {
+  phrases: string[];
+  /** Topic ids, all of which the sentence must mention. */
+  with: string[];
+}
+
+/** A ClaimEventRule as the content script reads it: the event's topic, folded phrases, topic indexes. */
+export interface ClaimEventHead {
+  topic: number;
+  phrases: string[];
+  with: number[];
 }
 
 /** A claim as the content script checks it: the value without its quote (and the aliases it is checked through). */
@@ -118,6 +138,8 @@ export interface CompiledIndex {
   categories: Category[];
   /** Topic index → its checkable claims, in the order of Topic.claims. */
   claims: Record<number, ClaimHead[]>;
+  /** Events written without their names (Topic.claimEvents); none in older indexes and packs. */
+  claimEvents?: ClaimEventHead[];
 }
 
 /** Folded words (a trailing * takes any ending), matched through small tries; see data/context.json. */
@@ -171,10 +193,11 @@ export interface PageIndex {
   topics: TopicHead[];
   categories: Category[];
   claims: Record<number, ClaimHead[]>;
+  claimEvents?: ClaimEventHead[];
 }
 
 /** What a page needs of a corpus beside its matcher: built-in, own packs or both combined. */
-export type TopicIndex = Pick<PageIndex, 'version' | 'topics' | 'categories' | 'claims'>;
+export type TopicIndex = Pick<PageIndex, 'version' | 'topics' | 'categories' | 'claims' | 'claimEvents'>;
 
 export interface AliasEntry {
   /** Index into CompiledIndex.topics; -1 for a look-alike that stops a match. */

@@ -7,6 +7,7 @@ import type {
   Alias,
   Category,
   Claim,
+  ClaimEventRule,
   Discrepancy,
   Fact,
   NameUsage,
@@ -262,9 +263,33 @@ function validateTopic(o: Obj, expectedCategory: string | null, r0: Reporter, ct
       topic.claimsVia = o.claimsVia as string[];
     }
   }
+  if (o.claimEvents !== undefined) {
+    const rules = validateClaimEvents(o.claimEvents, r);
+    if (rules && !topic.claims?.length) r.fail('claimEvents', 'needs claims to check');
+    else if (rules) topic.claimEvents = rules;
+  }
   if (names) topic.names = names;
   if (discrepancies) topic.discrepancies = discrepancies;
   return topic;
+}
+
+function validateClaimEvents(v: unknown, r: Reporter): ClaimEventRule[] | null {
+  if (!Array.isArray(v) || v.length === 0) {
+    r.fail('claimEvents', 'must be a non-empty array of { "phrases": [...], "with": [topic ids] }');
+    return null;
+  }
+  const rules: ClaimEventRule[] = [];
+  v.forEach((e, i) => {
+    const p = `claimEvents[${i}]`;
+    if (!isObj(e)) return r.fail(p, 'must be an object with "phrases" and "with"');
+    const phrases = Array.isArray(e.phrases) && e.phrases.length > 0 && e.phrases.every(isText) ? (e.phrases as string[]) : null;
+    const partners = Array.isArray(e.with) && e.with.length > 0 && e.with.every((x) => typeof x === 'string' && CORPUS_ID.test(x)) ? (e.with as string[]) : null;
+    if (!phrases) r.fail(`${p}.phrases`, 'must be a non-empty array of phrases');
+    // Without partners a phrase would stand for the event in any sentence ("met in Singapore").
+    if (!partners) r.fail(`${p}.with`, 'must list the topic ids every sentence must also mention');
+    if (phrases && partners) rules.push({ phrases, with: partners });
+  });
+  return rules.length === v.length ? rules : null;
 }
 
 const int = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
@@ -336,6 +361,18 @@ export function validateCorpus(input: CorpusInput): { corpus: Corpus | null; err
       topics.push(t);
     });
     errors.push(...r.errors);
+  }
+  // Claim events name their partner topics, which may be declared in any file.
+  const ids = new Set(topics.map((t) => t.id));
+  for (const f of input.topics) {
+    if (!Array.isArray(f.data)) continue;
+    for (const t of topics.filter((x) => (f.data as unknown[]).some((o) => isObj(o) && o.id === x.id))) {
+      t.claimEvents?.forEach((e, i) =>
+        e.with.forEach((id, j) => {
+          if (!ids.has(id)) errors.push({ file: f.file, topic: t.id, field: `claimEvents[${i}].with[${j}]`, message: `unknown topic "${id}"` });
+        }),
+      );
+    }
   }
   // Look-alikes are checked once every alias is known, whichever file declares it.
   for (const f of input.topics) {

@@ -2,7 +2,7 @@
 // same runs of text as the built-in ones, numbered after them in one topic table, and recorded
 // false matches ("Wrong match") are left out. Pure.
 
-import type { ClaimHead, TopicIndex } from './corpus-types';
+import type { ClaimEventHead, ClaimHead, TopicIndex } from './corpus-types';
 import { mentionKey } from './false-matches';
 import { createMatcher, prepareText, type Matcher, type Mention } from './matcher';
 import type { InstalledPack } from './packs';
@@ -42,6 +42,7 @@ export function combineCorpus(base: CorpusView, packs: readonly InstalledPack[],
   const parts: Part[] = [{ matcher: base.matcher, offset: 0 }];
   const topics = [...base.index.topics];
   const claims: Record<number, ClaimHead[]> = { ...base.index.claims };
+  const claimEvents: ClaimEventHead[] = [...(base.index.claimEvents ?? [])];
   for (const pack of packs) {
     if (!pack.enabled) continue;
     let matcher: Matcher;
@@ -55,6 +56,7 @@ export function combineCorpus(base: CorpusView, packs: readonly InstalledPack[],
     parts.push({ matcher, offset });
     topics.push(...pack.index.topics);
     for (const [i, c] of Object.entries(pack.index.claims)) claims[Number(i) + offset] = c;
+    for (const e of pack.index.claimEvents ?? []) claimEvents.push({ topic: e.topic + offset, phrases: e.phrases, with: e.with.map((w) => w + offset) });
   }
   if (parts.length === 1 && falseMatches.size === 0) return base;
 
@@ -78,7 +80,7 @@ export function combineCorpus(base: CorpusView, packs: readonly InstalledPack[],
       return matcher.findIn(prepareText(text), 0, text.length, options);
     },
   };
-  return { index: { ...base.index, topics, claims }, matcher };
+  return { index: { ...base.index, topics, claims, claimEvents }, matcher };
 }
 
 /** Changes only when what is matched changes: enabled packs (by version) and this site's false matches. */

@@ -251,6 +251,12 @@ export function packSource(
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
+const isTopicIndex = (v: unknown, n: number): boolean => Number.isInteger(v) && (v as number) >= 0 && (v as number) < n;
+
+function isClaimEvent(v: unknown, n: number): boolean {
+  return isObj(v) && isTopicIndex(v.topic, n) && isStrings(v.phrases) && Array.isArray(v.with) && v.with.every((w) => isTopicIndex(w, n));
+}
+
 function isIndex(v: unknown): v is CompiledIndex {
   if (!isObj(v) || typeof v.version !== 'string' || !isObj(v.aliases)) return false;
   if (!Array.isArray(v.topics) || !Array.isArray(v.categories) || !isObj(v.aliases) || !isObj(v.claims) || !isObj(v.context)) return false;
@@ -260,7 +266,8 @@ function isIndex(v: unknown): v is CompiledIndex {
     v.topics.every((t) => isObj(t) && typeof t.id === 'string' && typeof t.name === 'string' && typeof t.category === 'string') &&
     v.categories.every((x) => isObj(x) && typeof x.id === 'string' && typeof x.label === 'string' && typeof x.color === 'string') &&
     Object.values(v.aliases).every((e) => isObj(e) && Number.isInteger(e.topic) && (e.topic as number) < n && typeof e.alias === 'string' && typeof e.ambiguous === 'boolean') &&
-    isStrings(c.japan) && isStrings(c.russia) && isStrings(c.dispute) && isStrings(c.titles) && isStrings(c.nameFollowers)
+    isStrings(c.japan) && isStrings(c.russia) && isStrings(c.dispute) && isStrings(c.titles) && isStrings(c.nameFollowers) &&
+    (v.claimEvents === undefined || (Array.isArray(v.claimEvents) && v.claimEvents.every((e) => isClaimEvent(e, n))))
   );
 }
 

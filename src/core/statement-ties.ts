@@ -66,7 +66,11 @@ function compile(kind: ValueKind) {
     appositionOpen: /^\s*[,(]\s*(?:in|on|of)?\s*$/iu,
     appositionClose: /^\s*[,)]/u,
     /** An event named by its verb ("entered the war against Japan", "suspended the talks"), then "on" or "in" and the value. */
-    eventClause: new RegExp(String.raw`(?:^|[^\p{L}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue)(?:[^\p{L}]|$)`, 'iu'),
+    eventClause: new RegExp(String.raw`(?:^|[^\p{L}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue|met|встретились|встречались)(?:[^\p{L}]|$)`, 'iu'),
+    /** Japanese: "<value>に" right before an event that is itself done then ("…シンガポールで会談した"). */
+    jaValueAt: /^(?:に|には)$/u,
+    jaEventClause: /(?:会談|会見|署名|調印|採択|参戦)$/u,
+    jaDoneAfter: /^(?:し|した|しました|を行|が行われ|を開|が開かれ)/u,
     /** From an opening value to an event named by its verb: ", Russia's ministry announced that it". */
     openingToClause: /^\s*,[^,;:()\u2013\u2014]*$/u,
     /** Someone reporting or recalling the event: the opening date is then about the report. */
@@ -96,6 +100,7 @@ export function isStatedAbout(sentence: string, value: Span, event: Span, kind: 
   if (value.end <= event.start) {
     const gap = sentence.slice(value.end, event.start);
     if (p.nameBefore.test(gap) || p.jaValueVerbEvent.test(gap)) return true;
+    if (p.jaValueAt.test(gap) && p.jaEventClause.test(sentence.slice(event.start, event.end)) && p.jaDoneAfter.test(sentence.slice(event.end))) return true;
     if (!p.opening.test(sentence.slice(0, value.start)) || p.reported.test(gap)) return false;
     return p.openingToEvent.test(gap) || (p.eventClause.test(sentence.slice(event.start, event.end)) && p.openingToClause.test(gap));
   }

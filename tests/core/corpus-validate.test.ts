@@ -63,6 +63,22 @@ describe('validateCorpus', () => {
     expect(errorsOf(bad)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimsVia[1]: "peace treaty" is not an alias of this topic']);
   });
 
+  it('takes events written without their names on a topic with claims, naming an unknown partner or a missing field', () => {
+    const claim = { attribute: 'date', label: 'When', value: { month: 3, day: 21 }, quote: { source: 'rusi', text: "On 21 March, Russia's Ministry of Foreign Affairs announced" } };
+    const ok = input();
+    Object.assign(topicOf(ok), { claims: [claim], claimEvents: [{ phrases: ['broke off the talks'], with: ['talks-suspended'] }] });
+    expect(validateCorpus(ok).corpus?.topics[0]?.claimEvents).toEqual([{ phrases: ['broke off the talks'], with: ['talks-suspended'] }]);
+    const unknown = input();
+    Object.assign(topicOf(unknown), { claims: [claim], claimEvents: [{ phrases: ['met'], with: ['talks-suspended', 'nobody'] }] });
+    expect(errorsOf(unknown)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimEvents[0].with[1]: unknown topic "nobody"']);
+    const partnerless = input();
+    Object.assign(topicOf(partnerless), { claims: [claim], claimEvents: [{ phrases: ['met in Singapore'] }] });
+    expect(errorsOf(partnerless)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimEvents[0].with: must list the topic ids every sentence must also mention']);
+    const claimless = input();
+    topicOf(claimless).claimEvents = [{ phrases: ['met'], with: ['talks-suspended'] }];
+    expect(errorsOf(claimless)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimEvents: needs claims to check']);
+  });
+
   it('rejects a quote citing an unknown source', () => {
     const i = input();
     topicOf(i).facts[0]!.quotes[0]!.source = 'nope';

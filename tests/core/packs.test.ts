@@ -255,6 +255,7 @@ describe('stored packs read back defensively', () => {
     const broken = [
       { ...pack, id: 'broken-index', index: { ...pack.index, aliases: 5 } },
       { ...pack, id: 'bad-topic-number', index: { ...pack.index, aliases: { x: { topic: 9, alias: 'x', ambiguous: false } } } },
+      { ...pack, id: 'bad-claim-event', index: { ...pack.index, claimEvents: [{ topic: 0, phrases: ['met'], with: [99] }] } },
       { ...pack, id: 'Not An Id' },
       { ...pack, enabled: 'yes' },
       'a string',
