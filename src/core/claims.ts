@@ -141,6 +141,15 @@ function verdictOf(results: boolean[]): Verdict {
  * A sentence is judged only when it states exactly one value of the kind in question outside
  * the mentions themselves, so "the 1956 Declaration was reaffirmed in 2018" judges 2018, not 1956.
  */
+/** Words a phrase's "…" stands for: "met with … in Singapore" takes "met with Russian President Vladimir Putin in Singapore". */
+const MAX_GAP_WORDS = 6;
+const GAP = '…';
+
+function phrasePattern(phrase: string): RegExp {
+  const parts = phrase.split(GAP).map((p) => escapeRegExp(p.trim()).replace(/ /g, '\\s+'));
+  return new RegExp(parts.join(`(?:\\s+[^\\s.;:!?]+){0,${MAX_GAP_WORDS}}?\\s+`), 'iu');
+}
+
 /**
  * Events a sentence writes without their names ("Abe and Putin met in Singapore on …"): a phrase
  * of the event's, in a sentence that mentions every partner topic and not the event itself.
@@ -150,7 +159,7 @@ function unnamedEvents(sentence: string, offset: number, inSentence: readonly Me
   for (const e of events) {
     if (inSentence.some((m) => m.topic === e.topic) || !e.with.every((t) => inSentence.some((m) => m.topic === t))) continue;
     for (const phrase of e.phrases) {
-      const found = new RegExp(escapeRegExp(phrase).replace(/ /g, '\\s+'), 'iu').exec(sentence);
+      const found = phrasePattern(phrase).exec(sentence);
       if (!found) continue;
       out.push({ start: offset + found.index, end: offset + found.index + found[0].length, topic: e.topic, alias: phrase, rule: 'context' });
       break;

@@ -78,6 +78,23 @@ const isCapitalized = (w: string): boolean => {
   const first = w.charAt(0);
   return first !== first.toLowerCase() && first === first.toUpperCase();
 };
+/**
+ * A bare Latin-script surname ("Abe", "Lavrov"): the only kind of alias the capitalized-neighbour
+ * rule reads. Not codes ("ES-11/1"), and not Cyrillic, where a capitalized word before a name is
+ * as often a sentence's first word ("Также Лавров считает") as a first name.
+ */
+const isLatinSurname = (alias: string): boolean => /^[A-Z][A-Za-z'’-]*$/.test(alias);
+/** A Russian patronymic ("Sergey Viktorovich Lavrov"): the person's own middle name, not someone else. */
+const PATRONYMIC = /(?:ovich|evich|ich|ovna|evna|ichna)$/i;
+/**
+ * A Cyrillic name opening a sentence with a comma after it is a discourse word there: "Правда,
+ * переговоры продолжились" (true, …), not the newspaper.
+ */
+function isDiscourseWord(alias: string, text: string, start: number, end: number): boolean {
+  if (!/^[\u0400-\u04ff]+$/.test(alias) || text.charAt(end) !== ',') return false;
+  const before = text.slice(0, start).trimEnd();
+  return before === '' || /[.!?…]$/.test(before);
+}
 const APOSTROPHE = 0x27;
 const FULL_STOP = 0x2e;
 const isNameCode = (code: number): boolean => isWordCode(code) || code === APOSTROPHE || code === FULL_STOP;
@@ -163,8 +180,9 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
    * Lincoln"); titles ("Prime Minister Abe") and a few words ("Abe Administration") are fine.
    */
   function isOtherPerson(alias: string, text: string, start: number, end: number): boolean {
-    if (!isCapitalized(alias) || alias.includes(' ')) return false;
+    if (!isLatinSurname(alias)) return false;
     const prev = wordBefore(text, start);
+    if (PATRONYMIC.test(prev)) return false;
     const next = wordAfter(text, end);
     const named = (w: string | undefined, allowed: Set<string>) => {
       const word = w?.toLowerCase().replace(/\.$/, '');
@@ -195,6 +213,10 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
       if (topic < 0) continue;
       const alias = nameOf(hit.entry);
       if (packedEntry & AMBIGUOUS_BIT) {
+        // An ambiguous name written with a capital is that name only when the page capitalizes it
+        // too: "Курил" (the Kurils), not "он курил" (he smoked).
+        if (isCapitalized(alias) && !isCapitalized(folded.charAt(start))) continue;
+        if (isDiscourseWord(alias, folded, start, end)) continue;
         if (isOtherPerson(alias, folded, start, end)) continue;
         const before = t.slice(Math.max(0, start - CONTEXT_WINDOW), start);
         const after = t.slice(end, end + CONTEXT_WINDOW);

@@ -53,13 +53,13 @@ function compile(kind: ValueKind) {
     /** Between the event and the value: "[,] was signed in", "were expelled, some". */
     eventVerbValue: new RegExp(String.raw`^\s*,?\s*${AUX}(?:${v})${AGENT}${LINK}\s*$`, 'u'),
     /** Right before the event: "signed the", "подписали". */
-    verbBeforeEvent: new RegExp(String.raw`(?:^|[^\p{L}])(?:${v})\s+(?:the\s+)?$`, 'iu'),
+    verbBeforeEvent: new RegExp(String.raw`(?:^|[^\p{L}])(?:${v})\s+(?:(?:the|a|an)\s+)?$`, 'iu'),
     /** Between the event and a value after it, with the verb before the event: "in", ",". */
     shortGap: /^\s*(?:,\s*)?(?:in|on|at|by|during|в|во)?\s*$/iu,
     /** A sentence opening with the value: "In", "On", "By" (or nothing) before it. */
     opening: /^\s*(?:in|on|by|during|в|во)?\s*$/iu,
     /** From an opening value to the event: ", Hosokawa and Yeltsin signed the". */
-    openingToEvent: new RegExp(String.raw`^\s*,?[^,;:()\u2013\u2014]*?(?:^|[^\p{L}])(?:${v})\s+(?:the\s+)?$`, 'iu'),
+    openingToEvent: new RegExp(String.raw`^\s*,?[^,;:()\u2013\u2014]*?(?:^|[^\p{L}])(?:${v})\s+(?:(?:the|a|an)\s+)?$`, 'iu'),
     /** The value as part of the name, after it: "the Singapore summit of 14 November 2018", "dated", "(". */
     nameAfter: /^\s*(?:of|dated|\()\s*$/iu,
     /** The value set off after the event: "The Singapore summit, in November 2018, …", "(14 November 2018)". */
