@@ -5,7 +5,8 @@
 // same way when they are loaded.
 //
 // Walking keeps the rules the matcher has always had: at each position the longest word wins;
-// a run of spaces in the text matches one space of a word, and a dash may have spaces around it;
+// a run of spaces in the text matches one space of a word, and so does a hyphen ("peace-treaty");
+// a dash may have spaces around it;
 // a word ending in a letter or digit of a spaced script needs a word boundary after it; a stem
 // (a word compiled with a trailing STEM_MARK) takes up to STEM_TAIL more letters (Russian case
 // endings) before its boundary.
@@ -143,9 +144,9 @@ const START_CHARS = 4;
  */
 const MAX_STARTS_SOURCE = 8 * 1024;
 
-/** A word's character as the walk reads text: a space takes a run of spaces, a dash spaces around it. */
+/** A word's character as the walk reads text: a space takes a run of spaces or a hyphen, a dash spaces around it. */
 function unitSource(code: number): string {
-  if (code === SPACE) return ' +';
+  if (code === SPACE) return '(?: +|- *)';
   if (code === DASH) return ' *- *';
   return escapeRegExp(String.fromCharCode(code));
 }
@@ -237,7 +238,8 @@ export function unpackAutomaton(packed: PackedAutomaton): Automaton {
 
 /**
  * The next place at or after `from` (and before `to`) where a word may start, or -1. A word
- * written in a spaced script starts only at the start of a word of the text.
+ * written in a spaced script starts only at the start of a word of the text (a letter or digit of
+ * a spaced script before it continues the word; kana or kanji don't).
  */
 export function nextStart(a: Automaton, t: string, from: number, to: number): number {
   const re = a.starts;
@@ -246,7 +248,8 @@ export function nextStart(a: Automaton, t: string, from: number, to: number): nu
     const m = re.exec(t);
     if (!m || m.index >= to) return -1;
     const at = m.index;
-    if (at === 0 || !isSpacedCode(t.charCodeAt(at)) || !isWordCode(t.charCodeAt(at - 1))) return at;
+    // Kana or kanji right before it is not a word it could be inside ("は2島返還", "はPutin").
+    if (at === 0 || !isSpacedCode(t.charCodeAt(at)) || !isSpacedCode(t.charCodeAt(at - 1))) return at;
     i = at + 1;
   }
   return -1;
@@ -268,7 +271,8 @@ function step(t: string, j: number, expected: number): number {
     if (expected === SPACE) return k;
     return expected === DASH && t.charCodeAt(k) === DASH ? skipSpaces(t, k + 1) : -1;
   }
-  if (c === DASH) return expected === DASH ? skipSpaces(t, j + 1) : -1;
+  // A hyphen where the word has a space: "peace-treaty talks" is "peace treaty talks".
+  if (c === DASH) return expected === DASH || expected === SPACE ? skipSpaces(t, j + 1) : -1;
   return c === expected ? j + 1 : -1;
 }
 
@@ -303,9 +307,13 @@ function follow(a: Automaton, node: number, t: string, j: number): [child: numbe
     const dashed = childStartingWith(a, node, DASH);
     return dashed >= 0 ? [dashed, skipSpaces(t, k + 1)] : null;
   }
+  if (c === DASH) {
+    const dashed = childStartingWith(a, node, DASH);
+    const child = dashed >= 0 ? dashed : childStartingWith(a, node, SPACE);
+    return child >= 0 ? [child, skipSpaces(t, j + 1)] : null;
+  }
   const child = childStartingWith(a, node, c);
-  if (child < 0) return null;
-  return [child, c === DASH ? skipSpaces(t, j + 1) : j + 1];
+  return child >= 0 ? [child, j + 1] : null;
 }
 
 /** Where a word accepted at node ends when the text goes on at j, or -1 if it can't end there. */
@@ -315,7 +323,7 @@ function acceptedEnd(accept: number, t: string, j: number): number {
     while (k - j <= STEM_TAIL && isWordCode(t.charCodeAt(k))) k++;
     return k - j <= STEM_TAIL ? k : -1;
   }
-  return accept & ACCEPT_BOUNDARY && isWordCode(t.charCodeAt(j)) ? -1 : j;
+  return accept & ACCEPT_BOUNDARY && isSpacedCode(t.charCodeAt(j)) ? -1 : j;
 }
 
 /** The longest word starting at i in text prepared by walkText, if any. */

@@ -95,6 +95,9 @@ function isDiscourseWord(alias: string, text: string, start: number, end: number
   const before = text.slice(0, start).trimEnd();
   return before === '' || /[.!?…]$/.test(before);
 }
+/** Kanji (CJK ideographs, their extension A and compatibility block, and the supplementary planes' surrogates), by code unit: no Unicode-property RegExp to compile on every page. */
+const isHanCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f);
+const isHanOnly = (w: string): boolean => w.length > 0 && [...w].every((ch) => isHanCode(ch.charCodeAt(0)));
 const APOSTROPHE = 0x27;
 const FULL_STOP = 0x2e;
 const isNameCode = (code: number): boolean => isWordCode(code) || code === APOSTROPHE || code === FULL_STOP;
@@ -213,10 +216,14 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
       if (topic < 0) continue;
       const alias = nameOf(hit.entry);
       if (packedEntry & AMBIGUOUS_BIT) {
-        // An ambiguous name written with a capital is that name only when the page capitalizes it
-        // too: "Курил" (the Kurils), not "он курил" (he smoked).
-        if (isCapitalized(alias) && !isCapitalized(folded.charAt(start))) continue;
+        // An ambiguous one-word name written with a capital is that name only when the page
+        // capitalizes it too: "Курил" (the Kurils), not "он курил" (he smoked). Longer names go by
+        // their context alone ("Japan's northern territories").
+        if (isCapitalized(alias) && !alias.includes(' ') && !isCapitalized(folded.charAt(start))) continue;
         if (isDiscourseWord(alias, folded, start, end)) continue;
+        // A name written in kanji alone, right after another kanji, is part of a longer word:
+        // 国後 in 帰国後 (after returning home), 共同宣言 in 日中共同宣言, 平和条約 in 対日平和条約.
+        if (start > 0 && isHanOnly(alias) && isHanCode(folded.charCodeAt(start - 1))) continue;
         if (isOtherPerson(alias, folded, start, end)) continue;
         const before = t.slice(Math.max(0, start - CONTEXT_WINDOW), start);
         const after = t.slice(end, end + CONTEXT_WINDOW);
