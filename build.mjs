@@ -72,7 +72,7 @@ export function readCorpusInput(dataDir = DATA) {
 
 function parseErrors(input) {
   const all = [input.categories, ...input.sources, ...input.topics];
-  return all.filter((f) => f.data && f.data.__parseError).map((f) => f.data.__parseError);
+  return all.filter((f) => f.data?.__parseError).map((f) => f.data.__parseError);
 }
 
 /** Validates and compiles; throws an Error listing every problem (file › topic › field). */

@@ -92,7 +92,7 @@ function pickHoverTargets(n: number): string[] {
     // Single-line, reasonably long names: the pointer lands on them without ambiguity.
     if (text.length < 5 || seen.has(text)) continue;
     const rects = liveRange(r)?.getClientRects();
-    if (!rects || rects.length !== 1) continue;
+    if (rects?.length !== 1) continue;
     seen.add(text);
     targets.push(r);
     if (targets.length >= n) break;

@@ -410,7 +410,7 @@ function hoverStats(hs, kind) {
   };
 }
 
-function targets(rows, aliasRows, hoverList, meta) {
+function targets(rows, aliasRows, hoverList, _meta) {
   const checks = [];
   const add = (tier, target, pass, detail) => checks.push({ tier, target, pass, detail });
   const one = rows.oneline;

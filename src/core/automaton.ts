@@ -67,7 +67,7 @@ export interface Hit {
 /** Letters and digits, with an ASCII fast path: this runs for every candidate position. */
 export function isWordCode(code: number): boolean {
   if (code < ASCII_END) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return code === code && WORD.test(String.fromCharCode(code));
+  return !Number.isNaN(code) && WORD.test(String.fromCharCode(code));
 }
 
 export const isWordChar = (ch: string | undefined): boolean => ch !== undefined && isWordCode(ch.charCodeAt(0));

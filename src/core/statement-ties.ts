@@ -79,9 +79,9 @@ function compile(kind: ValueKind) {
     /** The value as part of the name, before it: "the 14 November 2018 Singapore summit", "2018年11月14日の…". */
     nameBefore: /^(?:\s*|の|\s*'s\s*)$/iu,
     /** Japanese: "に署名された" between the value and the event, "は" between the event and the value. */
-    jaValueVerbEvent: new RegExp(String.raw`^(?:に|には|で)?(?:${ja})(?:された|した|され|し|の)?$`, 'u'),
+    jaValueVerbEvent: new RegExp(`^(?:に|には|で)?(?:${ja})(?:された|した|され|し|の)?$`, 'u'),
     jaEventTopic: /^(?:は|が|では)$/u,
-    jaValueVerb: new RegExp(String.raw`^(?:に|には|で)?(?:${ja})`, 'u'),
+    jaValueVerb: new RegExp(`^(?:に|には|で)?(?:${ja})`, 'u'),
   };
 }
 

@@ -45,6 +45,7 @@ function foldOne(ch: string): string {
   return f;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the class is all of ASCII, control characters included.
 const HAS_NON_ASCII = /[^\x00-\x7f`]/;
 
 /** Folds character for character: the result has exactly the length of the input. */

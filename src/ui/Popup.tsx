@@ -142,7 +142,14 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
             >
               <span class="dot" style={{ background: c.color }} aria-hidden="true" />
               <span class="cat-name">{c.label}</span>
-              {showing && status && <span class="count" aria-label={t('popupCountOnPage', n)}>{n}</span>}
+              {showing && status && (
+                <>
+                  <span class="count" aria-hidden="true">
+                    {n}
+                  </span>
+                  <span class="sr-only">{t('popupCountOnPage', n)}</span>
+                </>
+              )}
             </Switch>
           );
         })}

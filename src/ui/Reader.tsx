@@ -64,7 +64,7 @@ function DocumentText({ document, quote }: { document: SourceDocument; quote: Te
       {quote ? (
         <>
           {text.slice(0, quote.start)}
-          <mark id="quote" data-part="quote" tabIndex={-1} aria-label={t('readerQuoteLabel')} ref={mark}>
+          <mark id="quote" data-part="quote" tabIndex={-1} ref={mark}>
             {text.slice(quote.start, quote.end)}
           </mark>
           {text.slice(quote.end)}

@@ -18,6 +18,7 @@ export function Switch({ checked, disabled, onChange, children, attrs }: SwitchP
         type="checkbox"
         role="switch"
         checked={checked}
+        aria-checked={checked}
         disabled={disabled}
         onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
         {...attrs}

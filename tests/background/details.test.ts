@@ -20,7 +20,10 @@ function start(stored: Record<string, unknown>) {
   const opened: Array<{ path: string; opener: number | null }> = [];
   const bundled: Record<string, TopicDetails> = { 'details/shikotan.json': { topic: { id: 'shikotan' } } as TopicDetails };
   const api = {
-    handle: (h: Handlers) => ((handlers = h), () => undefined),
+    handle: (h: Handlers) => {
+      handlers = h;
+      return () => undefined;
+    },
     onCommand: () => () => undefined,
     readBundled: async (path: string) => {
       if (!bundled[path]) throw new Error(`${path}: not found`);

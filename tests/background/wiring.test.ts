@@ -15,14 +15,20 @@ function background(stored: Record<string, unknown>) {
     handle: () => () => undefined,
     onCommand: () => () => undefined,
     loadLocal: async (key: LocalKey) => parseLocal(key, stored[key]),
-    onLocalChanged: (key: LocalKey, l: (v: unknown) => void) => (key === 'packs' && packListeners.push(l), () => undefined),
+    onLocalChanged: (key: LocalKey, l: (v: unknown) => void) => {
+      if (key === 'packs') packListeners.push(l);
+      return () => undefined;
+    },
     // Slow, as the browser's registration is: a later change must wait for an earlier one.
     setEarlyScript: async (s: { id: string }, on: boolean) => {
       calls.push(`start ${on ? 'on' : 'off'}`);
       await new Promise((r) => setTimeout(r, 5));
       calls.push(`${s.id} ${on ? 'on' : 'off'}`);
     },
-    onInstalled: (l: () => void) => ((installed = l), () => undefined),
+    onInstalled: (l: () => void) => {
+      installed = l;
+      return () => undefined;
+    },
     injectIntoOpenTabs: async () => void calls.push('inject'),
     runInOpenTabs: async (file: string) => void calls.push(`run ${file}`),
   } as unknown as ExtensionApi;

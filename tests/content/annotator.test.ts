@@ -33,7 +33,7 @@ afterEach(() => {
 
 for (const mode of PAINT_MODES) {
   describe(`annotator (${mode})`, () => {
-    let uninstall = () => undefined as void;
+    let uninstall: () => void = () => undefined;
     beforeEach(() => {
       if (mode === 'highlights') uninstall = installHighlightApi();
     });

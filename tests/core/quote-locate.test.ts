@@ -36,7 +36,10 @@ describe('locateQuote', () => {
     }
     const quotes: Array<{ source: string; text: string }> = [];
     const collect = (v: unknown): void => {
-      if (Array.isArray(v)) return v.forEach(collect);
+      if (Array.isArray(v)) {
+        v.forEach(collect);
+        return;
+      }
       if (typeof v !== 'object' || v === null) return;
       const o = v as Record<string, unknown>;
       if (typeof o.source === 'string' && typeof o.text === 'string') quotes.push({ source: o.source, text: o.text });

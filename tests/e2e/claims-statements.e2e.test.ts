@@ -8,11 +8,11 @@ import { checks, launch, waitForMentions, type Harness } from './harness';
 
 let h: Harness;
 let page: Page;
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 beforeAll(async () => {
   h = await launch();
-  const body = STATEMENTS.map((st, i) => `<p id="s${i}" lang="${st.lang}">${escape(st.text)}</p>`).join('\n');
+  const body = STATEMENTS.map((st, i) => `<p id="s${i}" lang="${st.lang}">${escapeHtml(st.text)}</p>`).join('\n');
   await h.context.route(`${h.baseUrl}/statements.html`, (route) =>
     route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Japan and Russia: the statements</title></head><body>${body}</body></html>` }),
   );
