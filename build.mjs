@@ -82,9 +82,13 @@ export async function compileCorpus(dataDir = DATA) {
   const broken = parseErrors(input);
   if (broken.length) throw new Error(`The corpus has errors:\n  ${broken.join('\n  ')}`);
   const { corpus, errors } = tools.validateCorpus(input);
-  if (!corpus) throw new Error(`The corpus has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n  ${errors.map(tools.formatCorpusError).join('\n  ')}`);
+  if (!corpus)
+    throw new Error(`The corpus has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n  ${errors.map(tools.formatCorpusError).join('\n  ')}`);
   const context = readJson(join(dataDir, 'context.json'));
-  const version = createHash('sha256').update(JSON.stringify([corpus, context])).digest('hex').slice(0, 8);
+  const version = createHash('sha256')
+    .update(JSON.stringify([corpus, context]))
+    .digest('hex')
+    .slice(0, 8);
   const index = tools.compileIndex(corpus, context, version);
   const texts = new Map(input.sources.map((f) => [f.data.id, f.text]));
   return {
@@ -141,7 +145,8 @@ function categoryCss(categories) {
   // Chromium invalidates again for all of them whenever the page changes its DOM (measured: a
   // feed's own appends took 2× as long with an underline, 1.4× without).
   const marks = categories.map(
-    (c) => `mark.backstory-mark[data-annotation-category="${c.id}"] { --backstory-hl: ${rgba(c.color, 0.16)}; --backstory-hl-strong: ${rgba(c.color, 0.3)}; --backstory-line: ${rgba(c.color, 0.85)}; }`,
+    (c) =>
+      `mark.backstory-mark[data-annotation-category="${c.id}"] { --backstory-hl: ${rgba(c.color, 0.16)}; --backstory-hl-strong: ${rgba(c.color, 0.3)}; --backstory-line: ${rgba(c.color, 0.85)}; }`,
   );
   const light = categories.map((c) => `::highlight(backstory-${c.id}) { background-color: ${rgba(c.color, 0.16)}; }`);
   const dark = categories.map((c) => `  ::highlight(backstory-${c.id}) { background-color: ${rgba(c.color, 0.34)}; }`);
@@ -153,18 +158,18 @@ const LAZY_MODULES = ['main', 'ui', 'claims', 'marks'];
 
 /** How every entry point is bundled (bench/extensions.mjs rebundles the content script with it). */
 export const BUNDLE_OPTIONS = Object.freeze({
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: ['chrome120', 'firefox128'],
-    logLevel: 'warning',
-    legalComments: 'none',
-    // The packed matcher's labels are mostly Japanese and Cyrillic: raw UTF-8, not \u escapes.
-    charset: 'utf8',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    // mark.js's package entry is its ES5 UMD build; the ES6 build is smaller and equivalent.
-    alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: ['chrome120', 'firefox128'],
+  logLevel: 'warning',
+  legalComments: 'none',
+  // The packed matcher's labels are mostly Japanese and Cyrillic: raw UTF-8, not \u escapes.
+  charset: 'utf8',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  // mark.js's package entry is its ES5 UMD build; the ES6 build is smaller and equivalent.
+  alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
 });
 
 /** The first script, with its gate built in (bench/extensions.mjs rebundles it the same way). */

@@ -28,14 +28,50 @@ export function rng(seed) {
   };
 }
 
-const JA_SYL = 'ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no ha hi fu ho ma mi mu me mo ya yu yo ra ri ru re ro wa ga gi go za zu da de do ba bu be bo'.split(' ');
-const RU_HEAD = 'Vol Zar Bel Kras Nov Tul Mir Gor Lav Dub Sok Mor Ryab Kost Petr Stav Yar Sever Ozer Lip Zvezd Kurb Tam Ust Verkh Chern Zel Bolsh Sred Dal'.split(' ');
+const JA_SYL =
+  'ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no ha hi fu ho ma mi mu me mo ya yu yo ra ri ru re ro wa ga gi go za zu da de do ba bu be bo'.split(
+    ' ',
+  );
+const RU_HEAD =
+  'Vol Zar Bel Kras Nov Tul Mir Gor Lav Dub Sok Mor Ryab Kost Petr Stav Yar Sever Ozer Lip Zvezd Kurb Tam Ust Verkh Chern Zel Bolsh Sred Dal'.split(
+    ' ',
+  );
 const RU_TAIL = 'ov ovsky in ino ograd sk ansk evo ets enko ikov any yanka aya ovo'.split(' ');
 const RU_FIRST = 'Dmitry Sergei Nikolai Pavel Alexei Yuri Oleg Igor Andrei Mikhail Anna Olga Irina Yelena Tatiana Vera'.split(' ');
 const JA_FIRST = 'Takeshi Hiroshi Kenji Akira Satoshi Yuki Haruto Daisuke Naoko Keiko Yoko Emiko Masato Ryota Kazuo Shigeru'.split(' ');
-const LAT_TO_CYR = { a: 'а', b: 'б', v: 'в', g: 'г', d: 'д', e: 'е', z: 'з', i: 'и', y: 'й', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о', p: 'п', r: 'р', s: 'с', t: 'т', u: 'у', f: 'ф', h: 'х', c: 'ц', w: 'в' };
-const KANA = 'カ キ ク ケ コ サ シ ス セ ソ タ チ ツ テ ト ナ ニ ヌ ネ ノ ハ ヒ フ ホ マ ミ ム メ モ ヤ ユ ヨ ラ リ ル レ ロ ワ ガ ギ ゴ ザ ズ ダ デ ド バ ブ ベ ボ'.split(' ');
-const KANJI = '北 南 東 西 海 山 川 島 浦 沢 岬 湾 港 原 田 村 森 石 松 竹 新 大 小 中 高 長 白 青 赤 黒 金 銀 宮 崎 根 室 礼 文 色 丹 歯 舞 国 後 択 捉'.split(' ');
+const LAT_TO_CYR = {
+  a: 'а',
+  b: 'б',
+  v: 'в',
+  g: 'г',
+  d: 'д',
+  e: 'е',
+  z: 'з',
+  i: 'и',
+  y: 'й',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  o: 'о',
+  p: 'п',
+  r: 'р',
+  s: 'с',
+  t: 'т',
+  u: 'у',
+  f: 'ф',
+  h: 'х',
+  c: 'ц',
+  w: 'в',
+};
+const KANA =
+  'カ キ ク ケ コ サ シ ス セ ソ タ チ ツ テ ト ナ ニ ヌ ネ ノ ハ ヒ フ ホ マ ミ ム メ モ ヤ ユ ヨ ラ リ ル レ ロ ワ ガ ギ ゴ ザ ズ ダ デ ド バ ブ ベ ボ'.split(
+    ' ',
+  );
+const KANJI =
+  '北 南 東 西 海 山 川 島 浦 沢 岬 湾 港 原 田 村 森 石 松 竹 新 大 小 中 高 長 白 青 赤 黒 金 銀 宮 崎 根 室 礼 文 色 丹 歯 舞 国 後 択 捉'.split(
+    ' ',
+  );
 const KANJI_TAIL = '島 岬 湾 宣言 協定 条約 会議 合意 首脳会談 議定書 事件 計画 構想 研究所 委員会 基金'.split(' ');
 
 function pick(r, list) {
@@ -157,7 +193,15 @@ export async function buildCorpora(sizes = [100, 1000, 10000]) {
     const aliases = Object.values(index.aliases)
       .filter((a) => a.topic >= 0)
       .map((a) => a.alias.replace(/\*$/, ''));
-    out.set(size, { size, index, aliases, realAliases: Math.min(size, baseCount), pageIndex: pageIndexOf(core, index), gate: gateOf(core, index), count: Object.keys(index.aliases).length });
+    out.set(size, {
+      size,
+      index,
+      aliases,
+      realAliases: Math.min(size, baseCount),
+      pageIndex: pageIndexOf(core, index),
+      gate: gateOf(core, index),
+      count: Object.keys(index.aliases).length,
+    });
   }
   // The shipped corpus's aliases as authored, for the bare pass's one RegExp.
   const realAliases = Object.values(shipped.aliases)

@@ -65,7 +65,9 @@ export async function buildExtensions(outDir, corpora) {
   const same = readFileSync(check).equals(readFileSync(join(DIST, 'content.js')));
   rmSync(check, { force: true });
   if (!same) {
-    throw new Error("bench/extensions.mjs: rebundling src/content/index.ts does not reproduce dist/chrome/content.js; dist/ is stale (run `node build.mjs`)");
+    throw new Error(
+      'bench/extensions.mjs: rebundling src/content/index.ts does not reproduce dist/chrome/content.js; dist/ is stale (run `node build.mjs`)',
+    );
   }
   const size = (dir) => readFileSync(join(dir, 'content.js')).length + readFileSync(join(dir, PAGE_INDEX)).length;
   const empty = emptyExtension(join(root, 'empty'));

@@ -36,7 +36,11 @@ every each some many few most several another other such this that these those t
 is are was were be been being has have had do does did can could will would should may might must`
   .split(/\s+/)
   .filter(Boolean);
-const FUNCTION_WORDS = new Set('the a an and or but with without under over between through along across around near behind beside into onto from for of to in on at by as than then when while after before because so if although every each some many few most several another other such this that these those their our your its is are was were be been being has have had do does did can could will would should may might must'.split(' '));
+const FUNCTION_WORDS = new Set(
+  'the a an and or but with without under over between through along across around near behind beside into onto from for of to in on at by as than then when while after before because so if although every each some many few most several another other such this that these those their our your its is are was were be been being has have had do does did can could will would should may might must'.split(
+    ' ',
+  ),
+);
 const CONTENT = WORDS.filter((w) => !FUNCTION_WORDS.has(w));
 const FUNCS = [...FUNCTION_WORDS];
 
@@ -178,15 +182,24 @@ function noMentions() {
     for (let i = 0; i < n; i++) blocks.push(`<p>${fillerHtml(r, 3 + Math.floor(r() * 5), { code: true })}</p>`);
     if (r() < 0.5) blocks.push(`<ul>${Array.from({ length: 3 + Math.floor(r() * 5) }, () => `<li>${fillerHtml(r, 1)}</li>`).join('')}</ul>`);
     if (r() < 0.15) {
-      const rows = Array.from({ length: 5 }, () => `<tr>${Array.from({ length: 4 }, () => `<td>${pick(r, CONTENT)} ${Math.floor(r() * 100)}</td>`).join('')}</tr>`).join('');
+      const rows = Array.from(
+        { length: 5 },
+        () => `<tr>${Array.from({ length: 4 }, () => `<td>${pick(r, CONTENT)} ${Math.floor(r() * 100)}</td>`).join('')}</tr>`,
+      ).join('');
       blocks.push(`<table><tbody>${rows}</tbody></table>`);
     }
     const section = `<section>${blocks.join('\n')}</section>`;
     sections.push(section);
     size += section.length;
   }
-  const toc = `<nav><ol>${sections.slice(0, 200).map((_, i) => `<li><a href="#s${i}">${headline(r)}</a></li>`).join('')}</ol></nav>`;
-  return page('The garden and kitchen handbook', `${siteHeader(r)}\n<main>${toc}\n${sections.join('\n')}</main>\n<footer>${fillerHtml(r, 3)}</footer>`);
+  const toc = `<nav><ol>${sections
+    .slice(0, 200)
+    .map((_, i) => `<li><a href="#s${i}">${headline(r)}</a></li>`)
+    .join('')}</ol></nav>`;
+  return page(
+    'The garden and kitchen handbook',
+    `${siteHeader(r)}\n<main>${toc}\n${sections.join('\n')}</main>\n<footer>${fillerHtml(r, 3)}</footer>`,
+  );
 }
 
 /** ~60,000 text nodes: a register of 6,000 rows × 10 cells, a few rows naming a real place. */
@@ -211,11 +224,15 @@ function bigTable() {
     ];
     rows.push(`<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`);
   }
-  return page('Harbour register', `<main style="max-width:none"><h1>Harbour register</h1><table>${head}<tbody>${rows.join('')}</tbody></table></main>`);
+  return page(
+    'Harbour register',
+    `<main style="max-width:none"><h1>Harbour register</h1><table>${head}<tbody>${rows.join('')}</tbody></table></main>`,
+  );
 }
 
 /** A page with one line of text and nothing to find: what Backstory costs where it has no work. */
-const oneLine = () => '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>A note</title></head><body><p>The kettle is on; back in five minutes.</p></body></html>\n';
+const oneLine = () =>
+  '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>A note</title></head><body><p>The kettle is on; back in five minutes.</p></body></html>\n';
 
 export const FIXTURES = [
   { id: 'oneline', file: 'one-line.html', label: 'one line of text', big: false, make: oneLine },
@@ -234,4 +251,3 @@ export function writeFixtures(dataDir, outDir) {
     return { ...f, bytes: Buffer.byteLength(html), html };
   });
 }
-

@@ -86,7 +86,13 @@ function liveRange(r: AbstractRange): Range | null {
 function pickHoverTargets(n: number): string[] {
   const seen = new Set<string>();
   targets = [];
-  const sorted = mentionRanges().sort((a, b) => (a.startContainer === b.startContainer ? a.startOffset - b.startOffset : a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const sorted = mentionRanges().sort((a, b) =>
+    a.startContainer === b.startContainer
+      ? a.startOffset - b.startOffset
+      : a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING
+        ? -1
+        : 1,
+  );
   for (const r of sorted) {
     const text = textOf(r).toLowerCase();
     // Single-line, reasonably long names: the pointer lands on them without ambiguity.

@@ -41,14 +41,28 @@ const OUT = join(ROOT, 'bench', '.fixtures');
 const BUNDLE = join(OUT, 'bench-page.js');
 const RESULTS_MD = join(ROOT, 'bench', 'RESULTS.md');
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const VIEWPORT = { width: 1200, height: 900 };
 // 'devtools.timeline' carries the script events with their URLs (EvaluateScript, FunctionCall…),
 // which attribution needs; the bench's pages have no script of their own, so it stays light.
 const TRACE_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing'];
 const PROFILE_CATEGORIES = [...TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler'];
 
-const list = (v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : null);
+const list = (v) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : null;
 const ONLY = list(process.env.BENCH_ONLY);
 const SIZES = (list(process.env.BENCH_SIZES) ?? ['100', '1000', '10000']).map(Number);
 const REPS = Math.max(1, Number(process.env.BENCH_REPS ?? 3));
@@ -79,7 +93,15 @@ const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 
 async function bundlePageEntry() {
-  await esbuild.build({ entryPoints: [join(ROOT, 'bench', 'page-entry.ts')], bundle: true, minify: true, format: 'iife', target: ['chrome120'], outfile: BUNDLE, logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'bench', 'page-entry.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: ['chrome120'],
+    outfile: BUNDLE,
+    logLevel: 'warning',
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,7 +144,12 @@ async function untilScanned(page, budget = SCAN_BUDGET_MS) {
   try {
     // A page the first script leaves quiet records 'backstory:quiet' instead of a scan.
     const quiet = await page.waitForFunction(
-      () => (performance.getEntriesByName('backstory:scan').length > 0 ? 'scan' : performance.getEntriesByName('backstory:quiet').length > 0 ? 'quiet' : null),
+      () =>
+        performance.getEntriesByName('backstory:scan').length > 0
+          ? 'scan'
+          : performance.getEntriesByName('backstory:quiet').length > 0
+            ? 'quiet'
+            : null,
       null,
       { timeout: budget, polling: 250 },
     );
@@ -193,7 +220,14 @@ async function hover(page, i) {
   // Frames that began once the intent delay was over: 1 = the first of them.
   const after = r.frames.filter((f) => f.start >= intentEnd);
   const at = after.findIndex((f) => f.sourced);
-  return { text: point.text, moveToHitMs: r.hitFrame - r.move, openDomMs: r.open === null ? null : r.open - intentEnd, sourcedDomMs: r.sourced - intentEnd, sourcedPaintedMs: r.paintedSource - intentEnd, frame: at < 0 ? null : at + 1 };
+  return {
+    text: point.text,
+    moveToHitMs: r.hitFrame - r.move,
+    openDomMs: r.open === null ? null : r.open - intentEnd,
+    sourcedDomMs: r.sourced - intentEnd,
+    sourcedPaintedMs: r.paintedSource - intentEnd,
+    frame: at < 0 ? null : at + 1,
+  };
 }
 
 async function hovers(page, { all }) {
@@ -237,7 +271,9 @@ async function runEmpty(ext, fixtures, urlOf, aliases) {
         reps.push({ load, bare: inTrace, bareCpuMs: analyzeBare(buffer, urlOf(fx)), heapMB: afterTrace });
       }
       out[fx.id] = reps;
-      log(`[${elapsed()}] empty script, ${fx.id}: ${f(median(reps.map((r) => r.load.ms)))} ms; bare pass ${f(median(reps.map((r) => r.bareCpuMs ?? r.bare.ms)))} ms over ${n0(reps[0].bare.textNodes)} text nodes (${n0(reps[0].bare.matches)} RegExp matches)`);
+      log(
+        `[${elapsed()}] empty script, ${fx.id}: ${f(median(reps.map((r) => r.load.ms)))} ms; bare pass ${f(median(reps.map((r) => r.bareCpuMs ?? r.bare.ms)))} ms over ${n0(reps[0].bare.textNodes)} text nodes (${n0(reps[0].bare.matches)} RegExp matches)`,
+      );
     }
   });
   return out;
@@ -254,7 +290,10 @@ async function runBackstory(ext, fixtures, urlOf, { withHovers = false, label = 
         const hoverHere = withHovers && fx.id === 'article';
         const { buffer, inTrace, afterTrace } = await tracedLoad(context, browser, urlOf(fx), {
           during: untilScanned,
-          after: async (page) => ({ heapMB: heap ? await jsHeap(context, page) : null, hovers: hoverHere ? await hovers(page, { all: i === REPS - 1 }) : [] }),
+          after: async (page) => ({
+            heapMB: heap ? await jsHeap(context, page) : null,
+            hovers: hoverHere ? await hovers(page, { all: i === REPS - 1 }) : [],
+          }),
         });
         reps.push({ load: analyzeLoad(buffer, urlOf(fx)), highlights: inTrace.highlights, truncated: inTrace.truncated, heapMB: afterTrace.heapMB });
         hoverRuns.push(...afterTrace.hovers);
@@ -262,7 +301,9 @@ async function runBackstory(ext, fixtures, urlOf, { withHovers = false, label = 
       }
       out[fx.id] = reps;
       const l = reps.map((r) => r.load);
-      log(`[${elapsed()}] ${label}, ${fx.id}: ${reps[0].truncated ? `scan unfinished after ${SCAN_BUDGET_MS / 1000} s, at least ` : ''}${f(median(l.map((x) => x.ms)))} ms (rendering ${f(median(l.map((x) => x.renderMs)))}), ${median(l.map((x) => x.tasks))} tasks, longest ${f(max(l.map((x) => x.longestMs)))}, ${reps[0].highlights} highlights`);
+      log(
+        `[${elapsed()}] ${label}, ${fx.id}: ${reps[0].truncated ? `scan unfinished after ${SCAN_BUDGET_MS / 1000} s, at least ` : ''}${f(median(l.map((x) => x.ms)))} ms (rendering ${f(median(l.map((x) => x.renderMs)))}), ${median(l.map((x) => x.tasks))} tasks, longest ${f(max(l.map((x) => x.longestMs)))}, ${reps[0].highlights} highlights`,
+      );
     }
   });
   return { loads: out, hovers: hoverRuns };
@@ -276,7 +317,10 @@ async function runProfiles(ext, fixtures, urlOf) {
   const out = {};
   await withExtension(ext.dir, async (context, browser) => {
     for (const fx of fixtures) {
-      const { buffer, inTrace } = await tracedLoad(context, browser, urlOf(fx), { categories: PROFILE_CATEGORIES, during: (page) => untilScanned(page, PROFILE_BUDGET_MS) });
+      const { buffer, inTrace } = await tracedLoad(context, browser, urlOf(fx), {
+        categories: PROFILE_CATEGORIES,
+        during: (page) => untilScanned(page, PROFILE_BUDGET_MS),
+      });
       out[fx.id] = { ...profileLoad(buffer, urlOf(fx), bundles), truncated: inTrace.truncated };
     }
   });
@@ -287,7 +331,8 @@ async function runProfiles(ext, fixtures, urlOf) {
 // ---------------------------------------------------------------------------------------------
 // Report
 
-const f = (x) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
+const f = (x) =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2);
 const n0 = (x) => (typeof x === 'number' ? x.toLocaleString('en-US') : '–');
 /** "At least", where the scan was stopped at the budget. */
 const ge = (r) => (r.truncated ? '≥ ' : '');
@@ -305,7 +350,10 @@ function sourceState() {
   try {
     const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const head = git('rev-parse', '--short', 'HEAD').trim();
-    const dirty = git('status', '--porcelain', '--', 'src', 'data', 'build.mjs').split('\n').filter(Boolean).map((l) => l.slice(3));
+    const dirty = git('status', '--porcelain', '--', 'src', 'data', 'build.mjs')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(3));
     return dirty.length ? `commit ${head} with uncommitted changes to ${dirty.join(', ')}` : `commit ${head}`;
   } catch {
     return 'not a git checkout';
@@ -317,7 +365,9 @@ function machine() {
   const model = /model name\s*:\s*(.+)/.exec(info)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown CPU';
   let version = 'unknown';
   try {
-    version = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().replace(/\s+built on.*/, '');
+    version = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .replace(/\s+built on.*/, '');
   } catch {
     // reported as unknown
   }
@@ -361,7 +411,10 @@ function summarize(fixtures, real, empty) {
       evaluateMs: median(l.map((x) => x.evaluateMs)),
       // Only where there is something to paint (elsewhere the first charged frame is not highlights).
       firstPaintMs: r[0].highlights > 0 ? median(l.map((x) => x.firstPaintMs)) : null,
-      firstPaintAfterScriptMs: r[0].highlights > 0 ? median(l.map((x) => (x.firstPaintMs === null || x.scriptStartMs === null ? null : x.firstPaintMs - x.scriptStartMs))) : null,
+      firstPaintAfterScriptMs:
+        r[0].highlights > 0
+          ? median(l.map((x) => (x.firstPaintMs === null || x.scriptStartMs === null ? null : x.firstPaintMs - x.scriptStartMs)))
+          : null,
       emptyMs: median(e.map((x) => x.load.ms)),
       emptyLongestMs: max(e.map((x) => x.load.longestMs)),
       bareMs: bare,
@@ -416,46 +469,91 @@ function targets(rows, aliasRows, hoverList, _meta) {
   const one = rows.oneline;
   if (one) {
     const above = one.ms - one.emptyMs;
-    add('Target', 'one-line page: Backstory ≤ 2 ms above an empty content script', above <= 2, `${f(one.ms)} ms against ${f(one.emptyMs)} ms: ${f(above)} ms above`);
+    add(
+      'Target',
+      'one-line page: Backstory ≤ 2 ms above an empty content script',
+      above <= 2,
+      `${f(one.ms)} ms against ${f(one.emptyMs)} ms: ${f(above)} ms above`,
+    );
     add('Done when', 'one-line page: Backstory ≤ 3 ms above an empty content script', above <= 3, `${f(above)} ms above`);
   }
   const art = rows.article;
   if (art) {
-    add('Target', 'article (40–50 KB, hundreds of mentions): Backstory ≤ 10 ms', art.ms <= 10, `${f(art.ms)} ms (script ${f(art.scriptMs)}, rendering ${f(art.renderMs)}), ${n0(art.highlights)} highlights`);
+    add(
+      'Target',
+      'article (40–50 KB, hundreds of mentions): Backstory ≤ 10 ms',
+      art.ms <= 10,
+      `${f(art.ms)} ms (script ${f(art.scriptMs)}, rendering ${f(art.renderMs)}), ${n0(art.highlights)} highlights`,
+    );
     add('Done when', 'article: Backstory ≤ 20 ms', art.ms <= 20, `${f(art.ms)} ms`);
   }
   for (const id of ['big', 'none', 'table']) {
     const r = rows[id];
     if (!r) continue;
-    add('Target', `${r.label}: Backstory ≤ 1.5× the bare pass`, r.ms <= 1.5 * r.bareMs, `${ge(r)}${f(r.ms)} ms against bare ${f(r.bareMs)} ms: ${ge(r)}${f(r.ratio)}×${r.truncated ? ` (scan stopped after ${SCAN_BUDGET_MS / 1000} s, 1 load)` : ''}`);
+    add(
+      'Target',
+      `${r.label}: Backstory ≤ 1.5× the bare pass`,
+      r.ms <= 1.5 * r.bareMs,
+      `${ge(r)}${f(r.ms)} ms against bare ${f(r.bareMs)} ms: ${ge(r)}${f(r.ratio)}×${r.truncated ? ` (scan stopped after ${SCAN_BUDGET_MS / 1000} s, 1 load)` : ''}`,
+    );
     add('Done when', `${r.label}: Backstory ≤ 3× the bare pass`, r.ms <= 3 * r.bareMs, `${ge(r)}${f(r.ratio)}×`);
   }
   for (const r of Object.values(rows)) {
-    add('Target + Done when', `${r.label}: no task over 50 ms, the rendering it causes included`, r.longestMs <= 50, `longest ${f(r.longestMs)} ms (${r.longestKind}), worst of ${r.reps} load${r.reps === 1 ? '' : 's'}; ${ge(r)}${r.over50} over 50 ms`);
+    add(
+      'Target + Done when',
+      `${r.label}: no task over 50 ms, the rendering it causes included`,
+      r.longestMs <= 50,
+      `longest ${f(r.longestMs)} ms (${r.longestKind}), worst of ${r.reps} load${r.reps === 1 ? '' : 's'}; ${ge(r)}${r.over50} over 50 ms`,
+    );
   }
   for (const r of Object.values(rows)) {
     if (r.renderFrames === 0 && r.renderMs === 0) {
       add('Target', `${r.label}: rendering caused by painting ≤ one frame's layout`, true, 'no rendering caused');
       continue;
     }
-    add('Target', `${r.label}: rendering caused by painting ≤ one frame's layout`, r.renderMs <= r.pageFrameMs, `${f(r.renderMs)} ms in ${r.renderFrames} frames (layout and style in them ${f(r.renderLayoutMs)} ms) against the page's own largest frame ${f(r.pageFrameMs)} ms`);
+    add(
+      'Target',
+      `${r.label}: rendering caused by painting ≤ one frame's layout`,
+      r.renderMs <= r.pageFrameMs,
+      `${f(r.renderMs)} ms in ${r.renderFrames} frames (layout and style in them ${f(r.renderLayoutMs)} ms) against the page's own largest frame ${f(r.pageFrameMs)} ms`,
+    );
   }
   const a = aliasRows.article;
   if (a?.[100] && a?.[10000]) {
     const same = a[100].highlights === a[10000].highlights;
-    add('Target', '10,000 aliases ≤ 1.3× 100 aliases (article, same mentions)', a[10000].ms <= 1.3 * a[100].ms && same, `${f(a[10000].ms)} against ${f(a[100].ms)} ms = ${f(a[10000].ms / a[100].ms)}× (${n0(a[10000].highlights)} and ${n0(a[100].highlights)} highlights${same ? '' : ': NOT the same mentions'}); content.js ${kb(a[10000].contentBytes)} against ${kb(a[100].contentBytes)}`);
+    add(
+      'Target',
+      '10,000 aliases ≤ 1.3× 100 aliases (article, same mentions)',
+      a[10000].ms <= 1.3 * a[100].ms && same,
+      `${f(a[10000].ms)} against ${f(a[100].ms)} ms = ${f(a[10000].ms / a[100].ms)}× (${n0(a[10000].highlights)} and ${n0(a[100].highlights)} highlights${same ? '' : ': NOT the same mentions'}); content.js ${kb(a[10000].contentBytes)} against ${kb(a[100].contentBytes)}`,
+    );
   }
   const first = hoverList.filter((h) => h.kind === 'first');
   if (first.length) {
     const late = hoverList.filter((h) => h.frame !== 1);
-    add('Target', 'hover: sourced tooltip content painted in the first frame after the intent delay, first tooltip included', late.length === 0, `first tooltip: frame ${first.map((h) => h.frame ?? '–').join(', ')}, painted ${first.map((h) => f(h.sourcedPaintedMs)).join(', ')} ms after the delay; all ${hoverList.length} hovers: ${hoverList.length - late.length} in frame 1`);
+    add(
+      'Target',
+      'hover: sourced tooltip content painted in the first frame after the intent delay, first tooltip included',
+      late.length === 0,
+      `first tooltip: frame ${first.map((h) => h.frame ?? '–').join(', ')}, painted ${first.map((h) => f(h.sourcedPaintedMs)).join(', ')} ms after the delay; all ${hoverList.length} hovers: ${hoverList.length - late.length} in frame 1`,
+    );
   }
   const big = rows.big;
   if (big?.heapMB !== null && big?.emptyHeapMB !== null && big) {
     const d = big.heapMB - big.emptyHeapMB;
-    add('Target', 'JS heap ≤ 5 MB on the 5 MB page', d <= 5, `${ge(big)}${f(d)} MB: ${f(big.heapMB)} MB with Backstory${big.truncated ? ' (scan not finished)' : ''}, ${f(big.emptyHeapMB)} MB with the empty script (after a forced GC, the page's isolate)`);
+    add(
+      'Target',
+      'JS heap ≤ 5 MB on the 5 MB page',
+      d <= 5,
+      `${ge(big)}${f(d)} MB: ${f(big.heapMB)} MB with Backstory${big.truncated ? ' (scan not finished)' : ''}, ${f(big.emptyHeapMB)} MB with the empty script (after a forced GC, the page's isolate)`,
+    );
   }
-  add('Done when', 'none of the heavy pages (infinite scroll, deep nesting, one 5 MB text node, update under an open page) freezes or stutters', null, 'not measured by the bench (issue 10 asks for real-browser tests of those)');
+  add(
+    'Done when',
+    'none of the heavy pages (infinite scroll, deep nesting, one 5 MB text node, update under an open page) freezes or stutters',
+    null,
+    'not measured by the bench (issue 10 asks for real-browser tests of those)',
+  );
   return checks;
 }
 
@@ -463,7 +561,18 @@ const mark = (c) => (c.pass === null ? 'N/A ' : c.pass ? 'PASS' : 'FAIL');
 
 function mainTable(rows) {
   return table(
-    ['page', 'text nodes', 'Backstory ms (script + rendering)', 'tasks', 'longest task', 'empty script ms', 'bare pass ms', '÷ bare', 'highlights', 'first highlights painted'],
+    [
+      'page',
+      'text nodes',
+      'Backstory ms (script + rendering)',
+      'tasks',
+      'longest task',
+      'empty script ms',
+      'bare pass ms',
+      '÷ bare',
+      'highlights',
+      'first highlights painted',
+    ],
     Object.values(rows).map((r) => [
       `${r.label} (${kb(r.bytes)})`,
       n0(r.textNodes),
@@ -482,14 +591,19 @@ function mainTable(rows) {
 function aliasTable(aliasRows) {
   const rows = [];
   for (const [id, bySize] of Object.entries(aliasRows)) {
-    for (const [size, a] of Object.entries(bySize)) rows.push([id, n0(Number(size)), kb(a.contentBytes), f(a.ms), f(a.evaluateMs), f(a.renderMs), n0(a.tasks), f(a.longestMs), n0(a.highlights)]);
+    for (const [size, a] of Object.entries(bySize))
+      rows.push([id, n0(Number(size)), kb(a.contentBytes), f(a.ms), f(a.evaluateMs), f(a.renderMs), n0(a.tasks), f(a.longestMs), n0(a.highlights)]);
   }
   return table(['page', 'aliases', 'content.js', 'Backstory ms', 'evaluating content.js', 'rendering', 'tasks', 'longest', 'highlights'], rows);
 }
 
 function hoverTable(hoverList) {
   const rows = [];
-  for (const [kind, label] of [['first', 'first tooltip on the page'], ['cold', 'another topic, details not loaded yet'], ['warm', 'a topic opened before']]) {
+  for (const [kind, label] of [
+    ['first', 'first tooltip on the page'],
+    ['cold', 'another topic, details not loaded yet'],
+    ['warm', 'a topic opened before'],
+  ]) {
     const s = hoverStats(hoverList, kind);
     if (s) rows.push([label, s.n, f(s.domMs), f(s.paintedMs), f(s.worstPaintedMs), s.frames.map((x) => x ?? '–').join(', ')]);
   }
@@ -500,7 +614,9 @@ function profileText(profiles, rows) {
   const out = [];
   for (const [id, p] of Object.entries(profiles)) {
     const r = rows[id];
-    out.push(`**${r?.label ?? id}** (one load of the unminified build${p.truncated ? `, stopped after ${PROFILE_BUDGET_MS / 1000} s of scanning` : ''}: ${f(p.load.ms)} ms charged, ${f(p.load.scriptMs)} script in ${p.load.tasks - p.load.renderFrames} tasks, ${f(p.load.renderMs)} rendering in ${p.load.renderFrames} frames):`);
+    out.push(
+      `**${r?.label ?? id}** (one load of the unminified build${p.truncated ? `, stopped after ${PROFILE_BUDGET_MS / 1000} s of scanning` : ''}: ${f(p.load.ms)} ms charged, ${f(p.load.scriptMs)} script in ${p.load.tasks - p.load.renderFrames} tasks, ${f(p.load.renderMs)} rendering in ${p.load.renderFrames} frames):`,
+    );
     out.push('');
     out.push(`- script, share of the samples in its tasks: ${p.top.map((t) => `${t.fn} ${(t.share * 100).toFixed(0)}%`).join('; ') || '–'}`);
     out.push(`- rendering it caused, by phase: ${p.renderPhases.map((x) => `${x.phase} ${f(x.ms)} ms`).join(', ') || 'none'}`);
@@ -523,7 +639,18 @@ ${mainTable(rows)}
 
 Rendering charged to Backstory, and the page's own largest frame in the same load (what "one frame's layout" is taken to be):
 
-${table(['page', 'frames', 'rendering ms', 'style + layout in them', "page's own largest frame", 'evaluating content.js', 'runs (ms)'], Object.values(rows).map((r) => [r.label, n0(r.renderFrames), f(r.renderMs), f(r.renderLayoutMs), f(r.pageFrameMs), f(r.evaluateMs), r.runs.map(f).join(', ')]))}
+${table(
+  ['page', 'frames', 'rendering ms', 'style + layout in them', "page's own largest frame", 'evaluating content.js', 'runs (ms)'],
+  Object.values(rows).map((r) => [
+    r.label,
+    n0(r.renderFrames),
+    f(r.renderMs),
+    f(r.renderLayoutMs),
+    f(r.pageFrameMs),
+    f(r.evaluateMs),
+    r.runs.map(f).join(', '),
+  ]),
+)}
 
 JS heap on the 5 MB page, after a forced GC (the page's isolate, which the content script's world shares): ${rows.big ? `${f(rows.big.heapMB)} MB with Backstory, ${f(rows.big.emptyHeapMB)} MB with the empty script: **${f(rows.big.heapMB - rows.big.emptyHeapMB)} MB** Backstory's` : 'not measured (page not in this run)'}.
 
@@ -560,13 +687,25 @@ function readmeBlock(meta, rows, aliasRows, hoverList, checks) {
     '',
     table(
       ['page', 'Backstory ms', 'tasks / longest', 'empty script', 'bare pass', '÷ bare', 'first highlights'],
-      Object.values(rows).map((r) => [r.label, `${ge(r)}${f(r.ms)} (${f(r.renderMs)} rendering)`, `${ge(r)}${n0(r.tasks)} / ${f(r.longestMs)}`, f(r.emptyMs), f(r.bareMs), r.ratio === null ? '–' : `${f(r.ratio)}×`, r.firstPaintMs === null ? '–' : `${f(r.firstPaintMs)} ms`]),
+      Object.values(rows).map((r) => [
+        r.label,
+        `${ge(r)}${f(r.ms)} (${f(r.renderMs)} rendering)`,
+        `${ge(r)}${n0(r.tasks)} / ${f(r.longestMs)}`,
+        f(r.emptyMs),
+        f(r.bareMs),
+        r.ratio === null ? '–' : `${f(r.ratio)}×`,
+        r.firstPaintMs === null ? '–' : `${f(r.firstPaintMs)} ms`,
+      ]),
     ),
     '',
     [
-      a?.[100] && a?.[10000] ? `Article with 10,000 aliases: ${f(a[10000].ms)} ms against ${f(a[100].ms)} ms with 100 (${f(a[10000].ms / a[100].ms)}×).` : null,
+      a?.[100] && a?.[10000]
+        ? `Article with 10,000 aliases: ${f(a[10000].ms)} ms against ${f(a[100].ms)} ms with 100 (${f(a[10000].ms / a[100].ms)}×).`
+        : null,
       rows.big?.heapMB != null && rows.big?.emptyHeapMB != null ? `JS heap on the 5 MB page: ${f(rows.big.heapMB - rows.big.emptyHeapMB)} MB.` : null,
-      first ? `First tooltip: sourced content painted ${f(first.paintedMs)} ms after the intent delay (frame ${first.frames.map((x) => x ?? '–').join(', ')}).` : null,
+      first
+        ? `First tooltip: sourced content painted ${f(first.paintedMs)} ms after the intent delay (frame ${first.frames.map((x) => x ?? '–').join(', ')}).`
+        : null,
     ]
       .filter(Boolean)
       .join(' '),
@@ -603,7 +742,9 @@ async function main() {
   const fixtures = writeFixtures(join(ROOT, 'data'), OUT)
     .filter((fx) => !ONLY || ONLY.includes(fx.id))
     .map(({ html: _html, make: _make, ...fx }) => fx);
-  log(`[${elapsed()}] load average ${loadBefore}; pages: ${fixtures.map((fx) => `${fx.id} ${kb(fx.bytes)}`).join(', ')}; content.js ${kb(exts.real.contentBytes)} (real corpus, ${realCount} aliases)${SIZES.map((s) => `, ${kb(exts[`aliases-${s}`].contentBytes)} (${s})`).join('')}`);
+  log(
+    `[${elapsed()}] load average ${loadBefore}; pages: ${fixtures.map((fx) => `${fx.id} ${kb(fx.bytes)}`).join(', ')}; content.js ${kb(exts.real.contentBytes)} (real corpus, ${realCount} aliases)${SIZES.map((s) => `, ${kb(exts[`aliases-${s}`].contentBytes)} (${s})`).join('')}`,
+  );
   const server = await serveStatic([OUT]);
   const urlOf = (fx) => `${server.url}/${fx.file}`;
   let empty;
@@ -639,7 +780,9 @@ async function main() {
   const results = resultsMarkdown(meta, rows, aliasRows, real.hovers, profiles, checks);
   writeFileSync(RESULTS_MD, results);
   writeFileSync(join(OUT, 'results.json'), JSON.stringify({ meta, rows, aliasRows, hovers: real.hovers, profiles, checks }, null, 2));
-  console.log(`\n${mainTable(rows)}\n\n${aliasTable(aliasRows)}\n\n${hoverTable(real.hovers)}\n\n${profileText(profiles, rows)}\nTargets (${checks.filter((c) => c.pass).length} of ${checks.filter((c) => c.pass !== null).length} pass):\n${checks.map((c) => `  ${mark(c)}  [${c.tier}] ${c.target}: ${c.detail}`).join('\n')}\n`);
+  console.log(
+    `\n${mainTable(rows)}\n\n${aliasTable(aliasRows)}\n\n${hoverTable(real.hovers)}\n\n${profileText(profiles, rows)}\nTargets (${checks.filter((c) => c.pass).length} of ${checks.filter((c) => c.pass !== null).length} pass):\n${checks.map((c) => `  ${mark(c)}  [${c.tier}] ${c.target}: ${c.detail}`).join('\n')}\n`,
+  );
   if (WRITE_README) {
     writeReadme(readmeBlock(meta, rows, aliasRows, real.hovers, checks));
     log('README.md: the block between the bench markers rewritten');

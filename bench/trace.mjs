@@ -30,7 +30,16 @@
 // another process and aren't counted: the page doesn't wait for them.
 
 const TASK = 'ThreadControllerImpl::RunTask';
-const SCRIPT_EVENTS = new Set(['EvaluateScript', 'v8.compile', 'FunctionCall', 'v8.compileModule', 'v8.evaluateModule', 'TimerFire', 'FireAnimationFrame', 'EventDispatch']);
+const SCRIPT_EVENTS = new Set([
+  'EvaluateScript',
+  'v8.compile',
+  'FunctionCall',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'TimerFire',
+  'FireAnimationFrame',
+  'EventDispatch',
+]);
 const RENDER_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'AnimationFrame::Render', 'UpdateLayer']);
 const LAYOUT_EVENTS = new Set(['UpdateLayoutTree', 'Layout']);
 /** The phases of a frame, none nested in another. */
@@ -58,12 +67,26 @@ function mainThreadOf(events, pageUrl) {
  * script, the page's work, and rendering.
  */
 function tasksOf(events, { pid, tid }) {
-  const onThread = events.filter((e) => e.pid === pid && e.tid === tid && (e.ph === 'X' || e.ph === 'R' || e.ph === 'I' || e.ph === 'b' || e.ph === 'n')).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const onThread = events
+    .filter((e) => e.pid === pid && e.tid === tid && (e.ph === 'X' || e.ph === 'R' || e.ph === 'I' || e.ph === 'b' || e.ph === 'n'))
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const tasks = [];
   let current = null;
   for (const e of onThread) {
     if (e.ph === 'X' && e.name === TASK && typeof e.dur === 'number' && (!current || e.ts >= current.end)) {
-      current = { ts: e.ts, end: e.ts + e.dur, cpuMs: (typeof e.tdur === 'number' ? e.tdur : e.dur) / 1000, wallMs: e.dur / 1000, src: e.args?.src_func ?? '', ext: false, page: false, render: false, paint: false, layoutMs: 0, children: [] };
+      current = {
+        ts: e.ts,
+        end: e.ts + e.dur,
+        cpuMs: (typeof e.tdur === 'number' ? e.tdur : e.dur) / 1000,
+        wallMs: e.dur / 1000,
+        src: e.args?.src_func ?? '',
+        ext: false,
+        page: false,
+        render: false,
+        paint: false,
+        layoutMs: 0,
+        children: [],
+      };
       tasks.push(current);
       continue;
     }
@@ -172,7 +195,10 @@ export function profileLoad(buffer, pageUrl, bundles, topN = 10) {
   const load = analyzeLoad(events, pageUrl);
   const windows = [];
   const chargedSet = new Set(load.charged.map((c) => c.atMs));
-  const navTs = events.filter((e) => e.name === 'navigationStart' && e.pid === thread.pid && e.args?.data?.documentLoaderURL === pageUrl).sort((a, b) => b.ts - a.ts)[0]?.ts ?? 0;
+  const navTs =
+    events
+      .filter((e) => e.name === 'navigationStart' && e.pid === thread.pid && e.args?.data?.documentLoaderURL === pageUrl)
+      .sort((a, b) => b.ts - a.ts)[0]?.ts ?? 0;
   // Script tasks only: charged frames are broken down by rendering phase below.
   const frameSet = new Set(load.charged.filter((c) => c.kind === 'rendering').map((c) => c.atMs));
   for (const t of tasks) if (chargedSet.has((t.ts - navTs) / 1000) && !frameSet.has((t.ts - navTs) / 1000)) windows.push(t);
@@ -241,6 +267,9 @@ export function profileLoad(buffer, pageUrl, bundles, topN = 10) {
       phases.set(c.name, (phases.get(c.name) ?? 0) + (c.tdur ?? c.dur ?? 0) / 1000);
     }
   }
-  const top = [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, topN).map(([fn, ms]) => ({ fn, ms, share: ms / Math.max(sampled, 1e-9) }));
+  const top = [...selfMs]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, topN)
+    .map(([fn, ms]) => ({ fn, ms, share: ms / Math.max(sampled, 1e-9) }));
   return { load, sampledMs: sampled, top, renderPhases: [...phases].sort((a, b) => b[1] - a[1]).map(([phase, ms]) => ({ phase, ms })) };
 }

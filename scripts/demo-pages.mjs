@@ -54,7 +54,18 @@ export function writeDemoPages(dataDir, outDir) {
       ),
     );
   }
-  const list = docs.map((s) => `<li><a href="${s.id}.html">${escapeHtml(s.title)}</a> — ${[s.publisher, s.author, s.dateText].filter(Boolean).map(escapeHtml).join(' · ')}</li>`).join('\n');
-  writeFileSync(join(outDir, 'index.html'), page('Backstory demo reader', `<h1>Backstory demo reader</h1>\n<p>The five source documents of Backstory's corpus. Open one; the names Backstory knows are highlighted.</p>\n<ul class="docs">\n${list}\n</ul>`));
+  const list = docs
+    .map(
+      (s) =>
+        `<li><a href="${s.id}.html">${escapeHtml(s.title)}</a> — ${[s.publisher, s.author, s.dateText].filter(Boolean).map(escapeHtml).join(' · ')}</li>`,
+    )
+    .join('\n');
+  writeFileSync(
+    join(outDir, 'index.html'),
+    page(
+      'Backstory demo reader',
+      `<h1>Backstory demo reader</h1>\n<p>The five source documents of Backstory's corpus. Open one; the names Backstory knows are highlighted.</p>\n<ul class="docs">\n${list}\n</ul>`,
+    ),
+  );
   return docs.map((s) => s.id);
 }

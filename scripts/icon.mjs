@@ -43,7 +43,10 @@ export function iconPng(size) {
   for (let py = 0; py < size; py++) {
     raw[py * (size * 4 + 1)] = 0;
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
           const x = (px + (sx + 0.5) / ss) / size;
@@ -51,7 +54,10 @@ export function iconPng(size) {
           let col = null;
           for (const [shape, rgb] of LAYERS) if (shape(x, y) <= 0) col = rgb;
           if (col) {
-            r += col[0]; g += col[1]; b += col[2]; a += 1;
+            r += col[0];
+            g += col[1];
+            b += col[2];
+            a += 1;
           }
         }
       }

@@ -22,10 +22,20 @@ const WEB_EXT = join(ROOT, 'node_modules', 'web-ext', 'bin', 'web-ext.js');
  * rendered as text nodes.
  */
 const KNOWN = [
-  { code: 'UNSAFE_VAR_ASSIGNMENT', files: /^(popup|options|reader)\.js$|^lazy\//, message: /innerHTML/, because: "Preact's dangerouslySetInnerHTML path, never used by Backstory" },
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    files: /^(popup|options|reader)\.js$|^lazy\//,
+    message: /innerHTML/,
+    because: "Preact's dangerouslySetInnerHTML path, never used by Backstory",
+  },
   // The content script loads its own lazy modules (lazy/*.js) with import(runtime.getURL(path)):
   // the address is always the extension's own, built from a constant path.
-  { code: 'UNSAFE_VAR_ASSIGNMENT', files: /^(content\.js|lazy\/main\.js)$/, message: /import/, because: 'import() of the extension’s own lazy/ modules at runtime.getURL addresses' },
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    files: /^(content\.js|lazy\/main\.js)$/,
+    message: /import/,
+    because: 'import() of the extension’s own lazy/ modules at runtime.getURL addresses',
+  },
 ];
 
 function sourceFiles(dir) {
@@ -41,9 +51,13 @@ if (!existsSync(join(DIST, 'manifest.json'))) {
 }
 
 // The explanation of the known warning holds only while our own code never writes HTML.
-const writesHtml = sourceFiles(join(ROOT, 'src')).filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML/.test(readFileSync(f, 'utf8')));
+const writesHtml = sourceFiles(join(ROOT, 'src')).filter((f) =>
+  /dangerouslySetInnerHTML|\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML/.test(readFileSync(f, 'utf8')),
+);
 if (writesHtml.length) {
-  console.error(`✖ ${writesHtml.map((f) => relative(ROOT, f)).join(', ')} write HTML: render text through Preact instead (and see KNOWN in scripts/lint-firefox.mjs).`);
+  console.error(
+    `✖ ${writesHtml.map((f) => relative(ROOT, f)).join(', ')} write HTML: render text through Preact instead (and see KNOWN in scripts/lint-firefox.mjs).`,
+  );
   process.exit(1);
 }
 

@@ -17,7 +17,11 @@ function files(dir) {
 
 for (const browser of ['chrome', 'firefox']) {
   const dir = join(ROOT, 'dist', browser);
-  const entries = Object.fromEntries(files(dir).sort().map((f) => [relative(dir, f), readFileSync(f)]));
+  const entries = Object.fromEntries(
+    files(dir)
+      .sort()
+      .map((f) => [relative(dir, f), readFileSync(f)]),
+  );
   // A fixed timestamp keeps the zips reproducible.
   const zip = zipSync(entries, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') });
   const file = join(out, `backstory-${version}-${browser}.zip`);

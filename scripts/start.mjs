@@ -9,8 +9,13 @@ import { build } from '../build.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium'].filter(Boolean);
+const CANDIDATES = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/snap/bin/chromium',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+].filter(Boolean);
 
 await build();
 const extension = join(ROOT, 'dist', 'chrome');
@@ -33,15 +38,19 @@ ${byHand}`);
 } else {
   const profile = mkdtempSync(join(tmpdir(), 'backstory-profile-'));
   console.log(`Opening ${article}\nin ${browser} with ${extension} loaded (profile ${profile}). Ctrl+C to stop.`);
-  const child = spawn(browser, [
-    `--user-data-dir=${profile}`,
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
-    '--no-first-run',
-    '--no-default-browser-check',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    article,
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    browser,
+    [
+      `--user-data-dir=${profile}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      article,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   const started = Date.now();
   let errors = '';
   child.stderr.on('data', (d) => (errors += d));

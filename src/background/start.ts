@@ -59,7 +59,10 @@ export function startBackground(api: ExtensionApi): () => void {
     // on every start of the background, which the browser may restart at any time.
     if (on && changed) registering = registering.then(() => api.runInOpenTabs(PACKS_FLAG_SCRIPT.file)).catch(() => undefined);
   };
-  void api.loadLocal(PACKS_KEY).then((packs) => syncPacksFlag(packs, false), () => undefined);
+  void api.loadLocal(PACKS_KEY).then(
+    (packs) => syncPacksFlag(packs, false),
+    () => undefined,
+  );
   const stopPacks = api.onLocalChanged(PACKS_KEY, (packs) => syncPacksFlag(packs, true));
   return () => {
     stopCommands();

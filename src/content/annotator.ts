@@ -139,7 +139,15 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   function pageMention(run: TextRun, start: number, end: number, topic: number, fields: Pick<PageMention, 'alias' | 'rule' | 'check'>): PageMention {
     const head = index.topics[topic]!;
     const [from, to] = pointsOf(run, start, end);
-    return { head, category: categories.get(head.category), ...fields, text: ownCopy(run.text.slice(start, end)), start: from, end: to, nodes: nodesOf(run, start, end) };
+    return {
+      head,
+      category: categories.get(head.category),
+      ...fields,
+      text: ownCopy(run.text.slice(start, end)),
+      start: from,
+      end: to,
+      nodes: nodesOf(run, start, end),
+    };
   }
 
   /**
@@ -245,7 +253,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       .filter(({ run }) => run.nodes.every((n) => n.isConnected))
       .flatMap(({ run, mentions }) =>
         checkClaims(run.text, mentions, index.claims, index.claimEvents).map((c: ClaimCheck) =>
-          pageMention(run, c.start, c.end, c.topic, { alias: c.stated, rule: 'alias', check: { verdict: c.verdict, claims: c.claims, stated: c.stated, sentence: c.sentence } }),
+          pageMention(run, c.start, c.end, c.topic, {
+            alias: c.stated,
+            rule: 'alias',
+            check: { verdict: c.verdict, claims: c.claims, stated: c.stated, sentence: c.sentence },
+          }),
         ),
       );
     show(checks);

@@ -12,7 +12,6 @@ import { INSTANCE_FLAG, PACKS_FLAG, type QuietScript } from '../core/content-fla
 import type { ContentScript } from './start';
 import { pageText } from './page-text';
 
-
 /** The gate's needles, one per alias of the bundled corpus (build.mjs, core/gate.ts). */
 declare const BACKSTORY_GATE: PackedGate | null;
 
@@ -56,7 +55,12 @@ function run(): void {
   };
   // Holds the slot while the page is quiet, so a second injection sees a live instance;
   // packs-flag.js wakes it when the reader switches an own pack on (its names aren't in the gate).
-  const waiting: ContentScript & QuietScript = { ready: Promise.resolve(), alive: () => !stopped && extensionContextValid(), stop, wake: () => void (stopped || ask(true)) };
+  const waiting: ContentScript & QuietScript = {
+    ready: Promise.resolve(),
+    alive: () => !stopped && extensionContextValid(),
+    stop,
+    wake: () => void (stopped || ask(true)),
+  };
   slot.set(waiting);
 
   const load = () => {

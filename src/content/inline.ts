@@ -10,13 +10,44 @@ export const DOCUMENT_POSITION_FOLLOWING = 4;
 
 /** Elements that flow inside a line of text; any other element ends a run (local names). */
 const INLINE = new Set([
-  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i',
-  'ins', 'label', 'mark', 'q', 'rb', 'rp', 'rt', 'ruby', 's', 'small', 'span', 'strike', 'strong',
-  'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'nobr',
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'q',
+  'rb',
+  'rp',
+  'rt',
+  'ruby',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'nobr',
 ]);
 
 export function isInline(el: Element): boolean {
   // localName: no upper-casing of tagName for every element of the page (XHTML writes it lower case too).
   return INLINE.has(el.localName);
 }
-

@@ -13,7 +13,8 @@ export function createLiveRegion(doc: Document): LiveRegion {
     announce(message) {
       if (!host?.isConnected) {
         host = doc.createElement('backstory-status');
-        host.style.cssText = 'position:fixed!important;width:1px!important;height:1px!important;overflow:hidden!important;clip-path:inset(50%)!important;';
+        host.style.cssText =
+          'position:fixed!important;width:1px!important;height:1px!important;overflow:hidden!important;clip-path:inset(50%)!important;';
         const root = host.attachShadow({ mode: 'open' });
         region = doc.createElement('div');
         region.setAttribute('role', 'status');

@@ -43,4 +43,3 @@ export function pageText(root: Node): string | null {
   }
   return text;
 }
-

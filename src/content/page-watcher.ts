@@ -58,7 +58,11 @@ export function watchPage(doc: Document, signal: AbortSignal, handlers: PageChan
       for (const n of r.removedNodes) stale.push(n);
       // Text left around removed text or inline elements may now read as (or stop being) a name;
       // a removed block changes nothing around it (a feed dropping old items is not read again).
-      if (r.target.nodeType === ELEMENT_NODE && [...r.removedNodes].some((n) => n.nodeType === TEXT_NODE || (n.nodeType === ELEMENT_NODE && isInline(n as Element)))) roots.add(r.target);
+      if (
+        r.target.nodeType === ELEMENT_NODE &&
+        [...r.removedNodes].some((n) => n.nodeType === TEXT_NODE || (n.nodeType === ELEMENT_NODE && isInline(n as Element)))
+      )
+        roots.add(r.target);
       for (const n of r.addedNodes) {
         if (n.nodeType !== TEXT_NODE) roots.add(n);
         // Text added beside existing text may complete a name across nodes: the parent is read again.

@@ -27,7 +27,13 @@ export interface SubtreeScan {
 }
 
 /** Runs over `root` (from `from` on, then up to it), handing each step's matches to `onMatches`. */
-export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptions, onMatches: (m: RunMatches) => void, from: Element | null = null): SubtreeScan {
+export function scanSubtree(
+  root: Element,
+  matcher: Matcher,
+  options: MatchOptions,
+  onMatches: (m: RunMatches) => void,
+  from: Element | null = null,
+): SubtreeScan {
   const walker = createRunWalker(root, from);
   let run: TextRun | null = null;
   let prepared: PreparedText | null = null;

@@ -140,7 +140,8 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
       rectOf: annotator.rectOf,
       loadDetails,
       onWrongMatch: site === null ? undefined : (m) => void own.reportWrongMatch(m),
-      onOpenSource: (topicId, quote) => void send(() => api.send('reader:open', { topicId, sourceId: quote.source, quote: quote.text })).catch(() => undefined),
+      onOpenSource: (topicId, quote) =>
+        void send(() => api.send('reader:open', { topicId, sourceId: quote.source, quote: quote.text })).catch(() => undefined),
       onClose: () => annotator.focus(null),
     });
     return tooltip;
@@ -164,12 +165,20 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
       loadDetails(m.head.id).catch(() => undefined);
       if (tooltip?.current === m) tooltip.cancelClose();
     },
-    onRest: (m) => void tooltipHost().then((t) => t?.open(m), () => undefined),
+    onRest: (m) =>
+      void tooltipHost().then(
+        (t) => t?.open(m),
+        () => undefined,
+      ),
     onLeave: () => {
       if (tooltip?.current && !tooltip.hasFocus()) tooltip.scheduleClose();
     },
     onTooltip: () => tooltip?.cancelClose(),
-    onFocus: (m, el) => void tooltipHost().then((t) => t?.open(m, { anchorElement: el }), () => undefined),
+    onFocus: (m, el) =>
+      void tooltipHost().then(
+        (t) => t?.open(m, { anchorElement: el }),
+        () => undefined,
+      ),
     onFocusElsewhere: () => {
       if (tooltip?.current && !tooltip.hasFocus()) tooltip.close(false);
     },
@@ -252,11 +261,24 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
   const stopWatching = api.onSettingsChanged((s) => void applySettings(s));
   const stopAnswering = isTop
     ? api.handle({
-        'page:status': () => ({ site, active, counts: annotator.counts(), found: annotator.found(), skipped: annotator.skipped, mode: annotator.mode }),
+        'page:status': () => ({
+          site,
+          active,
+          counts: annotator.counts(),
+          found: annotator.found(),
+          skipped: annotator.skipped,
+          mode: annotator.mode,
+        }),
         'page:report': () => ({
           title: doc.title,
           url: doc.location.href,
-          checks: annotator.checks().flatMap((m) => (m.check ? [{ topicId: m.head.id, verdict: m.check.verdict, claims: m.check.claims, stated: m.check.stated, sentence: m.check.sentence }] : [])),
+          checks: annotator
+            .checks()
+            .flatMap((m) =>
+              m.check
+                ? [{ topicId: m.head.id, verdict: m.check.verdict, claims: m.check.claims, stated: m.check.stated, sentence: m.check.sentence }]
+                : [],
+            ),
           found: annotator.found(),
         }),
         'page:reveal': ({ topicId }) => reveal(annotator.nextMention(topicId, keyboardAt?.head.id === topicId ? keyboardAt : null), focusBefore()),
@@ -280,7 +302,9 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
     live.destroy();
   });
 
-  const ready = Promise.all([api.loadSettings(), own.ready]).then(([s]) => applySettings(s)).then(announce);
+  const ready = Promise.all([api.loadSettings(), own.ready])
+    .then(([s]) => applySettings(s))
+    .then(announce);
 
   return { ready, alive, stop: () => controller.abort() };
 }

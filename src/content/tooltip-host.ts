@@ -100,7 +100,18 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
     const mention = current;
     render(
       // Keyed by topic so one topic's expanded state never carries over to the next.
-      h(Tooltip, { key: mention.head.id, head: mention.head, category: mention.category, alias: mention.alias, rule: mention.rule, check: mention.check, state, onClose: () => close(true), onWrongMatch: wrongMatch(mention), onOpenSource: openSource(mention) }),
+      h(Tooltip, {
+        key: mention.head.id,
+        head: mention.head,
+        category: mention.category,
+        alias: mention.alias,
+        rule: mention.rule,
+        check: mention.check,
+        state,
+        onClose: () => close(true),
+        onWrongMatch: wrongMatch(mention),
+        onOpenSource: openSource(mention),
+      }),
       target,
     );
     position();
@@ -183,8 +194,7 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
       restoringFocus = true;
       back.focus({ preventScroll: true });
       restoringFocus = false;
-    }
-    else if (restoreFocus && hasFocus()) (doc.activeElement as HTMLElement | null)?.blur();
+    } else if (restoreFocus && hasFocus()) (doc.activeElement as HTMLElement | null)?.blur();
     if (was) options.onClose?.();
   }
 

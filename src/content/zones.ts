@@ -13,8 +13,26 @@ export const TOOLTIP_TAG = 'backstory-tooltip';
  * matching (it runs for every element of every page); the selector forms below derive from them.
  */
 const EXCLUDED_TAGS = new Set([
-  'input', 'textarea', 'select', 'option', 'button', 'code', 'pre', 'kbd', 'samp', 'script', 'style',
-  'noscript', 'template', 'svg', 'math', 'iframe', 'head', 'title', TOOLTIP_TAG, 'backstory-status',
+  'input',
+  'textarea',
+  'select',
+  'option',
+  'button',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'head',
+  'title',
+  TOOLTIP_TAG,
+  'backstory-status',
 ]);
 const EXCLUDED_ATTRIBUTES = ['contenteditable', 'data-annotation-tooltip'];
 

@@ -24,12 +24,26 @@ export interface ClaimCheck {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // A full stop only after an abbreviation ("Nov."): after "March" it ends the sentence.
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)';
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(1[89]\\d\\d|20\\d\\d)';
 /** Russian month names: "14 ноября 2018 года" (genitive), "в октябре 1993 года" (prepositional). */
 const RU_MONTHS_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-const RU_MONTHS_PREPOSITIONAL = ['январе', 'феврале', 'марте', 'апреле', 'мае', 'июне', 'июле', 'августе', 'сентябре', 'октябре', 'ноябре', 'декабре'];
+const RU_MONTHS_PREPOSITIONAL = [
+  'январе',
+  'феврале',
+  'марте',
+  'апреле',
+  'мае',
+  'июне',
+  'июле',
+  'августе',
+  'сентябре',
+  'октябре',
+  'ноябре',
+  'декабре',
+];
 const RU_GENITIVE = `(${RU_MONTHS_GENITIVE.join('|')})`;
 const RU_PREPOSITIONAL = `(${RU_MONTHS_PREPOSITIONAL.join('|')})`;
 const ruMonth = (name: string) => Math.max(RU_MONTHS_GENITIVE.indexOf(name.toLowerCase()), RU_MONTHS_PREPOSITIONAL.indexOf(name.toLowerCase())) + 1;
@@ -53,7 +67,10 @@ const makeDatePatterns = (): DatePattern[] => [
   [new RegExp(`${YEAR}年?(?!\\d)`, 'y'), (m) => ({ year: +m[1]! })],
 ];
 
-const NUMBER_WORDS = 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ');
+const NUMBER_WORDS =
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
+    ' ',
+  );
 
 function month(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
@@ -77,7 +94,8 @@ export function findDates(text: string): Array<Found<DateParts>> {
       const m = re.exec(text);
       if (!m) continue;
       const value = parts(m);
-      if ((value.month !== undefined && (value.month < 1 || value.month > 12)) || (value.day !== undefined && (value.day < 1 || value.day > 31))) continue;
+      if ((value.month !== undefined && (value.month < 1 || value.month > 12)) || (value.day !== undefined && (value.day < 1 || value.day > 31)))
+        continue;
       out.push({ start: i, end: i + m[0].length, text: m[0], value });
       i += m[0].length - 1;
       break;
@@ -90,7 +108,10 @@ export function findDates(text: string): Array<Found<DateParts>> {
 export function findCounts(text: string, units: string[]): Array<Found<number>> {
   if (units.length === 0) return [];
   const unit = units.map(escapeRegExp).join('|');
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(\\d[\\d,]*|${NUMBER_WORDS.join('|')})(?:\\s+of\\s+the\\s+\\d[\\d,]*)?(?:\\s+[\\p{L}.-]+){0,2}?\\s+(?:${unit})(?![\\p{L}])`, 'giu');
+  const re = new RegExp(
+    `(?<![\\p{L}\\p{N}])(\\d[\\d,]*|${NUMBER_WORDS.join('|')})(?:\\s+of\\s+the\\s+\\d[\\d,]*)?(?:\\s+[\\p{L}.-]+){0,2}?\\s+(?:${unit})(?![\\p{L}])`,
+    'giu',
+  );
   const out: Array<Found<number>> = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const word = m[1]!.toLowerCase();
@@ -168,7 +189,12 @@ function unnamedEvents(sentence: string, offset: number, inSentence: readonly Me
   return out;
 }
 
-export function checkClaims(text: string, mentions: Mention[], claims: Record<number, ClaimHead[]>, events: readonly ClaimEventHead[] = []): ClaimCheck[] {
+export function checkClaims(
+  text: string,
+  mentions: Mention[],
+  claims: Record<number, ClaimHead[]>,
+  events: readonly ClaimEventHead[] = [],
+): ClaimCheck[] {
   const out: ClaimCheck[] = [];
   const sentences = new Map<string, Mention[]>();
   for (const m of mentions) {
@@ -208,7 +234,15 @@ export function checkClaims(text: string, mentions: Mention[], claims: Record<nu
           })
         : [];
       if (m && compared.length)
-        out.push({ start: s + d.start, end: s + d.end, topic: m.topic, verdict: verdictOf(compared.map((c) => c.same)), claims: compared.map((c) => c.i), stated: d.text, sentence: asWritten });
+        out.push({
+          start: s + d.start,
+          end: s + d.end,
+          topic: m.topic,
+          verdict: verdictOf(compared.map((c) => c.same)),
+          claims: compared.map((c) => c.i),
+          stated: d.text,
+          sentence: asWritten,
+        });
     }
 
     const unitGroups = new Map<string, string[]>();
@@ -220,8 +254,18 @@ export function checkClaims(text: string, mentions: Mention[], claims: Record<nu
       const sameGroup = (h: ClaimHead) => h.attribute === 'count' && h.units.join('|') === group;
       const m = about(c, 'count', (x) => !!claims[x.topic]?.some((h) => sameGroup(h) && via(h, x)));
       if (!m) continue;
-      const compared = claims[m.topic]!.flatMap((h, i) => (h.attribute === 'count' && sameGroup(h) && via(h, m) ? [{ i, same: h.value === c.value }] : []));
-      out.push({ start: s + c.start, end: s + c.end, topic: m.topic, verdict: verdictOf(compared.map((x) => x.same)), claims: compared.map((x) => x.i), stated: c.text, sentence: asWritten });
+      const compared = claims[m.topic]!.flatMap((h, i) =>
+        h.attribute === 'count' && sameGroup(h) && via(h, m) ? [{ i, same: h.value === c.value }] : [],
+      );
+      out.push({
+        start: s + c.start,
+        end: s + c.end,
+        topic: m.topic,
+        verdict: verdictOf(compared.map((x) => x.same)),
+        claims: compared.map((x) => x.i),
+        stated: c.text,
+        sentence: asWritten,
+      });
     }
   }
   return out.sort((a, b) => a.start - b.start);

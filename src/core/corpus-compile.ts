@@ -24,14 +24,20 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
   const claims: Record<number, ClaimHead[]> = {};
   corpus.topics.forEach((topic, index) => {
     if (topic.claims?.length)
-      claims[index] = topic.claims.map((c): ClaimHead => ({
-        ...(c.attribute === 'date' ? { attribute: 'date', value: c.value } : { attribute: 'count', value: c.value, units: c.units }),
-        ...(topic.claimsVia && { via: topic.claimsVia }),
-      }));
+      claims[index] = topic.claims.map(
+        (c): ClaimHead => ({
+          ...(c.attribute === 'date' ? { attribute: 'date', value: c.value } : { attribute: 'count', value: c.value, units: c.units }),
+          ...(topic.claimsVia && { via: topic.claimsVia }),
+        }),
+      );
   });
   const topicIndex = new Map(corpus.topics.map((t, i) => [t.id, i]));
   const claimEvents: ClaimEventHead[] = corpus.topics.flatMap((topic, index) =>
-    (topic.claimEvents ?? []).map((e) => ({ topic: index, phrases: e.phrases.map((p) => p.toLowerCase()), with: e.with.map((id) => topicIndex.get(id)!) })),
+    (topic.claimEvents ?? []).map((e) => ({
+      topic: index,
+      phrases: e.phrases.map((p) => p.toLowerCase()),
+      with: e.with.map((id) => topicIndex.get(id)!),
+    })),
   );
   for (const stem of stems) aliases[stem] = { ...aliases[stem]!, stem: true };
   return {

@@ -3,19 +3,7 @@
 
 import { quoteStates } from './claims';
 import { CORPUS_ID } from './ids';
-import type {
-  Alias,
-  Category,
-  Claim,
-  ClaimEventRule,
-  Discrepancy,
-  Fact,
-  NameUsage,
-  QuoteRef,
-  Source,
-  Topic,
-  Viewpoint,
-} from './corpus-types';
+import type { Alias, Category, Claim, ClaimEventRule, Discrepancy, Fact, NameUsage, QuoteRef, Source, Topic, Viewpoint } from './corpus-types';
 import { fold, normalizeForQuote } from './text-fold';
 
 export interface CorpusFile {
@@ -214,26 +202,50 @@ function validateTopic(o: Obj, expectedCategory: string | null, r0: Reporter, ct
   if (category && !categories.has(category)) r.fail('category', `unknown category "${category}"`);
   if (category && expectedCategory && category !== expectedCategory)
     r.fail('category', `"${category}" does not belong in a file of category "${expectedCategory}"`);
-  const facts = validateList(o.facts, 'facts', r, (f, p): Fact => ({
-    text: requireText(f, 'text', r, `${p}.text`),
-    quotes: validateQuotes(f.quotes, `${p}.quotes`, r, ctx),
-  }), { min: 1 })!;
-  const viewpoints = validateList(o.viewpoints, 'viewpoints', r, (v, p): Viewpoint => ({
-    holder: requireText(v, 'holder', r, `${p}.holder`),
-    position: requireText(v, 'position', r, `${p}.position`),
-    quotes: validateQuotes(v.quotes, `${p}.quotes`, r, ctx),
-  }), { optional: true });
+  const facts = validateList(
+    o.facts,
+    'facts',
+    r,
+    (f, p): Fact => ({
+      text: requireText(f, 'text', r, `${p}.text`),
+      quotes: validateQuotes(f.quotes, `${p}.quotes`, r, ctx),
+    }),
+    { min: 1 },
+  )!;
+  const viewpoints = validateList(
+    o.viewpoints,
+    'viewpoints',
+    r,
+    (v, p): Viewpoint => ({
+      holder: requireText(v, 'holder', r, `${p}.holder`),
+      position: requireText(v, 'position', r, `${p}.position`),
+      quotes: validateQuotes(v.quotes, `${p}.quotes`, r, ctx),
+    }),
+    { optional: true },
+  );
   if (viewpoints && viewpoints.length === 1) r.fail('viewpoints', 'a contested topic needs at least two viewpoints');
-  const names = validateList(o.names, 'names', r, (n, p): NameUsage => ({
-    name: requireText(n, 'name', r, `${p}.name`),
-    usedBy: requireText(n, 'usedBy', r, `${p}.usedBy`),
-    quotes: validateQuotes(n.quotes, `${p}.quotes`, r, ctx),
-  }), { optional: true });
-  const discrepancies = validateList(o.discrepancies, 'discrepancies', r, (d, p): Discrepancy => ({
-    about: requireText(d, 'about', r, `${p}.about`),
-    note: requireText(d, 'note', r, `${p}.note`),
-    quotes: validateQuotes(d.quotes, `${p}.quotes`, r, ctx, 2),
-  }), { optional: true });
+  const names = validateList(
+    o.names,
+    'names',
+    r,
+    (n, p): NameUsage => ({
+      name: requireText(n, 'name', r, `${p}.name`),
+      usedBy: requireText(n, 'usedBy', r, `${p}.usedBy`),
+      quotes: validateQuotes(n.quotes, `${p}.quotes`, r, ctx),
+    }),
+    { optional: true },
+  );
+  const discrepancies = validateList(
+    o.discrepancies,
+    'discrepancies',
+    r,
+    (d, p): Discrepancy => ({
+      about: requireText(d, 'about', r, `${p}.about`),
+      note: requireText(d, 'note', r, `${p}.note`),
+      quotes: validateQuotes(d.quotes, `${p}.quotes`, r, ctx, 2),
+    }),
+    { optional: true },
+  );
   const claims = validateList(o.claims, 'claims', r, (c, p) => validateClaim(c, p, r, ctx), { optional: true });
   const topic: Topic = {
     id,
@@ -255,7 +267,8 @@ function validateTopic(o: Obj, expectedCategory: string | null, r0: Reporter, ct
   if (claims) topic.claims = claims.filter((c): c is Claim => c !== null);
   if (o.claimsVia !== undefined) {
     const names = new Set(topic.aliases.map(aliasText));
-    if (!Array.isArray(o.claimsVia) || o.claimsVia.length === 0 || !o.claimsVia.every(isText)) r.fail('claimsVia', 'must list the aliases claims are checked through');
+    if (!Array.isArray(o.claimsVia) || o.claimsVia.length === 0 || !o.claimsVia.every(isText))
+      r.fail('claimsVia', 'must list the aliases claims are checked through');
     else {
       o.claimsVia.forEach((a, i) => {
         if (!names.has(a as string)) r.fail(`claimsVia[${i}]`, `"${a as string}" is not an alias of this topic`);
@@ -283,7 +296,8 @@ function validateClaimEvents(v: unknown, r: Reporter): ClaimEventRule[] | null {
     const p = `claimEvents[${i}]`;
     if (!isObj(e)) return r.fail(p, 'must be an object with "phrases" and "with"');
     const phrases = Array.isArray(e.phrases) && e.phrases.length > 0 && e.phrases.every(isText) ? (e.phrases as string[]) : null;
-    const partners = Array.isArray(e.with) && e.with.length > 0 && e.with.every((x) => typeof x === 'string' && CORPUS_ID.test(x)) ? (e.with as string[]) : null;
+    const partners =
+      Array.isArray(e.with) && e.with.length > 0 && e.with.every((x) => typeof x === 'string' && CORPUS_ID.test(x)) ? (e.with as string[]) : null;
     if (!phrases) r.fail(`${p}.phrases`, 'must be a non-empty array of phrases');
     // Without partners a phrase would stand for the event in any sentence ("met in Singapore").
     if (!partners) r.fail(`${p}.with`, 'must list the topic ids every sentence must also mention');
@@ -301,20 +315,34 @@ function validateClaim(c: Obj, p: string, r: Reporter, ctx: QuoteContext): Claim
   let claim: Claim | null = null;
   if (c.attribute === 'date') {
     const v = isObj(c.value) ? c.value : {};
-    const value = { ...(v.year !== undefined && { year: v.year }), ...(v.month !== undefined && { month: v.month }), ...(v.day !== undefined && { day: v.day }) };
+    const value = {
+      ...(v.year !== undefined && { year: v.year }),
+      ...(v.month !== undefined && { month: v.month }),
+      ...(v.day !== undefined && { day: v.day }),
+    };
     const ok =
-      (v.year === undefined || int(v.year, 1800, 2100)) && (v.month === undefined || int(v.month, 1, 12)) && (v.day === undefined || int(v.day, 1, 31)) &&
-      (v.year !== undefined || v.month !== undefined) && (v.day === undefined || v.month !== undefined);
+      (v.year === undefined || int(v.year, 1800, 2100)) &&
+      (v.month === undefined || int(v.month, 1, 12)) &&
+      (v.day === undefined || int(v.day, 1, 31)) &&
+      (v.year !== undefined || v.month !== undefined) &&
+      (v.day === undefined || v.month !== undefined);
     if (!isObj(c.value) || !ok) r.fail(`${p}.value`, 'must be { year?, month?, day? } with a year or a month (and a month for a day)');
     else claim = { attribute: 'date', label, value: value as Claim['value'] & object, quote } as Claim;
   } else if (c.attribute === 'count') {
     if (!int(c.value, 0, 1e9)) r.fail(`${p}.value`, 'must be a whole number');
-    else if (!Array.isArray(c.units) || c.units.length === 0 || !c.units.every(isText)) r.fail(`${p}.units`, 'must list the words the number counts ("diplomats")');
+    else if (!Array.isArray(c.units) || c.units.length === 0 || !c.units.every(isText))
+      r.fail(`${p}.units`, 'must list the words the number counts ("diplomats")');
     else claim = { attribute: 'count', label, value: c.value, units: c.units, quote };
   } else {
     r.fail(`${p}.attribute`, 'must be "date" or "count"');
   }
-  if (claim && !quoteStates(normalizeForQuote(quote.text), claim.attribute === 'date' ? { attribute: 'date', value: claim.value } : { attribute: 'count', value: claim.value, units: claim.units }))
+  if (
+    claim &&
+    !quoteStates(
+      normalizeForQuote(quote.text),
+      claim.attribute === 'date' ? { attribute: 'date', value: claim.value } : { attribute: 'count', value: claim.value, units: claim.units },
+    )
+  )
     r.fail(`${p}.quote`, 'does not state the claimed value');
   return claim;
 }
@@ -380,7 +408,8 @@ export function validateCorpus(input: CorpusInput): { corpus: Corpus | null; err
     for (const t of topics.filter((x) => (f.data as unknown[]).some((o) => isObj(o) && o.id === x.id))) {
       (t.notAliases ?? []).forEach((look, j) => {
         const owner = aliasOwner.get(fold(look));
-        if (owner !== undefined) errors.push({ file: f.file, topic: t.id, field: `notAliases[${j}]`, message: `"${look}" is an alias of topic "${owner}"` });
+        if (owner !== undefined)
+          errors.push({ file: f.file, topic: t.id, field: `notAliases[${j}]`, message: `"${look}" is an alias of topic "${owner}"` });
       });
     }
   }

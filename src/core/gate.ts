@@ -51,7 +51,6 @@ export interface PackedGate {
   heads: string;
 }
 
-
 /**
  * The needle of a folded alias key: its longest run of letters and digits, which any text the
  * alias is matched in contains once lower-cased. A key made only of short runs ("g-7") needs all

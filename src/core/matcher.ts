@@ -96,7 +96,8 @@ function isDiscourseWord(alias: string, text: string, start: number, end: number
   return before === '' || /[.!?…]$/.test(before);
 }
 /** Kanji (CJK ideographs, their extension A and compatibility block, and the supplementary planes' surrogates), by code unit: no Unicode-property RegExp to compile on every page. */
-const isHanCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f);
+const isHanCode = (c: number): boolean =>
+  (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f);
 const isHanOnly = (w: string): boolean => w.length > 0 && [...w].every((ch) => isHanCode(ch.charCodeAt(0)));
 const APOSTROPHE = 0x27;
 const FULL_STOP = 0x2e;
@@ -104,7 +105,9 @@ const isNameCode = (code: number): boolean => isWordCode(code) || code === APOST
 const isSpaceCode = (code: number): boolean => code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0;
 /** Sentence-initial function words are capitalized without being names. */
 const FUNCTION_WORDS = new Set(
-  'the a an and but or nor so yet when while after before as in on at by for with under since if that this then of to from also however meanwhile both'.split(' '),
+  'the a an and but or nor so yet when while after before as in on at by for with under since if that this then of to from also however meanwhile both'.split(
+    ' ',
+  ),
 );
 
 /** The word (letters, apostrophes, full stops) just before `at`, past the spaces there; '' if none. */
@@ -198,8 +201,7 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
     const found: Mention[] = [];
     const { folded, walked: t } = prepared;
     let pageContext: boolean | undefined;
-    const pageHasContext = () =>
-      (pageContext ??= typeof options.pageHasContext === 'function' ? options.pageHasContext() : !!options.pageHasContext);
+    const pageHasContext = () => (pageContext ??= typeof options.pageHasContext === 'function' ? options.pageHasContext() : !!options.pageHasContext);
     const stop = Math.min(to, t.length);
     for (let i = nextStart(aliases, t, from, stop); i >= 0; i = nextStart(aliases, t, i, stop)) {
       const hit = walk(aliases, t, i);

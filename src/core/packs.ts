@@ -101,23 +101,43 @@ export function readPack(text: string, options: ReadPackOptions): ReadPackResult
   const fail = (file: string, field: string, message: string, topic?: string): CorpusError =>
     topic === undefined ? { file, field, message } : { file, topic, field, message };
   if (text.length > MAX_PACK_CHARS)
-    return { ok: false, errors: [fail(fileName, '(file)', `is ${(text.length / 1e6).toFixed(1)} million characters; a pack may have at most ${MAX_PACK_CHARS / 1e6} million`)] };
+    return {
+      ok: false,
+      errors: [
+        fail(fileName, '(file)', `is ${(text.length / 1e6).toFixed(1)} million characters; a pack may have at most ${MAX_PACK_CHARS / 1e6} million`),
+      ],
+    };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     return { ok: false, errors: [fail(fileName, '(file)', `not valid JSON (${e instanceof Error ? e.message : String(e)})`)] };
   }
-  if (!isObj(data)) return { ok: false, errors: [fail(fileName, '(root)', 'must be an object with "format", "version", "pack", "sources" and "topics"')] };
+  if (!isObj(data))
+    return { ok: false, errors: [fail(fileName, '(root)', 'must be an object with "format", "version", "pack", "sources" and "topics"')] };
 
   const meta = isObj(data.pack) ? data.pack : null;
   const label = meta && isText(meta.id) && CORPUS_ID.test(meta.id) ? `pack "${meta.id}"` : fileName;
   const errors: CorpusError[] = [];
   // A file of another format or version may be shaped differently throughout: say only that.
   if (data.format !== PACK_FORMAT)
-    errors.push(fail(label, 'format', data.format === undefined ? `is required: "${PACK_FORMAT}"` : `must be "${PACK_FORMAT}", not ${JSON.stringify(data.format)}`));
+    errors.push(
+      fail(
+        label,
+        'format',
+        data.format === undefined ? `is required: "${PACK_FORMAT}"` : `must be "${PACK_FORMAT}", not ${JSON.stringify(data.format)}`,
+      ),
+    );
   else if (data.version !== PACK_FORMAT_VERSION)
-    errors.push(fail(label, 'version', data.version === undefined ? `is required: ${PACK_FORMAT_VERSION}` : `${JSON.stringify(data.version)} is not supported; this Backstory reads version ${PACK_FORMAT_VERSION}`));
+    errors.push(
+      fail(
+        label,
+        'version',
+        data.version === undefined
+          ? `is required: ${PACK_FORMAT_VERSION}`
+          : `${JSON.stringify(data.version)} is not supported; this Backstory reads version ${PACK_FORMAT_VERSION}`,
+      ),
+    );
   if (errors.length) return { ok: false, errors };
 
   if (!meta) errors.push(fail(label, 'pack', 'must be an object with "id" and "name"'));
@@ -141,7 +161,8 @@ export function readPack(text: string, options: ReadPackOptions): ReadPackResult
   else
     data.sources.forEach((s, i) => {
       const file = `${label} › sources[${i}]`;
-      if (isObj(s) && !isText(s.text)) errors.push(fail(file, 'text', s.text === undefined ? "is required: the document's full text" : 'must be a non-empty string'));
+      if (isObj(s) && !isText(s.text))
+        errors.push(fail(file, 'text', s.text === undefined ? "is required: the document's full text" : 'must be a non-empty string'));
       const { text: body, ...rest } = isObj(s) ? s : { text: undefined };
       sources.push({ file, data: isObj(s) ? { ...rest, file: 'text' } : s, text: isText(body) ? body : null });
     });
@@ -158,7 +179,10 @@ export function readPack(text: string, options: ReadPackOptions): ReadPackResult
 
   // Ids and aliases belong to one topic across everything installed. The pack being replaced (or
   // re-imported, already refused above) doesn't count against itself.
-  const taken = owners(builtIn, options.installed.filter((p) => p.id !== options.update && p.id !== id));
+  const taken = owners(
+    builtIn,
+    options.installed.filter((p) => p.id !== options.update && p.id !== id),
+  );
   if (Array.isArray(data.topics))
     for (const t of data.topics) {
       if (!isObj(t) || !isText(t.id)) continue;
@@ -265,8 +289,14 @@ function isIndex(v: unknown): v is CompiledIndex {
   return (
     v.topics.every((t) => isObj(t) && typeof t.id === 'string' && typeof t.name === 'string' && typeof t.category === 'string') &&
     v.categories.every((x) => isObj(x) && typeof x.id === 'string' && typeof x.label === 'string' && typeof x.color === 'string') &&
-    Object.values(v.aliases).every((e) => isObj(e) && Number.isInteger(e.topic) && (e.topic as number) < n && typeof e.alias === 'string' && typeof e.ambiguous === 'boolean') &&
-    isStrings(c.japan) && isStrings(c.russia) && isStrings(c.dispute) && isStrings(c.titles) && isStrings(c.nameFollowers) &&
+    Object.values(v.aliases).every(
+      (e) => isObj(e) && Number.isInteger(e.topic) && (e.topic as number) < n && typeof e.alias === 'string' && typeof e.ambiguous === 'boolean',
+    ) &&
+    isStrings(c.japan) &&
+    isStrings(c.russia) &&
+    isStrings(c.dispute) &&
+    isStrings(c.titles) &&
+    isStrings(c.nameFollowers) &&
     (v.claimEvents === undefined || (Array.isArray(v.claimEvents) && v.claimEvents.every((e) => isClaimEvent(e, n))))
   );
 }
@@ -294,7 +324,10 @@ export function parsePackFiles(raw: unknown): Record<string, PackFiles> {
   const out: Record<string, PackFiles> = {};
   for (const [id, v] of Object.entries(raw)) {
     if (!isObj(v) || typeof v.raw !== 'string' || !Array.isArray(v.details)) continue;
-    const details = v.details.filter((d): d is TopicDetails => isObj(d) && isObj(d.topic) && typeof d.topic.id === 'string' && isObj(d.sources) && typeof d.corpusVersion === 'string');
+    const details = v.details.filter(
+      (d): d is TopicDetails =>
+        isObj(d) && isObj(d.topic) && typeof d.topic.id === 'string' && isObj(d.sources) && typeof d.corpusVersion === 'string',
+    );
     out[id] = { raw: v.raw, details };
   }
   return out;
@@ -305,4 +338,3 @@ export const topicCount = (p: InstalledPack): number => p.index.topics.length;
 
 /** Suggested file name for an exported pack. */
 export const exportFileName = (p: InstalledPack): string => `${p.id}.backstory-pack.json`;
-

@@ -19,13 +19,7 @@ export interface ReaderTarget {
 export function isReaderTarget(v: unknown): v is ReaderTarget {
   if (typeof v !== 'object' || v === null) return false;
   const { topicId, sourceId, quote } = v as Record<string, unknown>;
-  return (
-    isCorpusId(topicId) &&
-    isCorpusId(sourceId) &&
-    typeof quote === 'string' &&
-    quote.trim() !== '' &&
-    quote.length <= MAX_QUOTE_CHARS
-  );
+  return isCorpusId(topicId) && isCorpusId(sourceId) && typeof quote === 'string' && quote.trim() !== '' && quote.length <= MAX_QUOTE_CHARS;
 }
 
 export function readerPath(target: ReaderTarget): string {

@@ -69,9 +69,7 @@ export function parseSettings(raw: unknown): Settings {
     version: SETTINGS_VERSION,
     enabled: typeof blob.enabled === 'boolean' ? blob.enabled : DEFAULT_SETTINGS.enabled,
     categories,
-    disabledSites: Array.isArray(blob.disabledSites)
-      ? [...new Set(blob.disabledSites.filter(validHost).map((h) => h.toLowerCase()))]
-      : [],
+    disabledSites: Array.isArray(blob.disabledSites) ? [...new Set(blob.disabledSites.filter(validHost).map((h) => h.toLowerCase()))] : [],
     mentionMode: blob.mentionMode === 'first' || blob.mentionMode === 'all' ? blob.mentionMode : DEFAULT_SETTINGS.mentionMode,
     paintMode: blob.paintMode === 'marks' || blob.paintMode === 'highlights' ? blob.paintMode : DEFAULT_SETTINGS.paintMode,
   };

@@ -27,7 +27,8 @@ interface Span {
 const EN_EVENT_VERBS =
   'signed|concluded|adopted|issued|agreed|reached|held|passed|approved|enacted|ratified|launched|began|started|annexed|invaded|expelled|took place|occurred|came into force|entered into force';
 const EN_COUNT_VERBS = 'supported|backed|endorsed|adopted|approved|passed|voted(?: for| in favou?r of)?|expelled|expelling';
-const RU_EVENT_VERBS = 'подписан[аоы]?|подписал[аи]?|заключ[её]н[аоы]?|заключил[аи]?|принят[аоы]?|принял[аи]?|состоял[аоси]{0,2}|проведен[аоы]?|начал[аои]?с[ья]';
+const RU_EVENT_VERBS =
+  'подписан[аоы]?|подписал[аи]?|заключ[её]н[аоы]?|заключил[аи]?|принят[аоы]?|принял[аи]?|состоял[аоси]{0,2}|проведен[аоы]?|начал[аои]?с[ья]';
 const RU_COUNT_VERBS = 'поддержал[аи]?|поддержан[аоы]?|проголосовал[аи]?|высланы|выслал[аи]?';
 const JA_EVENT_VERBS = '署名|調印|締結|採択|合意|開催|発効|行われ|行った|実施|開かれ';
 const JA_COUNT_VERBS = '賛成|支持|採択|追放';
@@ -66,7 +67,10 @@ function compile(kind: ValueKind) {
     appositionOpen: /^\s*[,(]\s*(?:in|on|of)?\s*$/iu,
     appositionClose: /^\s*[,)]/u,
     /** An event named by its verb ("entered the war against Japan", "suspended the talks"), then "on" or "in" and the value. */
-    eventClause: new RegExp(String.raw`(?:^|[^\p{L}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue|met|встретились|встречались)(?:[^\p{L}]|$)`, 'iu'),
+    eventClause: new RegExp(
+      String.raw`(?:^|[^\p{L}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue|met|встретились|встречались)(?:[^\p{L}]|$)`,
+      'iu',
+    ),
     /** Japanese: "<value>に" right before an event that is itself done then ("…シンガポールで会談した"). */
     jaValueAt: /^(?:に|には)$/u,
     jaEventClause: /(?:会談|会見|署名|調印|採択|参戦)$/u,
@@ -100,7 +104,8 @@ export function isStatedAbout(sentence: string, value: Span, event: Span, kind: 
   if (value.end <= event.start) {
     const gap = sentence.slice(value.end, event.start);
     if (p.nameBefore.test(gap) || p.jaValueVerbEvent.test(gap)) return true;
-    if (p.jaValueAt.test(gap) && p.jaEventClause.test(sentence.slice(event.start, event.end)) && p.jaDoneAfter.test(sentence.slice(event.end))) return true;
+    if (p.jaValueAt.test(gap) && p.jaEventClause.test(sentence.slice(event.start, event.end)) && p.jaDoneAfter.test(sentence.slice(event.end)))
+      return true;
     if (!p.opening.test(sentence.slice(0, value.start)) || p.reported.test(gap)) return false;
     return p.openingToEvent.test(gap) || (p.eventClause.test(sentence.slice(event.start, event.end)) && p.openingToClause.test(gap));
   }

@@ -100,7 +100,9 @@ export const browserApi: ExtensionApi = {
     const registered = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
     if (on && !registered.length) {
       const matches = browser.runtime.getManifest().content_scripts?.[0]?.matches ?? [];
-      await browser.scripting.registerContentScripts([{ id, js: [file], matches, runAt: 'document_start', allFrames: true, persistAcrossSessions: true }]);
+      await browser.scripting.registerContentScripts([
+        { id, js: [file], matches, runAt: 'document_start', allFrames: true, persistAcrossSessions: true },
+      ]);
     } else if (!on && registered.length) {
       await browser.scripting.unregisterContentScripts({ ids: [id] });
     }
@@ -130,7 +132,10 @@ export const browserApi: ExtensionApi = {
   async openPage(path, openerTabId) {
     const opener = openerTabId === null ? null : await browser.tabs.get(openerTabId).catch(() => null);
     // Next to the page it was opened from, as a link opened in a new tab would be.
-    await browser.tabs.create({ url: browser.runtime.getURL(path), ...(opener ? { openerTabId: opener.id, index: opener.index + 1, windowId: opener.windowId } : {}) });
+    await browser.tabs.create({
+      url: browser.runtime.getURL(path),
+      ...(opener ? { openerTabId: opener.id, index: opener.index + 1, windowId: opener.windowId } : {}),
+    });
   },
 
   onCommand(listener) {

@@ -9,7 +9,10 @@ import { parseSettings, SETTINGS_KEY } from '../core/settings';
 import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
 import { extensionContextValid, extensionGlobal } from './extension-files';
 
-export type ContentApi = Pick<ExtensionApi, 'contextValid' | 'loadSettings' | 'onSettingsChanged' | 'send' | 'handle' | 'loadLocal' | 'saveLocal' | 'onLocalChanged'>;
+export type ContentApi = Pick<
+  ExtensionApi,
+  'contextValid' | 'loadSettings' | 'onSettingsChanged' | 'send' | 'handle' | 'loadLocal' | 'saveLocal' | 'onLocalChanged'
+>;
 
 type Changes = Record<string, { newValue?: unknown }>;
 interface Event<F> {
@@ -21,7 +24,10 @@ type OnMessage = (message: unknown, sender: { tab?: { id?: number }; frameId?: n
 /** The few calls made here, as both browsers define them. */
 interface NativeApi {
   runtime: { id?: string; sendMessage(message: unknown): Promise<unknown>; onMessage: Event<OnMessage>; getURL(path: string): string };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }; onChanged: Event<(changes: Changes, area: string) => void> };
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+    onChanged: Event<(changes: Changes, area: string) => void>;
+  };
 }
 
 const native = (): NativeApi => extensionGlobal<NativeApi>();
@@ -49,7 +55,9 @@ export const contentApi: ContentApi = {
       const handler = handlers[(message as Message).type] as ((p: unknown, s: MessageSender) => unknown) | undefined;
       if (!handler) return undefined;
       // Answered through sendResponse, which both browsers honour when the listener returns true.
-      Promise.resolve(handler(message.payload, { tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null })).then(sendResponse, () => sendResponse(undefined));
+      Promise.resolve(handler(message.payload, { tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null })).then(sendResponse, () =>
+        sendResponse(undefined),
+      );
       return true;
     };
     native().runtime.onMessage.addListener(onMessage);

@@ -19,7 +19,11 @@ function isDocument(v: unknown): v is SourceDocument {
   return typeof d.id === 'string' && typeof d.title === 'string' && typeof d.text === 'string' && typeof d.language === 'string';
 }
 
-async function findDocument(api: ReaderApi, target: ReaderTarget, corpusVersion: string): Promise<{ document: SourceDocument; origin: DocumentOrigin } | null> {
+async function findDocument(
+  api: ReaderApi,
+  target: ReaderTarget,
+  corpusVersion: string,
+): Promise<{ document: SourceDocument; origin: DocumentOrigin } | null> {
   // A built-in topic's quotes come from the built-in sources; otherwise from the topic's own pack
   // (a pack may reuse a source id of ours for another document).
   if (await orNull(api.readBundled(`details/${target.topicId}.json`))) {

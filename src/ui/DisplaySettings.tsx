@@ -18,7 +18,10 @@ export function DisplaySettings({ api }: { api: SettingsApi }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     let live = true;
-    void api.loadSettings().then((s) => live && setSettings(s), () => live && setSettings(DEFAULT_SETTINGS));
+    void api.loadSettings().then(
+      (s) => live && setSettings(s),
+      () => live && setSettings(DEFAULT_SETTINGS),
+    );
     const stop = api.onSettingsChanged((s) => setSettings(s));
     return () => {
       live = false;
@@ -40,7 +43,14 @@ export function DisplaySettings({ api }: { api: SettingsApi }) {
         <legend class="intro">{t('optionsPaintLegend')}</legend>
         {MODES.map(({ mode, label, hint }) => (
           <label key={mode} class="choice">
-            <input type="radio" name="paint-mode" value={mode} data-paint-mode={mode} checked={settings?.paintMode === mode} onChange={() => void choose(mode)} />
+            <input
+              type="radio"
+              name="paint-mode"
+              value={mode}
+              data-paint-mode={mode}
+              checked={settings?.paintMode === mode}
+              onChange={() => void choose(mode)}
+            />
             <span>
               <strong>{t(label)}</strong>
               <span class="hint">{t(hint)}</span>

@@ -163,7 +163,16 @@ export function Options({ api, builtIn, settingsApi, download = downloadText, no
           <button type="button" class="primary" data-action="import" disabled={busy} onClick={() => choose(null)}>
             {t('optionsImport')}
           </button>
-          <input ref={fileInput} type="file" accept=".json,application/json" class="sr-only" tabIndex={-1} aria-hidden="true" data-import="" onChange={onFile} />
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            class="sr-only"
+            tabIndex={-1}
+            aria-hidden="true"
+            data-import=""
+            onChange={onFile}
+          />
         </div>
         <p class="intro">{t('optionsPacksIntro')}</p>
 
@@ -251,7 +260,12 @@ export function Options({ api, builtIn, settingsApi, download = downloadText, no
                   <td>“{m.alias}”</td>
                   <td>{topicNames.get(m.topicId) ?? m.topicId}</td>
                   <td class="row-action">
-                    <button type="button" class="link" data-action="remove-false-match" onClick={() => void saveFalseMatches(withoutFalseMatch(falseMatches, m))}>
+                    <button
+                      type="button"
+                      class="link"
+                      data-action="remove-false-match"
+                      onClick={() => void saveFalseMatches(withoutFalseMatch(falseMatches, m))}
+                    >
                       {t('optionsRemove')}
                     </button>
                   </td>

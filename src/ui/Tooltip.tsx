@@ -9,10 +9,7 @@ import { OpenInSource, Quote } from './Citation';
 import { formatClaimValue } from './format';
 import { t, uiLanguage } from './i18n';
 
-export type TooltipState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; details: TopicDetails }
-  | { kind: 'error'; message: string };
+export type TooltipState = { kind: 'loading' } | { kind: 'ready'; details: TopicDetails } | { kind: 'error'; message: string };
 
 export interface TooltipProps {
   head: TopicHead;

@@ -59,7 +59,14 @@ function topicSection(id: string, name: string, count: number, ctx: ReportContex
 }
 
 export function pageReportMarkdown(report: PageReport, ctx: ReportContext): string {
-  const out = [`# ${t('reportTitle', report.title.trim() || report.url)}`, '', report.url, '', t('reportGenerated', [ctx.madeAt, ctx.corpusVersion]), ''];
+  const out = [
+    `# ${t('reportTitle', report.title.trim() || report.url)}`,
+    '',
+    report.url,
+    '',
+    t('reportGenerated', [ctx.madeAt, ctx.corpusVersion]),
+    '',
+  ];
   out.push(`## ${t('reportChecks', report.checks.length)}`, '');
   if (report.checks.length === 0) out.push(t('reportNoChecks'), '');
   report.checks.forEach((c, i) => out.push(...checkSection(c, i + 1, ctx)));
@@ -70,7 +77,10 @@ export function pageReportMarkdown(report: PageReport, ctx: ReportContext): stri
     out.push(`### ${category.label}`, '');
     for (const f of topics) out.push(...topicSection(f.id, f.name, f.count, ctx));
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 /** The topics a report needs details of: those checked and those found. */

@@ -74,7 +74,12 @@ describe('reader:open', () => {
   it('opens nothing for what a hostile page could send instead', async () => {
     const { handlers, opened } = start({});
     const open = handlers()['reader:open']!;
-    for (const bad of [{ topicId: '../x', sourceId: 's', quote: 'q' }, { topicId: 'a', sourceId: 'https://evil.example', quote: 'q' }, { topicId: 'a', sourceId: 's' }, null]) {
+    for (const bad of [
+      { topicId: '../x', sourceId: 's', quote: 'q' },
+      { topicId: 'a', sourceId: 'https://evil.example', quote: 'q' },
+      { topicId: 'a', sourceId: 's' },
+      null,
+    ]) {
       expect(await open(bad as never, { tabId: 4, frameId: 0 })).toBe(false);
     }
     expect(opened).toEqual([]);

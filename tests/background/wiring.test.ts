@@ -58,10 +58,16 @@ describe('the background', () => {
     // In order, each finished before the next began, ending registered; each time a pack is
     // switched on, the tabs already open get the flag too (not when the background merely starts).
     expect(b.calls).toEqual([
-      'start off', 'backstory-packs off',
-      'start on', 'backstory-packs on', 'run packs-flag.js',
-      'start off', 'backstory-packs off',
-      'start on', 'backstory-packs on', 'run packs-flag.js',
+      'start off',
+      'backstory-packs off',
+      'start on',
+      'backstory-packs on',
+      'run packs-flag.js',
+      'start off',
+      'backstory-packs off',
+      'start on',
+      'backstory-packs on',
+      'run packs-flag.js',
     ]);
   });
 });

@@ -29,7 +29,11 @@ describe('build', () => {
     const { corpus, index, details } = await compileCorpus();
     expect(corpus.topics.length).toBeGreaterThan(3);
     expect(details).toHaveLength(corpus.topics.length);
-    expect(createMatcher(index).findAll('the 2018 Singapore Agreement').map((m) => index.topics[m.topic]!.id)).toEqual(['singapore-agreement-2018']);
+    expect(
+      createMatcher(index)
+        .findAll('the 2018 Singapore Agreement')
+        .map((m) => index.topics[m.topic]!.id),
+    ).toEqual(['singapore-agreement-2018']);
   });
 
   it('stops on a quote that is not verbatim, naming file, topic and field', async () => {

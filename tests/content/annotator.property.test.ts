@@ -16,8 +16,27 @@ const matcher = createMatcher(index);
 type Tree = { kind: 'text'; text: string } | { kind: 'el'; tag: string; editable: boolean; children: Tree[] };
 
 const WORDS = [
-  'Shikotan', 'Northern', 'Territories', 'Northern Territories', 'the ', '1956', ' Declaration', 'Abe', ' Moscow',
-  'Курил', 'ьских', '北方領土', ' ', '\n', '. ', 'Hokkaidō', 'Soviet–Japanese Joint Declaration', 'Joint', 'x', ' Japan ', ' Russia ',
+  'Shikotan',
+  'Northern',
+  'Territories',
+  'Northern Territories',
+  'the ',
+  '1956',
+  ' Declaration',
+  'Abe',
+  ' Moscow',
+  'Курил',
+  'ьских',
+  '北方領土',
+  ' ',
+  '\n',
+  '. ',
+  'Hokkaidō',
+  'Soviet–Japanese Joint Declaration',
+  'Joint',
+  'x',
+  ' Japan ',
+  ' Russia ',
 ];
 const TAGS = ['p', 'div', 'span', 'em', 'b', 'a', 'li', 'h2', 'code', 'pre', 'textarea', 'script', 'section', 'br', 'svg', 'button'];
 
@@ -83,7 +102,8 @@ describe('annotating random pages', () => {
         const { annotator, stop } = await annotate('marks');
         expect(document.body.textContent).toBe(textBefore);
         expect([...document.body.querySelectorAll(EXCLUDED_SELECTOR)].filter((z) => !z.matches('mark')).map((z) => z.outerHTML)).toEqual(zones);
-        for (const m of document.querySelectorAll('mark[data-annotation-id]')) expect(m.closest(EXCLUDED_SELECTOR.replace(/,?mark\.backstory-mark/, ''))).toBeNull();
+        for (const m of document.querySelectorAll('mark[data-annotation-id]'))
+          expect(m.closest(EXCLUDED_SELECTOR.replace(/,?mark\.backstory-mark/, ''))).toBeNull();
 
         highlighted += document.querySelectorAll('mark[data-annotation-id]').length;
         await annotator.apply(DEFAULT_SETTINGS, false);

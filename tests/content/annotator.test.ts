@@ -24,7 +24,12 @@ function start(settings: Settings) {
 const textOf = (m: PageMention) => m.text;
 /** Mentions as [text, topic id, category], in reading order, whatever the mode. */
 const found = () => annotator!.mentions().map((m) => [textOf(m), m.head.id, m.head.category]);
-const marks = () => [...document.querySelectorAll('mark[data-annotation-id]')].map((m) => [m.textContent, m.getAttribute('data-annotation-id'), m.getAttribute('data-annotation-category')]);
+const marks = () =>
+  [...document.querySelectorAll('mark[data-annotation-id]')].map((m) => [
+    m.textContent,
+    m.getAttribute('data-annotation-id'),
+    m.getAttribute('data-annotation-category'),
+  ]);
 
 afterEach(() => {
   controller?.abort();
@@ -48,7 +53,9 @@ for (const mode of PAINT_MODES) {
     }
 
     it('finds mentions, a name split by an inline element as one mention, and leaves the text as it was', async () => {
-      const { before, ready } = setup('<h2>Shikotan</h2><p>Japan calls them the Northern <em>Territories</em>; the 1956 Declaration mentions two islands.</p>');
+      const { before, ready } = setup(
+        '<h2>Shikotan</h2><p>Japan calls them the Northern <em>Territories</em>; the 1956 Declaration mentions two islands.</p>',
+      );
       await ready;
       expect(found()).toEqual([
         ['Shikotan', 'shikotan', 'places'],
@@ -289,7 +296,10 @@ describe('marks', () => {
   it('gives each topic at most one tab stop, its first mention', async () => {
     document.body.innerHTML = '<p>Shikotan, Hokkaido, Shikotan, Shikotan.</p>';
     await start({ ...DEFAULT_SETTINGS, paintMode: 'marks' });
-    const stops = [...document.querySelectorAll('mark[data-annotation-id]')].map((m) => [m.getAttribute('data-annotation-id'), m.getAttribute('tabindex')]);
+    const stops = [...document.querySelectorAll('mark[data-annotation-id]')].map((m) => [
+      m.getAttribute('data-annotation-id'),
+      m.getAttribute('tabindex'),
+    ]);
     expect(stops).toEqual([
       ['shikotan', '0'],
       ['hokkaido', '0'],

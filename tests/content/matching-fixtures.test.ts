@@ -58,7 +58,9 @@ describe('matching fixtures', () => {
         expect(annotator.mentions().map((m) => [m.text, m.head.id])).toEqual(expected.mentions);
         expect(highlightedMentions(document)).toEqual(expected.mentions.map(([text, id]) => [text, categoryOf(id)]));
         const checks = highlightsOnPage(document).filter(([, name]) => name.startsWith('backstory-check-'));
-        expect(checks.map(([text, name]) => [text, name.slice('backstory-check-'.length)])).toEqual(expected.checks.map(([text, , verdict]) => [text, verdict]));
+        expect(checks.map(([text, name]) => [text, name.slice('backstory-check-'.length)])).toEqual(
+          expected.checks.map(([text, , verdict]) => [text, verdict]),
+        );
         stop();
       } finally {
         uninstall();

@@ -65,13 +65,24 @@ async function start(html: string, storage: ReturnType<typeof fakeStorage>, site
   // Without the Highlight API in happy-dom, mentions are marks: the contract these tests read.
   const a = createAnnotator({ doc: document, index, matcher, modules: testModules, signal: controller.signal });
   annotator = a;
-  own = watchOwnCorpus({ api: storage.api, site, base: { index, matcher }, apply: (view) => a.setCorpus(view.index, view.matcher), now: () => new Date('2025-02-03T04:05:06Z') });
+  own = watchOwnCorpus({
+    api: storage.api,
+    site,
+    base: { index, matcher },
+    apply: (view) => a.setCorpus(view.index, view.matcher),
+    now: () => new Date('2025-02-03T04:05:06Z'),
+  });
   await own.ready;
   await a.apply(DEFAULT_SETTINGS, true);
   return a;
 }
 
-const marked = () => [...document.querySelectorAll('mark[data-annotation-id]')].map((m) => [m.textContent, m.getAttribute('data-annotation-id'), m.getAttribute('data-annotation-category')]);
+const marked = () =>
+  [...document.querySelectorAll('mark[data-annotation-id]')].map((m) => [
+    m.textContent,
+    m.getAttribute('data-annotation-id'),
+    m.getAttribute('data-annotation-category'),
+  ]);
 const settle = () => new Promise((r) => setTimeout(r, 20));
 const PAGE = '<p>The Lanternbury Harbour Accord covers Port Vessick; Shikotan is elsewhere. Port Vessick again.</p>';
 
@@ -119,7 +130,9 @@ describe('Wrong match', () => {
     await own!.reportWrongMatch(mention);
     await settle();
     expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', 'Port Vessick', 'Port Vessick', '色丹島']);
-    expect(storage.stored.get('falseMatches')).toEqual([{ site: 'example.com', alias: 'Shikotan', topicId: 'shikotan', at: '2025-02-03T04:05:06.000Z' }]);
+    expect(storage.stored.get('falseMatches')).toEqual([
+      { site: 'example.com', alias: 'Shikotan', topicId: 'shikotan', at: '2025-02-03T04:05:06.000Z' },
+    ]);
     // A pack topic's alias too.
     await own!.reportWrongMatch(a.mentionOf(document.querySelector('mark[data-annotation-id="port-vessick"]')!)!);
     await settle();
@@ -147,8 +160,18 @@ describe('Wrong match', () => {
   it('is a button in the tooltip footer that closes the tooltip and reports the mention', async () => {
     const storage = fakeStorage();
     const a = await start('<p>Shikotan</p>', storage);
-    const details = { topic: { id: 'shikotan', name: 'shikotan', category: 'places', aliases: ['Shikotan'], summary: 's', facts: [] }, category: index.categories[0]!, sources: {}, corpusVersion: 'test' } as TopicDetails;
-    tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, loadDetails: async () => details, onWrongMatch: (m) => void own!.reportWrongMatch(m) });
+    const details = {
+      topic: { id: 'shikotan', name: 'shikotan', category: 'places', aliases: ['Shikotan'], summary: 's', facts: [] },
+      category: index.categories[0]!,
+      sources: {},
+      corpusVersion: 'test',
+    } as TopicDetails;
+    tooltip = createTooltipHost({
+      doc: document,
+      rectOf: a.rectOf,
+      loadDetails: async () => details,
+      onWrongMatch: (m) => void own!.reportWrongMatch(m),
+    });
     const mention = a.mentionOf(document.querySelector('mark')!)!;
     await act(async () => {
       tooltip!.open(mention);
@@ -163,12 +186,19 @@ describe('Wrong match', () => {
     });
     expect(tooltip.current).toBeNull();
     expect(marked()).toEqual([]);
-    expect(storage.writes).toEqual([{ falseMatches: [{ site: 'example.com', alias: 'Shikotan', topicId: 'shikotan', at: '2025-02-03T04:05:06.000Z' }] }]);
+    expect(storage.writes).toEqual([
+      { falseMatches: [{ site: 'example.com', alias: 'Shikotan', topicId: 'shikotan', at: '2025-02-03T04:05:06.000Z' }] },
+    ]);
   });
 
   it('is not offered without a site to record it for, nor on a checked statement', async () => {
     const a = await start('<p>Shikotan</p>', fakeStorage());
-    const details = { topic: { id: 'shikotan', name: 'shikotan', category: 'places', aliases: ['Shikotan'], summary: 's', facts: [] }, category: index.categories[0]!, sources: {}, corpusVersion: 'test' } as TopicDetails;
+    const details = {
+      topic: { id: 'shikotan', name: 'shikotan', category: 'places', aliases: ['Shikotan'], summary: 's', facts: [] },
+      category: index.categories[0]!,
+      sources: {},
+      corpusVersion: 'test',
+    } as TopicDetails;
     tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, loadDetails: async () => details });
     const mention = a.mentionOf(document.querySelector('mark')!)!;
     await act(async () => {

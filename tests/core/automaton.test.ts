@@ -55,7 +55,10 @@ describe('compiled automaton', () => {
 
   it('agrees with a plain longest-match search on random words and texts', () => {
     const letter = fc.constantFrom('a', 'b', 'c', ' ', 'я', '島');
-    const word = fc.array(letter, { minLength: 1, maxLength: 5 }).map((cs) => cs.join('').trim().replace(/ +/g, ' ')).filter((w) => w.length > 0);
+    const word = fc
+      .array(letter, { minLength: 1, maxLength: 5 })
+      .map((cs) => cs.join('').trim().replace(/ +/g, ' '))
+      .filter((w) => w.length > 0);
     fc.assert(
       fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.array(letter, { maxLength: 30 }), (keys, chars) => {
         const text = chars.join('');
@@ -89,7 +92,10 @@ describe('compiled automaton', () => {
 
   it('finds, natively, every place the walk would find a word (random words with spaces and dashes)', () => {
     const letter = fc.constantFrom('a', 'b', 'c', ' ', '-', 'я', 'Я', '島', '1');
-    const word = fc.array(letter, { minLength: 1, maxLength: 7 }).map((cs) => cs.join('').trim().replace(/ +/g, ' ').replace(/ ?- ?/g, '-')).filter((w) => /^[^-]/.test(w));
+    const word = fc
+      .array(letter, { minLength: 1, maxLength: 7 })
+      .map((cs) => cs.join('').trim().replace(/ +/g, ' ').replace(/ ?- ?/g, '-'))
+      .filter((w) => /^[^-]/.test(w));
     fc.assert(
       fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.array(letter, { maxLength: 40 }), (keys, chars) => {
         const t = walkText(chars.join(''));
@@ -117,7 +123,7 @@ describe('compiled automaton', () => {
   it('keeps the candidate search small for a big corpus, and still finds every word', () => {
     const letters = 'abcdefghijklmnopqrstuvwxyz';
     let seed = 7;
-    const rand = () => ((seed = (seed * 48271) % 2147483647) % letters.length);
+    const rand = () => (seed = (seed * 48271) % 2147483647) % letters.length;
     const keys = Array.from({ length: 10_000 }, () => Array.from({ length: 6 + (rand() % 5) }, () => letters[rand()]).join(''));
     const packed = compileAutomaton(keys.map((key, entry) => ({ key, entry })));
     expect(packed.starts.length).toBeLessThanOrEqual(8 * 1024);

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { citeQuote } from '../../src/core/citation';
 
-const rusi = { id: 'rusi', title: 'Russia’s Cancellation of Peace Treaty Talks', publisher: 'RUSI Commentary', author: 'James D J Brown', date: '2022', dateText: '2022', language: 'en', url: null };
+const rusi = {
+  id: 'rusi',
+  title: 'Russia’s Cancellation of Peace Treaty Talks',
+  publisher: 'RUSI Commentary',
+  author: 'James D J Brown',
+  date: '2022',
+  dateText: '2022',
+  language: 'en',
+  url: null,
+};
 const quote = { source: 'rusi', text: 'On 21 March, Russia’s Ministry of Foreign Affairs announced' };
 
 describe('citeQuote', () => {

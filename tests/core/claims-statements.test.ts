@@ -42,9 +42,13 @@ describe('claim checks on statements written the way news copy writes them', () 
     const all = STATEMENTS.map((st) => ({ st, got: judged(st) }));
     const wrong = all.filter((x) => x.st.kind === 'wrong');
     const flagged = wrong.filter((x) => x.got.some((c) => c.verdict === 'conflict')).length;
-    const rightCalledWrong = all.filter((x) => x.st.kind !== 'wrong' && x.st.kind !== 'distractor' && x.got.some((c) => c.verdict === 'conflict')).length;
+    const rightCalledWrong = all.filter(
+      (x) => x.st.kind !== 'wrong' && x.st.kind !== 'distractor' && x.got.some((c) => c.verdict === 'conflict'),
+    ).length;
     const distractorsJudged = all.filter((x) => x.st.kind === 'distractor' && x.got.length > 0).length;
-    console.log(`claim checks: ${flagged} of ${wrong.length} wrong statements flagged; ${rightCalledWrong} right called wrong; ${distractorsJudged} distractors judged (${STATEMENTS.length} statements)`);
+    console.log(
+      `claim checks: ${flagged} of ${wrong.length} wrong statements flagged; ${rightCalledWrong} right called wrong; ${distractorsJudged} distractors judged (${STATEMENTS.length} statements)`,
+    );
     expect(rightCalledWrong).toBe(0);
     expect(distractorsJudged).toBe(0);
     // Every wrong statement a check is expected on is flagged (the others are missed, not misjudged).

@@ -109,8 +109,12 @@ describe('checkClaims', () => {
 
 describe('quoteStates', () => {
   it('tells whether a quote states a claimed value', () => {
-    expect(quoteStates('during a meeting in Singapore on November 14, 2018', { attribute: 'date', value: { year: 2018, month: 11, day: 14 } })).toBe(true);
-    expect(quoteStates('during a meeting in Singapore on November 14, 2018', { attribute: 'date', value: { year: 2018, month: 11, day: 15 } })).toBe(false);
+    expect(quoteStates('during a meeting in Singapore on November 14, 2018', { attribute: 'date', value: { year: 2018, month: 11, day: 14 } })).toBe(
+      true,
+    );
+    expect(quoteStates('during a meeting in Singapore on November 14, 2018', { attribute: 'date', value: { year: 2018, month: 11, day: 15 } })).toBe(
+      false,
+    );
     expect(quoteStates('the expulsion of eight Russian diplomats', { attribute: 'count', value: 8, units: ['diplomats'] })).toBe(true);
     expect(quoteStates('the expulsion of eight Russian diplomats', { attribute: 'count', value: 9, units: ['diplomats'] })).toBe(false);
   });

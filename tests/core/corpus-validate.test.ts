@@ -10,7 +10,17 @@ function input(): CorpusInput {
       {
         file: 'data/sources/rusi.json',
         text: SOURCE_TEXT,
-        data: { id: 'rusi', file: 'rusi.txt', title: 'T', publisher: 'RUSI', author: null, date: '2022', dateText: '2022', language: 'en', url: null },
+        data: {
+          id: 'rusi',
+          file: 'rusi.txt',
+          title: 'T',
+          publisher: 'RUSI',
+          author: null,
+          date: '2022',
+          dateText: '2022',
+          language: 'en',
+          url: null,
+        },
       },
     ],
     topics: [
@@ -23,7 +33,9 @@ function input(): CorpusInput {
             category: 'events',
             aliases: ['suspension of peace treaty talks', { text: 'suspension', ambiguous: true }],
             summary: 'Russia said it would not continue the talks.',
-            facts: [{ text: 'Announced on 21 March.', quotes: [{ source: 'rusi', text: "On 21 March, Russia's Ministry of Foreign Affairs announced" }] }],
+            facts: [
+              { text: 'Announced on 21 March.', quotes: [{ source: 'rusi', text: "On 21 March, Russia's Ministry of Foreign Affairs announced" }] },
+            ],
             viewpoints: [
               { holder: 'A', position: 'p', quotes: [{ source: 'rusi', text: 'does not intend to continue talks' }] },
               { holder: 'B', position: 'p', quotes: [{ source: 'rusi', text: 'A second paragraph.' }] },
@@ -64,7 +76,12 @@ describe('validateCorpus', () => {
   });
 
   it('takes events written without their names on a topic with claims, naming an unknown partner or a missing field', () => {
-    const claim = { attribute: 'date', label: 'When', value: { month: 3, day: 21 }, quote: { source: 'rusi', text: "On 21 March, Russia's Ministry of Foreign Affairs announced" } };
+    const claim = {
+      attribute: 'date',
+      label: 'When',
+      value: { month: 3, day: 21 },
+      quote: { source: 'rusi', text: "On 21 March, Russia's Ministry of Foreign Affairs announced" },
+    };
     const ok = input();
     Object.assign(topicOf(ok), { claims: [claim], claimEvents: [{ phrases: ['broke off the talks'], with: ['talks-suspended'] }] });
     expect(validateCorpus(ok).corpus?.topics[0]?.claimEvents).toEqual([{ phrases: ['broke off the talks'], with: ['talks-suspended'] }]);
@@ -73,7 +90,9 @@ describe('validateCorpus', () => {
     expect(errorsOf(unknown)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimEvents[0].with[1]: unknown topic "nobody"']);
     const partnerless = input();
     Object.assign(topicOf(partnerless), { claims: [claim], claimEvents: [{ phrases: ['met in Singapore'] }] });
-    expect(errorsOf(partnerless)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimEvents[0].with: must list the topic ids every sentence must also mention']);
+    expect(errorsOf(partnerless)).toEqual([
+      'data/topics/events.json › topic "talks-suspended" › claimEvents[0].with: must list the topic ids every sentence must also mention',
+    ]);
     const claimless = input();
     topicOf(claimless).claimEvents = [{ phrases: ['met'], with: ['talks-suspended'] }];
     expect(errorsOf(claimless)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimEvents: needs claims to check']);
@@ -121,8 +140,12 @@ describe('validateCorpus', () => {
     topicOf(i).aliases = ['ok', 42, { text: 'x' }];
     (i.topics[0]!.data as unknown[]).push({ ...topicOf(i), aliases: ['other alias'] });
     const errors = errorsOf(i);
-    expect(errors).toContain('data/topics/events.json › topic "talks-suspended" › aliases[1]: must be a string or { "text": "…", "ambiguous": true }');
-    expect(errors).toContain('data/topics/events.json › topic "talks-suspended" › aliases[2]: must be a string or { "text": "…", "ambiguous": true }');
+    expect(errors).toContain(
+      'data/topics/events.json › topic "talks-suspended" › aliases[1]: must be a string or { "text": "…", "ambiguous": true }',
+    );
+    expect(errors).toContain(
+      'data/topics/events.json › topic "talks-suspended" › aliases[2]: must be a string or { "text": "…", "ambiguous": true }',
+    );
     expect(errors).toContain('data/topics/events.json › topic "talks-suspended" › id: is used by another topic');
   });
 

@@ -43,7 +43,13 @@ describe('the gate', () => {
     let checked = 0;
     for (const key of naming()) {
       for (const style of STYLES) {
-        for (const around of [['', ''], ['The ', ' was discussed.'], ['(', '),'], ['«', '»'], ['「', '」について']]) {
+        for (const around of [
+          ['', ''],
+          ['The ', ' was discussed.'],
+          ['(', '),'],
+          ['«', '»'],
+          ['「', '」について'],
+        ]) {
           const text = `${around[0]}${writtenAs(key, style)}${around[1]}`;
           if (!finds(text)) continue;
           checked++;
@@ -57,7 +63,10 @@ describe('the gate', () => {
 
   it('lets through any page text in which the matcher finds a mention (random text around random aliases)', () => {
     const keys = naming();
-    const filler = fc.array(fc.constantFrom('kettle', 'five', 'minutes', 'garden', 'the', 'of', ',', '.', '—', '  ', '\n', 'и', 'の', '島', 'x', '1956'), { maxLength: 12 });
+    const filler = fc.array(
+      fc.constantFrom('kettle', 'five', 'minutes', 'garden', 'the', 'of', ',', '.', '—', '  ', '\n', 'и', 'の', '島', 'x', '1956'),
+      { maxLength: 12 },
+    );
     fc.assert(
       fc.property(filler, fc.integer({ min: 0, max: keys.length - 1 }), fc.integer({ min: 0, max: 63 }), filler, (before, k, style, after) => {
         const text = `${before.join(' ')} ${writtenAs(keys[k]!, style)}${after.join('')}`;

@@ -93,7 +93,9 @@ describe('matcher', () => {
   });
 
   it('defers an ambiguous mention without context, rather than dropping it', () => {
-    expect(matcher.findAll('Abe went fishing.')).toEqual([{ start: 0, end: 3, topic: index.topics.findIndex((t) => t.id === 'abe'), alias: 'Abe', rule: 'page', deferred: true }]);
+    expect(matcher.findAll('Abe went fishing.')).toEqual([
+      { start: 0, end: 3, topic: index.topics.findIndex((t) => t.id === 'abe'), alias: 'Abe', rule: 'page', deferred: true },
+    ]);
     // A look-alike person is dropped outright.
     expect(matcher.findAll('The novelist Kobo Abe.')).toEqual([]);
   });

@@ -23,7 +23,10 @@ export const MINI: Corpus = {
     topic('northern-territories', 'places', ['Northern Territories', 'Southern Kuril Islands', '北方領土', 'Южные Курилы']),
     topic('kurils', 'places', ['Kuril Islands', 'Kurils', 'Курил*']),
     topic('shikotan', 'places', ['Shikotan', '色丹島', 'Шикотан*']),
-    { ...topic('tokyo-declaration-1993', 'agreements', [{ text: 'Tokyo Declaration', ambiguous: true }]), notAliases: ['Tokyo Declaration on African Development'] },
+    {
+      ...topic('tokyo-declaration-1993', 'agreements', [{ text: 'Tokyo Declaration', ambiguous: true }]),
+      notAliases: ['Tokyo Declaration on African Development'],
+    },
     topic('joint-declaration-1956', 'agreements', [
       '1956 Soviet-Japanese Joint Declaration',
       'Soviet-Japanese Joint Declaration',

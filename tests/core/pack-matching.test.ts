@@ -89,10 +89,17 @@ describe('combineCorpus', () => {
 
   it('survives a stored pack whose index no longer makes a matcher', () => {
     const broken = { ...sample, index: { ...sample.index, aliases: { 'port vessick': null as never } } };
-    const view = combineCorpus(base, [broken, packFrom((p) => {
-      p.pack.id = 'other';
-      p.topics[1]!.aliases = ['Vessick Quay'];
-    })], none);
+    const view = combineCorpus(
+      base,
+      [
+        broken,
+        packFrom((p) => {
+          p.pack.id = 'other';
+          p.topics[1]!.aliases = ['Vessick Quay'];
+        }),
+      ],
+      none,
+    );
     expect(found(view, 'Vessick Quay and Port Vessick')).toEqual([['Vessick Quay', 'port-vessick']]);
   });
 

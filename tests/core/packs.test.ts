@@ -89,7 +89,9 @@ describe('readPack: rejection names the pack, entry and field', () => {
   });
 
   it('something other than an object', () => {
-    expect(errorsOf('[]', { fileName: 'list.json' })).toEqual(['list.json › (root): must be an object with "format", "version", "pack", "sources" and "topics"']);
+    expect(errorsOf('[]', { fileName: 'list.json' })).toEqual([
+      'list.json › (root): must be an object with "format", "version", "pack", "sources" and "topics"',
+    ]);
   });
 
   it('an unknown format or version, and nothing else', () => {
@@ -122,7 +124,9 @@ describe('readPack: rejection names the pack, entry and field', () => {
   it('a quote citing a built-in source: a pack cites only its own', () => {
     const p = sample();
     p.topics[1]!.facts[0]!.quotes[0]!.source = 'rusi-brown-2022';
-    expect(errorsOf(p)).toEqual(['pack "test-fixture-pack" › topics › topic "port-vessick" › facts[0].quotes[0].source: unknown source "rusi-brown-2022"']);
+    expect(errorsOf(p)).toEqual([
+      'pack "test-fixture-pack" › topics › topic "port-vessick" › facts[0].quotes[0].source: unknown source "rusi-brown-2022"',
+    ]);
   });
 
   it('a source without its text, or with bad metadata', () => {
@@ -247,7 +251,11 @@ describe('stored packs read back defensively', () => {
   it('falls back to no packs on a corrupt value, without throwing', () => {
     for (const bad of [undefined, null, 'packs', 42, {}, { 0: pack }]) expect(parseInstalledPacks(bad)).toEqual([]);
     for (const bad of [undefined, null, 'x', [], 7]) expect(parsePackFiles(bad)).toEqual({});
-    const hostile = new Proxy([], { get: () => { throw new Error('boom'); } });
+    const hostile = new Proxy([], {
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     expect(parseLocal('packs', hostile)).toEqual([]);
   });
 

@@ -18,7 +18,14 @@ describe('settings', () => {
       disabledSites: ['Example.com', 42, '', 'bad host!', 'example.com'],
       mentionMode: 'first',
     });
-    expect(s).toEqual({ version: 1, enabled: true, categories: { people: false, events: true }, disabledSites: ['example.com'], mentionMode: 'first', paintMode: 'highlights' });
+    expect(s).toEqual({
+      version: 1,
+      enabled: true,
+      categories: { people: false, events: true },
+      disabledSites: ['example.com'],
+      mentionMode: 'first',
+      paintMode: 'highlights',
+    });
   });
 
   it('reads settings stored before versioning as the current version', () => {

@@ -14,7 +14,10 @@ beforeAll(async () => {
   h = await launch();
   const body = STATEMENTS.map((st, i) => `<p id="s${i}" lang="${st.lang}">${escapeHtml(st.text)}</p>`).join('\n');
   await h.context.route(`${h.baseUrl}/statements.html`, (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Japan and Russia: the statements</title></head><body>${body}</body></html>` }),
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Japan and Russia: the statements</title></head><body>${body}</body></html>`,
+    }),
   );
   page = await h.open('statements.html');
   await waitForMentions(page, STATEMENTS.length);
@@ -29,9 +32,15 @@ describe('the labelled statements in Chromium', () => {
     await expect.poll(shown, { timeout: 15_000 }).toEqual(expected);
     const got = await shown();
     const wrong = STATEMENTS.flatMap((st, i) => (st.kind === 'wrong' ? [got[i]!] : []));
-    console.log(`claim checks in Chromium: ${wrong.filter((c) => c.some(([, v]) => v === 'conflict')).length} of ${wrong.length} wrong statements flagged`);
+    console.log(
+      `claim checks in Chromium: ${wrong.filter((c) => c.some(([, v]) => v === 'conflict')).length} of ${wrong.length} wrong statements flagged`,
+    );
     STATEMENTS.forEach((st, i) => {
-      if (st.kind !== 'wrong') expect(got[i]!.filter(([, v]) => v === 'conflict'), st.text).toEqual([]);
+      if (st.kind !== 'wrong')
+        expect(
+          got[i]!.filter(([, v]) => v === 'conflict'),
+          st.text,
+        ).toEqual([]);
       if (st.kind === 'distractor') expect(got[i], st.text).toEqual([]);
     });
   });

@@ -35,10 +35,16 @@ describe('mentions', () => {
   });
 
   it('shows a mention that spans an inline element as one mention', async () => {
-    expect(await mentions(page, '#split')).toEqual([{ text: 'Northern Territories', category: 'places', id: PAINT_MODE === 'marks' ? 'northern-territories' : null }]);
+    expect(await mentions(page, '#split')).toEqual([
+      { text: 'Northern Territories', category: 'places', id: PAINT_MODE === 'marks' ? 'northern-territories' : null },
+    ]);
     if (PAINT_MODE === 'marks') {
       const split = await page.evaluate(() =>
-        [...document.querySelectorAll('#split mark[data-annotation-id]')].map((m) => [m.textContent, m.getAttribute('data-annotation-id'), m.getAttribute('tabindex')]),
+        [...document.querySelectorAll('#split mark[data-annotation-id]')].map((m) => [
+          m.textContent,
+          m.getAttribute('data-annotation-id'),
+          m.getAttribute('tabindex'),
+        ]),
       );
       // Its first mark is focusable (a Tab stop only for the topic's first mention, in the heading).
       expect(split).toEqual([
@@ -58,7 +64,9 @@ describe('mentions', () => {
   });
 
   it('adds no tab stop per mention: none with highlights, one per topic with marks', async () => {
-    const stops = await page.evaluate(() => [...document.querySelectorAll('mark[data-annotation-id][tabindex="0"]')].map((m) => m.getAttribute('data-annotation-id')));
+    const stops = await page.evaluate(() =>
+      [...document.querySelectorAll('mark[data-annotation-id][tabindex="0"]')].map((m) => m.getAttribute('data-annotation-id')),
+    );
     if (PAINT_MODE === 'highlights') expect(stops).toEqual([]);
     else expect(new Set(stops).size).toBe(stops.length);
   });

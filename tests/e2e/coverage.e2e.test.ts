@@ -66,7 +66,8 @@ describe('coverage of the source documents', () => {
       else {
         const popup = await h.openPopup(page);
         await popup.locator('.overview button[data-topic]').first().waitFor();
-        for (const id of await popup.locator('.overview button[data-topic]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-topic')!))) highlightedTopics.add(id);
+        for (const id of await popup.locator('.overview button[data-topic]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-topic')!)))
+          highlightedTopics.add(id);
         await popup.close();
       }
       for (const e of expected) {
@@ -89,14 +90,17 @@ describe('coverage of the source documents', () => {
 
   it('gives every highlighted topic at least one source, and every contested one two viewpoints', async () => {
     const worker = await h.worker();
-    const details = await worker.evaluate(async (ids) => {
-      const out: Record<string, { sources: number; viewpoints: number; contested: boolean }> = {};
-      for (const id of ids) {
-        const d = await (await fetch(`/details/${id}.json`)).json();
-        out[id] = { sources: Object.keys(d.sources).length, viewpoints: d.topic.viewpoints?.length ?? 0, contested: !!d.topic.viewpoints };
-      }
-      return out;
-    }, [...highlightedTopics]);
+    const details = await worker.evaluate(
+      async (ids) => {
+        const out: Record<string, { sources: number; viewpoints: number; contested: boolean }> = {};
+        for (const id of ids) {
+          const d = await (await fetch(`/details/${id}.json`)).json();
+          out[id] = { sources: Object.keys(d.sources).length, viewpoints: d.topic.viewpoints?.length ?? 0, contested: !!d.topic.viewpoints };
+        }
+        return out;
+      },
+      [...highlightedTopics],
+    );
     expect(Object.keys(details).length).toBeGreaterThan(40);
     for (const [id, d] of Object.entries(details)) {
       expect(d.sources, id).toBeGreaterThanOrEqual(1);

@@ -10,7 +10,13 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /** A small Preact app, bundled for the page like a site would ship it. */
 async function liveApp(): Promise<string> {
-  const out = await esbuild.build({ entryPoints: [join(ROOT, 'tests', 'e2e', 'fixtures', 'rerender-app.ts')], bundle: true, format: 'iife', write: false, logLevel: 'silent' });
+  const out = await esbuild.build({
+    entryPoints: [join(ROOT, 'tests', 'e2e', 'fixtures', 'rerender-app.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+  });
   return out.outputFiles[0]!.text;
 }
 let h: Harness;
@@ -52,12 +58,14 @@ describe('content added later', () => {
     await page.click('#more');
     await page.click('#more');
     // In reading order, and nothing else: no range is left on text that moved under it.
-    await expect.poll(async () => mentions(page, '#feed')).toEqual([
-      shown('Shikotan', 'shikotan', 'places'),
-      shown('Lavrov', 'sergei-lavrov', 'people'),
-      shown('Kishida', 'fumio-kishida', 'people'),
-      shown('Tokyo Declaration', 'tokyo-declaration-1993', 'agreements'),
-    ]);
+    await expect
+      .poll(async () => mentions(page, '#feed'))
+      .toEqual([
+        shown('Shikotan', 'shikotan', 'places'),
+        shown('Lavrov', 'sergei-lavrov', 'people'),
+        shown('Kishida', 'fumio-kishida', 'people'),
+        shown('Tokyo Declaration', 'tokyo-declaration-1993', 'agreements'),
+      ]);
     const same = await frameOf(page, '#same');
     await expect.poll(async () => mentions(same)).toEqual([shown('Etorofu', 'etorofu', 'places'), shown('Kunashiri', 'kunashiri', 'places')]);
     const srcdoc = await frameOf(page, '#doc');
@@ -100,7 +108,13 @@ describe('locked-down and hostile pages', () => {
     page.on('console', (m) => m.type() === 'error' && cspErrors.push(m.text()));
     await waitForMentions(page, 1);
     expect(await mentions(page, '#p')).toEqual([shown('Singapore Agreement', 'singapore-agreement-2018', 'agreements')]);
-    if (PAINT_MODE === 'marks') expect(await page.locator('mark[data-annotation-id]').first().evaluate((m) => getComputedStyle(m).borderBottomStyle)).toBe('solid');
+    if (PAINT_MODE === 'marks')
+      expect(
+        await page
+          .locator('mark[data-annotation-id]')
+          .first()
+          .evaluate((m) => getComputedStyle(m).borderBottomStyle),
+      ).toBe('solid');
     // The content script's ::highlight() styles are not the page's, so its CSP doesn't stop them.
     else expect(await paintsVisibly(page, 'backstory-agreements', 'Singapore Agreement')).toBe(true);
     await hoverMention(page, 'Singapore Agreement', '#p');

@@ -31,7 +31,11 @@ export function readMentions([sel, mode]: readonly [string, PaintMode]): ShownMe
     const out: Array<{ text: string; category: string; id: string | null }> = [];
     for (const m of root.querySelectorAll('mark[data-annotation-id]:not([data-annotation-check])')) {
       const last = out[out.length - 1];
-      const piece = { text: m.textContent ?? '', category: m.getAttribute('data-annotation-category') ?? '', id: m.getAttribute('data-annotation-id') };
+      const piece = {
+        text: m.textContent ?? '',
+        category: m.getAttribute('data-annotation-category') ?? '',
+        id: m.getAttribute('data-annotation-id'),
+      };
       // A mention's first mark is focusable; the marks after it continue the same mention.
       if (m.hasAttribute('tabindex') || !last) out.push(piece);
       else last.text += piece.text;
@@ -56,7 +60,10 @@ export function readMentions([sel, mode]: readonly [string, PaintMode]): ShownMe
 /** Checked statements inside the element `sel` as [text, verdict], in reading order. */
 export function readChecks([sel, mode]: readonly [string, PaintMode]): Array<[string, string]> {
   const root = document.querySelector(sel)!;
-  if (mode === 'marks') return [...root.querySelectorAll('mark[data-annotation-check]')].map((m) => [m.textContent ?? '', m.getAttribute('data-annotation-check') ?? ''] as [string, string]);
+  if (mode === 'marks')
+    return [...root.querySelectorAll('mark[data-annotation-check]')].map(
+      (m) => [m.textContent ?? '', m.getAttribute('data-annotation-check') ?? ''] as [string, string],
+    );
   const out: Array<{ range: Range; verdict: string }> = [];
   for (const [name, highlight] of CSS.highlights) {
     if (!name.startsWith('backstory-check-')) continue;
@@ -85,7 +92,8 @@ export function locateMention([t, sel, n, mode]: readonly [string, string, numbe
     marks.forEach((m, i) => {
       if (!m.hasAttribute('tabindex') && !m.hasAttribute('data-annotation-check')) return;
       let whole = m.textContent ?? '';
-      for (let j = i + 1; j < marks.length && !marks[j]!.hasAttribute('tabindex') && !marks[j]!.hasAttribute('data-annotation-check'); j++) whole += marks[j]!.textContent ?? '';
+      for (let j = i + 1; j < marks.length && !marks[j]!.hasAttribute('tabindex') && !marks[j]!.hasAttribute('data-annotation-check'); j++)
+        whole += marks[j]!.textContent ?? '';
       if (whole === t || m.textContent === t) found.push(m);
     });
     const m = found[n];

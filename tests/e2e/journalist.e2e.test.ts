@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { checks, hoverMention, launch, mentions, PAINT_MODE, tooltipPanel, waitForMentions, type Harness } from './harness';
 
-declare const chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: object, o: object): Promise<unknown> } };
+declare const chrome: {
+  tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: object, o: object): Promise<unknown> };
+};
 
 let h: Harness;
 let page: Page;
@@ -49,7 +51,9 @@ describe('claim checks', () => {
   it('copies a ready citation of the quote', async () => {
     await tooltip().locator('[data-part="check"] button[data-copy="text"]').click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(/^How many UN member states supported it: “Supported by 141 of the 193 UN member states” — A former Japanese ambassador to Moscow \(not named\), “Where is Japan’s Russian policy headed\? The lessons of the invasion of Ukraine”, 2022\. \(Quoted via Backstory, corpus \w+\.\)$/);
+    expect(copied).toMatch(
+      /^How many UN member states supported it: “Supported by 141 of the 193 UN member states” — A former Japanese ambassador to Moscow \(not named\), “Where is Japan’s Russian policy headed\? The lessons of the invasion of Ukraine”, 2022\. \(Quoted via Backstory, corpus \w+\.\)$/,
+    );
     await page.keyboard.press('Escape');
   });
 });
@@ -99,7 +103,9 @@ describe('page report', () => {
     expect(md).toContain('The sources say otherwise — the page says “143”');
     expect(md).toContain('In the sentence: “At the UN, ES-11/1 was supported by 143 member states.”');
     expect(md).toContain('> **How many UN member states supported it: 141');
-    expect(md).toContain('Supported by 141 of the 193 UN member states\n>\n> — A former Japanese ambassador to Moscow (not named), *Where is Japan’s Russian policy headed? The lessons of the invasion of Ukraine*, 2022.');
+    expect(md).toContain(
+      'Supported by 141 of the 193 UN member states\n>\n> — A former Japanese ambassador to Moscow (not named), *Where is Japan’s Russian policy headed? The lessons of the invasion of Ukraine*, 2022.',
+    );
     expect(md).toContain('As the sources say — the page says “Aug. 9, 1945”');
     expect(md).toContain('## Topics found');
     expect(md).toMatch(/#### Boris Yeltsin \(1 on the page\)\n\n\S/);
@@ -133,18 +139,25 @@ describe('keyboard', () => {
     await page.evaluate(() => {
       const w = window as unknown as { __focused: string[] };
       w.__focused = [];
-      document.addEventListener('focusin', (e) => {
-        const el = e.target as Element;
-        w.__focused.push(el.getAttribute('data-annotation-id') ?? (el.hasAttribute('data-annotation-tooltip') ? 'tooltip' : el.id || el.tagName));
-      }, true);
+      document.addEventListener(
+        'focusin',
+        (e) => {
+          const el = e.target as Element;
+          w.__focused.push(el.getAttribute('data-annotation-id') ?? (el.hasAttribute('data-annotation-tooltip') ? 'tooltip' : el.id || el.tagName));
+        },
+        true,
+      );
     });
     const focusedSoFar = () => page.evaluate(() => (window as unknown as { __focused: string[] }).__focused.splice(0));
-    const shownAt = () => page.evaluate(() => [...(CSS.highlights.get('backstory-focus') ?? [])].map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    }));
+    const shownAt = () =>
+      page.evaluate(() =>
+        [...(CSS.highlights.get('backstory-focus') ?? [])].map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString();
+        }),
+      );
     const inTooltip = () => page.evaluate(() => document.activeElement?.hasAttribute('data-annotation-tooltip') ?? false);
 
     await command('next-mention');
@@ -169,7 +182,9 @@ describe('keyboard', () => {
     await expect.poll(async () => (await mentions(page)).length).toBe(0);
     expect(await checks(page)).toEqual([]);
     if (PAINT_MODE === 'highlights') {
-      expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('backstory-') && (CSS.highlights.get(k)?.size ?? 0) > 0))).toEqual([]);
+      expect(
+        await page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('backstory-') && (CSS.highlights.get(k)?.size ?? 0) > 0)),
+      ).toEqual([]);
     }
     await command('toggle-annotations');
     await expect.poll(async () => (await mentions(page)).length).toBeGreaterThan(5);

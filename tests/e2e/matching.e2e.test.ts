@@ -29,7 +29,9 @@ describe('matching fixtures in Chromium', () => {
     it(`finds exactly the expected mentions in ${file}`, async () => {
       const page = await h.open(file);
       const expected: Array<[string, string]> = await page.evaluate(() => JSON.parse(document.getElementById('expected')!.textContent!));
-      const expectedChecks: Array<[string, string, string]> = await page.evaluate(() => JSON.parse(document.getElementById('expected-checks')?.textContent ?? '[]'));
+      const expectedChecks: Array<[string, string, string]> = await page.evaluate(() =>
+        JSON.parse(document.getElementById('expected-checks')?.textContent ?? '[]'),
+      );
       // The scan is done once its measure is recorded.
       await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0);
       if (PAINT_MODE === 'marks') {

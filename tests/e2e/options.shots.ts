@@ -39,7 +39,11 @@ it('takes screenshots of the options page', async () => {
     await options.locator('[data-false-match]').waitFor();
 
     // A draft of another pack: a new topic, with a misquote, a bad date and an alias already taken.
-    const broken = JSON.parse(SAMPLE) as { pack: { id: string }; sources: Array<Record<string, unknown>>; topics: Array<Record<string, unknown> & { facts: Array<{ quotes: Array<{ text: string }> }> }> };
+    const broken = JSON.parse(SAMPLE) as {
+      pack: { id: string };
+      sources: Array<Record<string, unknown>>;
+      topics: Array<Record<string, unknown> & { facts: Array<{ quotes: Array<{ text: string }> }> }>;
+    };
     broken.pack.id = 'my-draft-pack';
     broken.sources[0]!.date = 'spring 2001';
     broken.topics = [{ ...broken.topics[0]!, id: 'amberfold-lighthouse', aliases: ['Amberfold lighthouse', 'Shikotan'] }];

@@ -87,7 +87,10 @@ describe('corpus packs', () => {
   });
 
   it('rejects a broken pack, naming entry and field, and changes nothing', async () => {
-    const broken = JSON.parse(SAMPLE) as { pack: { id: string }; topics: Array<{ id: string; aliases: string[]; facts: Array<{ quotes: Array<{ text: string }> }> }> };
+    const broken = JSON.parse(SAMPLE) as {
+      pack: { id: string };
+      topics: Array<{ id: string; aliases: string[]; facts: Array<{ quotes: Array<{ text: string }> }> }>;
+    };
     broken.pack.id = 'broken-pack';
     broken.topics = [{ ...broken.topics[0]!, id: 'broken-topic', aliases: ['Vessick Lighthouse'] }];
     broken.topics[0]!.facts[0]!.quotes[0]!.text = 'a sentence the source never says';

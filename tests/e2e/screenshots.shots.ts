@@ -33,7 +33,8 @@ it('takes screenshots of the article, tooltip and popup', async () => {
   await page.locator('[data-annotation-tooltip] [data-part="source"]').first().waitFor();
   await page.waitForTimeout(200);
   await page.screenshot({ path: shot('tooltip') });
-  await page.mouse.move(5, 5); await page.keyboard.press('Escape');
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
   await hoverFirstLine(page, 'Northern Territories');
   await page.locator('[data-annotation-tooltip] [data-part="source"]').first().waitFor();
   await page.waitForTimeout(200);

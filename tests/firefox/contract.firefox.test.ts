@@ -13,7 +13,19 @@
 // through storage.onChanged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { EXTENSION_ORIGIN, hoverMention, launch, mentionBox, mentions, openTooltip, PAINT_MODE, painted, STRICT_CSP, waitForMentions, type FirefoxHarness } from './harness';
+import {
+  EXTENSION_ORIGIN,
+  hoverMention,
+  launch,
+  mentionBox,
+  mentions,
+  openTooltip,
+  PAINT_MODE,
+  painted,
+  STRICT_CSP,
+  waitForMentions,
+  type FirefoxHarness,
+} from './harness';
 
 let h: FirefoxHarness;
 let page: Page;
@@ -49,10 +61,16 @@ describe(`mentions in Firefox (${PAINT_MODE})`, () => {
   });
 
   it('shows a mention that spans an inline element as one mention', async () => {
-    expect(await mentions(page, '#split')).toEqual([{ text: 'Northern Territories', category: 'places', id: PAINT_MODE === 'marks' ? 'northern-territories' : null }]);
+    expect(await mentions(page, '#split')).toEqual([
+      { text: 'Northern Territories', category: 'places', id: PAINT_MODE === 'marks' ? 'northern-territories' : null },
+    ]);
     if (PAINT_MODE === 'marks') {
       const split = await page.evaluate(() =>
-        [...document.querySelectorAll('#split mark[data-annotation-id]')].map((m) => [m.textContent, m.getAttribute('data-annotation-id'), m.getAttribute('tabindex')]),
+        [...document.querySelectorAll('#split mark[data-annotation-id]')].map((m) => [
+          m.textContent,
+          m.getAttribute('data-annotation-id'),
+          m.getAttribute('tabindex'),
+        ]),
       );
       // Its first mark starts the mention but is no Tab stop: the topic's first mention (in the heading) is.
       expect(split).toEqual([
@@ -79,7 +97,9 @@ describe(`mentions in Firefox (${PAINT_MODE})`, () => {
   });
 
   it('adds no tab stop per mention: none with highlights, one per topic with marks', async () => {
-    const stops = await page.evaluate(() => [...document.querySelectorAll('mark[data-annotation-id][tabindex="0"]')].map((m) => m.getAttribute('data-annotation-id')));
+    const stops = await page.evaluate(() =>
+      [...document.querySelectorAll('mark[data-annotation-id][tabindex="0"]')].map((m) => m.getAttribute('data-annotation-id')),
+    );
     if (PAINT_MODE === 'highlights') expect(stops).toEqual([]);
     else {
       expect(stops.length).toBeGreaterThan(0);
@@ -124,7 +144,9 @@ describe(`tooltip in Firefox (${PAINT_MODE})`, () => {
     await hoverMention(page, 'Singapore agreement', '#plain');
     await expect.poll(async () => (await openTooltip(page))?.sources ?? 0, poll).toBeGreaterThanOrEqual(1);
     const quote = await page.evaluate(() => {
-      const button = document.querySelector('[data-annotation-tooltip]')!.shadowRoot!.querySelector<HTMLButtonElement>('.panel.open [data-part="open-source"]')!;
+      const button = document
+        .querySelector('[data-annotation-tooltip]')!
+        .shadowRoot!.querySelector<HTMLButtonElement>('.panel.open [data-part="open-source"]')!;
       button.focus();
       return button.closest('figure')!.querySelector('blockquote')!.textContent!;
     });
@@ -133,7 +155,11 @@ describe(`tooltip in Firefox (${PAINT_MODE})`, () => {
     let reader: Page | undefined;
     await expect.poll(async () => (reader = (await h.browser.pages()).find((p) => !before.has(p))) !== undefined, poll).toBe(true);
     // Puppeteer's page.url() doesn't follow a tab into moz-extension://: ask the page itself.
-    await reader!.waitForFunction((origin) => location.origin === origin && document.querySelector('mark[data-part="quote"]') !== null, { timeout: 10_000 }, EXTENSION_ORIGIN);
+    await reader!.waitForFunction(
+      (origin) => location.origin === origin && document.querySelector('mark[data-part="quote"]') !== null,
+      { timeout: 10_000 },
+      EXTENSION_ORIGIN,
+    );
     expect(await reader!.evaluate(() => location.pathname)).toBe('/reader.html');
     const shown = () =>
       reader!.evaluate(() => {
@@ -142,7 +168,9 @@ describe(`tooltip in Firefox (${PAINT_MODE})`, () => {
         return { text: m.textContent!.replace(/\s+/g, ' '), focused: document.activeElement === m, inView: r.top >= 0 && r.bottom <= innerHeight };
       });
     const flat = (t: string) => t.replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
-    await expect.poll(async () => ({ ...(await shown()), text: flat((await shown()).text) }), poll).toEqual({ text: flat(quote), focused: true, inView: true });
+    await expect
+      .poll(async () => ({ ...(await shown()), text: flat((await shown()).text) }), poll)
+      .toEqual({ text: flat(quote), focused: true, inView: true });
     await reader!.close();
     await page.bringToFront();
     await page.keyboard.press('Escape');

@@ -60,7 +60,10 @@ export interface LaunchOptions {
 
 /** The subset of puppeteer's (untyped) BiDi connection the harness uses. */
 interface BidiConnection {
-  send(method: string, params: object): Promise<{ result: { contexts?: Array<{ context: string }>; result?: { value?: unknown }; type?: string; exceptionDetails?: { text: string } } }>;
+  send(
+    method: string,
+    params: object,
+  ): Promise<{ result: { contexts?: Array<{ context: string }>; result?: { value?: unknown }; type?: string; exceptionDetails?: { text: string } } }>;
 }
 
 function proxyPrefs(port: number): Record<string, unknown> {
@@ -80,10 +83,9 @@ function proxyPrefs(port: number): Record<string, unknown> {
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<FirefoxHarness> {
-  const server: { url: string; close(): Promise<void> } = await serveStatic(
-    [join(ROOT, 'tests', 'e2e', 'fixtures'), join(ROOT, 'build', 'demo')],
-    { headers: (file: string) => (file.endsWith('csp.html') ? { 'content-security-policy': STRICT_CSP } : {}) },
-  );
+  const server: { url: string; close(): Promise<void> } = await serveStatic([join(ROOT, 'tests', 'e2e', 'fixtures'), join(ROOT, 'build', 'demo')], {
+    headers: (file: string) => (file.endsWith('csp.html') ? { 'content-security-policy': STRICT_CSP } : {}),
+  });
   const proxy = options.recordNetwork ? await startRecordingProxy(server.url) : null;
   const profile = mkdtempSync(join(tmpdir(), 'backstory-firefox-'));
   const browser = await puppeteer.launch({
@@ -144,7 +146,8 @@ export async function launch(options: LaunchOptions = {}): Promise<FirefoxHarnes
     await options.waitForFunction(() => typeof (window as ExtensionWindow).browser?.storage?.local?.set === 'function', { timeout: 10_000 });
     await options.evaluate((settings) => (window as ExtensionWindow).browser!.storage.local.set({ settings }), START_SETTINGS);
     const stored = await options.evaluate(async () => (await (window as ExtensionWindow).browser!.storage.local.get('settings')).settings);
-    if ((stored as { paintMode?: string } | undefined)?.paintMode !== PAINT_MODE) throw new Error(`could not store paintMode ${PAINT_MODE}: ${JSON.stringify(stored)}`);
+    if ((stored as { paintMode?: string } | undefined)?.paintMode !== PAINT_MODE)
+      throw new Error(`could not store paintMode ${PAINT_MODE}: ${JSON.stringify(stored)}`);
     await options.close();
   }
 
@@ -204,7 +207,8 @@ export async function waitForMentions(page: Page, min = 1, timeout = 15_000): Pr
  * Where the `nth` mention (or checked statement) reading `text` inside `scope` is on screen, once
  * scrolled into view: its first mark, or its range's first line box.
  */
-export const mentionBox = (page: Page, text: string, scope = 'body', nth = 0): Promise<Box> => page.evaluate(locateMention, [text, scope, nth, PAINT_MODE] as const);
+export const mentionBox = (page: Page, text: string, scope = 'body', nth = 0): Promise<Box> =>
+  page.evaluate(locateMention, [text, scope, nth, PAINT_MODE] as const);
 
 /** Moves the real pointer onto a mention (from just left of it, as a reader's pointer arrives). */
 export async function hoverMention(page: Page, text: string, scope = 'body', nth = 0): Promise<Box> {
@@ -217,7 +221,9 @@ export async function hoverMention(page: Page, text: string, scope = 'body', nth
 
 /** The tooltip's open panel (inside the tooltip host's shadow root), or null when none is open. */
 export async function tooltipPanel(page: Page): Promise<ElementHandle<Element> | null> {
-  const handle = await page.evaluateHandle(() => document.querySelector('[data-annotation-tooltip]')?.shadowRoot?.querySelector('.panel.open') ?? null);
+  const handle = await page.evaluateHandle(
+    () => document.querySelector('[data-annotation-tooltip]')?.shadowRoot?.querySelector('.panel.open') ?? null,
+  );
   const element = handle.asElement() as ElementHandle<Element> | null;
   if (!element) await handle.dispose();
   return element;

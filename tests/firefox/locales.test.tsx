@@ -19,7 +19,10 @@ const en = read('_locales/en/messages.json');
 const ja = read('_locales/ja/messages.json');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
-const placeholdersOf = (m: MessagesJson[string]) => Object.keys(m.placeholders ?? {}).map((k) => k.toLowerCase()).sort();
+const placeholdersOf = (m: MessagesJson[string]) =>
+  Object.keys(m.placeholders ?? {})
+    .map((k) => k.toLowerCase())
+    .sort();
 const usedIn = (m: MessagesJson[string]) => [...m.message.matchAll(/\$([a-z0-9_@]+)\$/gi)].map((x) => x[1]!.toLowerCase()).sort();
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -60,7 +63,9 @@ describe('locales', () => {
 
   it('formats placeholders the way the browser does', () => {
     const m = messagesFrom(en);
-    expect(m.message('popupTotal', [m.message('popupMentionsOther', '5'), m.message('popupTopicsOne', '1')])).toBe('5 mentions of 1 topic on this page');
+    expect(m.message('popupTotal', [m.message('popupMentionsOther', '5'), m.message('popupTopicsOne', '1')])).toBe(
+      '5 mentions of 1 topic on this page',
+    );
     expect(m.message('tooltipMatched', 'a $1 b $$')).toBe('Matched “a $1 b $$”');
     expect(m.message('no-such-key')).toBe('');
   });
@@ -87,7 +92,11 @@ describe('the UI in Japanese', () => {
       saveSettings: async () => undefined,
       onSettingsChanged: () => () => undefined,
       activeTabId: async () => 1,
-      sendToTab: (async () => ({ site: 'example.com', active: true, counts: { total: 5, conflicts: 0, byCategory: { places: 5 }, byTopic: { a: 3, b: 2 } } })) as PopupApi['sendToTab'],
+      sendToTab: (async () => ({
+        site: 'example.com',
+        active: true,
+        counts: { total: 5, conflicts: 0, byCategory: { places: 5 }, byTopic: { a: 3, b: 2 } },
+      })) as PopupApi['sendToTab'],
     };
     await act(() => render(<Popup api={api} categories={categories} corpusVersion="abc123" topicCount={87} refreshMs={60_000} />, container));
     for (let i = 0; i < 3; i++) await act(async () => void (await new Promise((r) => setTimeout(r, 0))));
@@ -128,15 +137,26 @@ describe('the UI in Japanese', () => {
     };
     const head = { id: 'shikotan', name: 'Shikotan', category: 'places' };
     await act(() =>
-      render(<Tooltip head={head} category={categories[0]} alias="Shikotan" rule="context" state={{ kind: 'ready', details }} onClose={() => undefined} />, container),
+      render(
+        <Tooltip head={head} category={categories[0]} alias="Shikotan" rule="context" state={{ kind: 'ready', details }} onClose={() => undefined} />,
+        container,
+      ),
     );
     expect([...container.querySelectorAll('h3')].map(text)).toEqual(['呼び名の違い', '主な事実', '見解', '出典によって食い違う点']);
     expect(text(container.querySelector('button.more'))).toBe('事実を 4 件すべて表示');
     expect(container.querySelector('button.close')?.getAttribute('aria-label')).toBe('閉じる');
-    expect([...container.querySelectorAll('footer span')].map(text)).toEqual(['「Shikotan」に一致（近くに日露関係の文脈あり）', '引用は原文どおり · コーパス abc123']);
+    expect([...container.querySelectorAll('footer span')].map(text)).toEqual([
+      '「Shikotan」に一致（近くに日露関係の文脈あり）',
+      '引用は原文どおり · コーパス abc123',
+    ]);
     expect(text(container.querySelector('.summary'))).toBe('An island.');
 
-    await act(() => render(<Tooltip head={head} category={categories[0]} alias="Shikotan" rule="alias" state={{ kind: 'loading' }} onClose={() => undefined} />, container));
+    await act(() =>
+      render(
+        <Tooltip head={head} category={categories[0]} alias="Shikotan" rule="alias" state={{ kind: 'loading' }} onClose={() => undefined} />,
+        container,
+      ),
+    );
     expect(text(container.querySelector('.status'))).toBe('出典を読み込んでいます…');
   });
 });

@@ -52,7 +52,11 @@ describe('store zips', () => {
     it(`${browser}: holds exactly dist/${browser}, versioned from package.json, with both locales`, () => {
       const entries = unzipSync(readFileSync(zipOf(browser)));
       const dist = join(ROOT, 'dist', browser);
-      expect(Object.keys(entries).sort()).toEqual(files(dist).map((f) => relative(dist, f)).sort());
+      expect(Object.keys(entries).sort()).toEqual(
+        files(dist)
+          .map((f) => relative(dist, f))
+          .sort(),
+      );
       for (const [name, bytes] of Object.entries(entries)) expect(Buffer.compare(Buffer.from(bytes), readFileSync(join(dist, name))), name).toBe(0);
       const manifest = JSON.parse(Buffer.from(entries['manifest.json']!).toString('utf8')) as { version: string; default_locale: string };
       expect(manifest.version).toBe(version);

@@ -46,7 +46,11 @@ function installed(enabled = true): Partial<LocalData> {
 
 describe('loadReader', () => {
   it('opens a built-in topic’s quote in the bundled source, at the quote', async () => {
-    const state = await loadReader(api(), { topicId: 'singapore-summit-2018', sourceId: 'rusi-brown-2022', quote: 'Abe and Putin met in Singapore in November 2018' }, 'c0ffee12');
+    const state = await loadReader(
+      api(),
+      { topicId: 'singapore-summit-2018', sourceId: 'rusi-brown-2022', quote: 'Abe and Putin met in Singapore in November 2018' },
+      'c0ffee12',
+    );
     expect(state.kind).toBe('ready');
     if (state.kind !== 'ready') return;
     expect(state.origin).toEqual({ kind: 'bundled', corpusVersion: 'c0ffee12' });
@@ -68,7 +72,10 @@ describe('loadReader', () => {
     const state = await loadReader(api(), { topicId: 'singapore-summit-2018', sourceId: 'rusi-brown-2022', quote: 'met in Singapore in 2019' }, 'v');
     expect(state).toMatchObject({ kind: 'ready', quote: null });
     expect(await loadReader(api(), null, 'v')).toEqual({ kind: 'error', message: 'readerNoAddress' });
-    expect(await loadReader(api(), { topicId: 'singapore-summit-2018', sourceId: 'not-bundled', quote: 'x' }, 'v')).toEqual({ kind: 'error', message: 'readerNoSource' });
+    expect(await loadReader(api(), { topicId: 'singapore-summit-2018', sourceId: 'not-bundled', quote: 'x' }, 'v')).toEqual({
+      kind: 'error',
+      message: 'readerNoSource',
+    });
   });
 });
 
@@ -101,8 +108,15 @@ describe('Reader', () => {
   });
 
   it('says so when the quote is not in the document, and renders document text as text', async () => {
-    await show({ kind: 'ready', document: { ...bundled, text: '<img src=x onerror=alert(1)>' }, origin: { kind: 'pack', packName: 'Mine' }, quote: null });
-    expect(container.querySelector('[role="status"]')!.textContent).toBe('The quote was not found in this document; the whole document is shown below.');
+    await show({
+      kind: 'ready',
+      document: { ...bundled, text: '<img src=x onerror=alert(1)>' },
+      origin: { kind: 'pack', packName: 'Mine' },
+      quote: null,
+    });
+    expect(container.querySelector('[role="status"]')!.textContent).toBe(
+      'The quote was not found in this document; the whole document is shown below.',
+    );
     expect(container.querySelector('article img')).toBeNull();
     expect(container.querySelector('mark')).toBeNull();
     expect(container.querySelector('.origin')!.textContent).toBe('The full text from your pack “Mine”, as you imported it.');

@@ -65,7 +65,15 @@ const $$ = (sel: string) => [...container.querySelectorAll<HTMLElement>(sel)];
 
 async function open(fake: ReturnType<typeof fakeApi>) {
   await act(() =>
-    render(<Options api={fake.api} builtIn={builtIn} download={(name, t) => downloads.push({ name, text: t })} now={() => new Date('2025-03-04T05:06:07Z')} />, container),
+    render(
+      <Options
+        api={fake.api}
+        builtIn={builtIn}
+        download={(name, t) => downloads.push({ name, text: t })}
+        now={() => new Date('2025-03-04T05:06:07Z')}
+      />,
+      container,
+    ),
   );
   await settle();
 }

@@ -29,7 +29,14 @@ const shikotanDetails: TopicDetails = {
   corpusVersion: 'v1',
   category: categories[0]!,
   sources: { s: { id: 's', title: 'A note', publisher: 'A publisher', author: null, date: '2020', dateText: '2020', language: 'en', url: null } },
-  topic: { id: 'a', name: 'Shikotan', category: 'places', aliases: [], summary: 'An island.', facts: [{ text: 'Shikotan is an island.', quotes: [{ source: 's', text: 'Shikotan is an island of the Lesser Kurils.' }] }] },
+  topic: {
+    id: 'a',
+    name: 'Shikotan',
+    category: 'places',
+    aliases: [],
+    summary: 'An island.',
+    facts: [{ text: 'Shikotan is an island.', quotes: [{ source: 's', text: 'Shikotan is an island of the Lesser Kurils.' }] }],
+  },
 };
 
 /**
@@ -59,7 +66,8 @@ function fakeApi(initial: Settings = { ...DEFAULT_SETTINGS }, page: 'ok' | 'unav
       return type === 'page:reveal' ? true : { ...pageStatus(), ...status };
     }) as PopupApi['sendToTab'],
     // The background's answer for topic details: only Shikotan's are bundled in this fake.
-    send: (async (type: string, payload: { topicId: string }) => (type === 'details:get' && payload.topicId === 'a' ? shikotanDetails : null)) as PopupApi['send'],
+    send: (async (type: string, payload: { topicId: string }) =>
+      type === 'details:get' && payload.topicId === 'a' ? shikotanDetails : null) as PopupApi['send'],
   };
   return {
     api,
@@ -260,17 +268,30 @@ describe('Popup', () => {
   it('reads a page whose first script is alive but quiet as one without topics, and any other silent tab as out of reach', async () => {
     // Backstory's first script answers only once a page's text could name a topic.
     const quiet = fakeApi(DEFAULT_SETTINGS, 'unavailable');
-    await open({ ...quiet, api: { ...quiet.api, hasLiveContentScript: async () => true, tabUrl: async () => 'https://www.example.org/recipes/soup' } });
+    await open({
+      ...quiet,
+      api: { ...quiet.api, hasLiveContentScript: async () => true, tabUrl: async () => 'https://www.example.org/recipes/soup' },
+    });
     expect(text(container.querySelector('.total'))).toBe('No topics found on this page.');
     expect(container.querySelector<HTMLInputElement>('input[data-site]')?.closest('label')?.textContent).toContain('example.org');
     expect(text(container)).not.toContain("doesn't run");
 
     // A store page, a tab whose script died with an old version, a page still loading: nothing alive there.
     const store = fakeApi(DEFAULT_SETTINGS, 'unavailable');
-    await open({ ...store, api: { ...store.api, hasLiveContentScript: async () => false, tabUrl: async () => 'https://chromewebstore.google.com/detail/x' } });
+    await open({
+      ...store,
+      api: { ...store.api, hasLiveContentScript: async () => false, tabUrl: async () => 'https://chromewebstore.google.com/detail/x' },
+    });
     expect(text(container)).toContain("Backstory doesn't run on this page");
     const refused = fakeApi(DEFAULT_SETTINGS, 'unavailable');
-    await open({ ...refused, api: { ...refused.api, hasLiveContentScript: () => Promise.reject(new Error('Cannot access contents of the page')), tabUrl: async () => 'chrome://settings/' } });
+    await open({
+      ...refused,
+      api: {
+        ...refused.api,
+        hasLiveContentScript: () => Promise.reject(new Error('Cannot access contents of the page')),
+        tabUrl: async () => 'chrome://settings/',
+      },
+    });
     expect(text(container)).toContain("Backstory doesn't run on this page");
   });
 
@@ -306,7 +327,9 @@ describe('Popup: the page overview', () => {
     expect(copied).toHaveLength(1);
     const md = copied[0]!;
     expect(md.startsWith('# Backstory report: Example news\n\nhttps://example.com/news\n')).toBe(true);
-    expect(md).toContain('#### Shikotan (3 on the page)\n\nAn island.\n\n**Shikotan is an island.**\n\n> Shikotan is an island of the Lesser Kurils.');
+    expect(md).toContain(
+      '#### Shikotan (3 on the page)\n\nAn island.\n\n**Shikotan is an island.**\n\n> Shikotan is an island of the Lesser Kurils.',
+    );
     expect(md).toContain('#### Sergei Lavrov (2 on the page)\n\n(details could not be loaded)');
     expect(button.textContent).toBe('Copied');
   });
@@ -319,7 +342,9 @@ describe('Popup: the page overview', () => {
   it('says when part of the page was skipped as nested too deep, and only then', async () => {
     const fake = fakeApi(undefined, 'ok', { skipped: 2 });
     await open(fake);
-    expect(text(container.querySelector('[data-part="skipped"]'))).toBe('Part of this page was not read: 2 sections are nested deeper than any text is.');
+    expect(text(container.querySelector('[data-part="skipped"]'))).toBe(
+      'Part of this page was not read: 2 sections are nested deeper than any text is.',
+    );
     render(null, container);
     await open(fakeApi());
     expect(container.querySelector('[data-part="skipped"]')).toBeNull();

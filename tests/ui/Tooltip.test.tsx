@@ -392,7 +392,12 @@ describe('Tooltip: fact checks and citations', () => {
     const button = viewpoint.querySelector<HTMLButtonElement>('[data-part="open-source"]')!;
     expect(button.textContent).toBe('Read in source');
     await act(async () => button.click());
-    expect(opened).toEqual([{ source: viewpoint.querySelector('[data-part="source"]')!.getAttribute('data-source-id'), text: viewpoint.querySelector('blockquote')!.textContent }]);
+    expect(opened).toEqual([
+      {
+        source: viewpoint.querySelector('[data-part="source"]')!.getAttribute('data-source-id'),
+        text: viewpoint.querySelector('blockquote')!.textContent,
+      },
+    ]);
     render(null, container);
     show(ready());
     expect(container.querySelector('[data-part="open-source"]')).toBeNull();

@@ -143,7 +143,10 @@ export function createMarkPainter(): Painter {
         for (const node of m.nodes) {
           const list = pieces.get(node);
           if (!list) continue;
-          pieces.set(node, list.filter((p) => !gone.has(p.mention)));
+          pieces.set(
+            node,
+            list.filter((p) => !gone.has(p.mention)),
+          );
           touched.add(node);
         }
       }
