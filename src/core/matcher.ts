@@ -98,6 +98,8 @@ function isDiscourseWord(alias: string, text: string, start: number, end: number
 /** Kanji (CJK ideographs, their extension A and compatibility block, and the supplementary planes' surrogates), by code unit: no Unicode-property RegExp to compile on every page. */
 const isHanCode = (c: number): boolean =>
   (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f);
+/** Kanji names this short (国後, 安倍) are read as part of a longer word after another kanji. */
+const SHORT_KANJI_NAME = 2;
 const isHanOnly = (w: string): boolean => w.length > 0 && [...w].every((ch) => isHanCode(ch.charCodeAt(0)));
 const APOSTROPHE = 0x27;
 const FULL_STOP = 0x2e;
@@ -114,32 +116,40 @@ const FUNCTION_WORDS = new Set(
 function wordBefore(text: string, at: number): string {
   let end = at;
   while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
-  if (end === at) return '';
+  if (end === at || hasLineBreak(text, end, at)) return '';
   let start = end;
   while (start > 0 && isNameCode(text.charCodeAt(start - 1))) start--;
   return text.slice(start, end);
 }
 
+/** A line break between two words: a heading or a paragraph ends there, no name runs across it. */
+const hasLineBreak = (text: string, from: number, to: number): boolean => /[\n\r]/.test(text.slice(from, to));
+
 /** The word just after `at`, past the spaces there; '' if none. */
 function wordAfter(text: string, at: number): string {
   let start = at;
   while (start < text.length && isSpaceCode(text.charCodeAt(start))) start++;
-  if (start === at) return '';
+  if (start === at || hasLineBreak(text, at, start)) return '';
   let end = start;
   while (end < text.length && isNameCode(text.charCodeAt(end))) end++;
   return text.slice(start, end);
 }
 const AMBIGUOUS_BIT = 1;
+/** The alias names a person: only then does a capitalized neighbour make it someone else. */
+const PERSON_BIT = 2;
+const ENTRY_FLAG_BITS = 2;
+const PEOPLE_CATEGORY = 'people';
 
 const words = (list: readonly string[]) => list.map((key, entry) => ({ key, entry }));
 
 /** Packs an index's alias map and context words the way build.mjs ships them. */
-export function packMatcher(index: Pick<CompiledIndex, 'aliases' | 'context'>): PackedMatcher {
+export function packMatcher(index: Pick<CompiledIndex, 'aliases' | 'context' | 'topics'>): PackedMatcher {
   const keys = Object.keys(index.aliases);
   const list = keys.map((key) => index.aliases[key]!);
+  const isPerson = (topic: number) => index.topics[topic]?.category === PEOPLE_CATEGORY;
   return {
     aliases: compileAutomaton(keys.map((key, entry) => ({ key: list[entry]!.stem ? key + STEM_MARK : key, entry }))),
-    entries: list.map((e) => ((e.topic + 1) << 1) | (e.ambiguous ? AMBIGUOUS_BIT : 0)),
+    entries: list.map((e) => ((e.topic + 1) << ENTRY_FLAG_BITS) | (e.ambiguous ? AMBIGUOUS_BIT : 0) | (isPerson(e.topic) ? PERSON_BIT : 0)),
     names: list.map((e) => e.alias).join(NAME_SEPARATOR),
     japan: compileAutomaton(words(index.context.japan)),
     russia: compileAutomaton(words(index.context.russia)),
@@ -150,7 +160,7 @@ export function packMatcher(index: Pick<CompiledIndex, 'aliases' | 'context'>): 
 }
 
 /** A matcher over an alias map compiled now (own packs, tests). */
-export function createMatcher(index: Pick<CompiledIndex, 'aliases' | 'context'>, shared?: Matcher): Matcher {
+export function createMatcher(index: Pick<CompiledIndex, 'aliases' | 'context' | 'topics'>, shared?: Matcher): Matcher {
   for (const e of Object.values(index.aliases)) {
     // A corrupt index (a stored pack) must fail here, where callers expect it.
     if (typeof e?.topic !== 'number' || typeof e.alias !== 'string') throw new Error('corrupt matcher index');
@@ -187,14 +197,15 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
    */
   function isOtherPerson(alias: string, text: string, start: number, end: number): boolean {
     if (!isLatinSurname(alias)) return false;
-    const prev = wordBefore(text, start);
-    if (PATRONYMIC.test(prev)) return false;
-    const next = wordAfter(text, end);
-    const named = (w: string | undefined, allowed: Set<string>) => {
-      const word = w?.toLowerCase().replace(/\.$/, '');
-      return !!w && !!word && isCapitalized(w) && !allowed.has(word) && !FUNCTION_WORDS.has(word);
+    const named = (w: string, allowed: Set<string>) => {
+      const word = w.toLowerCase().replace(/\.$/, '');
+      return !!word && isCapitalized(w) && !allowed.has(word) && !FUNCTION_WORDS.has(word);
     };
-    return named(prev, titles) || named(next, followers);
+    const prev = wordBefore(text, start);
+    // "Japan. Putin said": a full stop after anything but a title ("Mr.") ends the sentence before.
+    const endsSentence = prev.endsWith('.') && !titles.has(prev.toLowerCase()) && !titles.has(prev.toLowerCase().slice(0, -1));
+    const prevNamed = !endsSentence && !PATRONYMIC.test(prev) && named(prev, titles);
+    return prevNamed || named(wordAfter(text, end), followers);
   }
 
   function findIn(prepared: PreparedText, from: number, to: number, options: MatchOptions = {}): Mention[] {
@@ -213,7 +224,7 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
       const { end } = hit;
       i = end;
       const packedEntry = entries[hit.entry]!;
-      const topic = (packedEntry >> 1) - 1;
+      const topic = (packedEntry >> ENTRY_FLAG_BITS) - 1;
       // A look-alike consumes its text, so no shorter alias inside it fires either.
       if (topic < 0) continue;
       const alias = nameOf(hit.entry);
@@ -223,10 +234,11 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
         // their context alone ("Japan's northern territories").
         if (isCapitalized(alias) && !alias.includes(' ') && !isCapitalized(folded.charAt(start))) continue;
         if (isDiscourseWord(alias, folded, start, end)) continue;
-        // A name written in kanji alone, right after another kanji, is part of a longer word:
-        // 国後 in 帰国後 (after returning home), 共同宣言 in 日中共同宣言, 平和条約 in 対日平和条約.
-        if (start > 0 && isHanOnly(alias) && isHanCode(folded.charCodeAt(start - 1))) continue;
-        if (isOtherPerson(alias, folded, start, end)) continue;
+        // A short name in kanji alone, right after another kanji, is part of a longer word: 国後 in
+        // 帰国後 (after returning home), 安倍 in a longer name. Longer ones (共同宣言 in ソ日共同宣言)
+        // are themselves words; their other owners are look-alikes (日中共同宣言).
+        if (start > 0 && alias.length <= SHORT_KANJI_NAME && isHanOnly(alias) && isHanCode(folded.charCodeAt(start - 1))) continue;
+        if (packedEntry & PERSON_BIT && isOtherPerson(alias, folded, start, end)) continue;
         const before = t.slice(Math.max(0, start - CONTEXT_WINDOW), start);
         const after = t.slice(end, end + CONTEXT_WINDOW);
         if (!pageHasContext() && !twoSided(before, after)) {
