@@ -2,7 +2,8 @@ import type { TopicDetails } from '../core/corpus-types';
 import { isCorpusId } from '../core/ids';
 import { isReaderTarget, readerPath } from '../core/reader-link';
 import { PAGE_COMMANDS, type PageCommand } from '../core/messages';
-import { PACK_FILES_KEY, PACKS_KEY, packDetails } from '../core/packs';
+import { PACK_FILES_KEY, PACKS_KEY } from '../core/packs';
+import { packDetails } from '../core/packs-stored';
 import { PACKS_FLAG_SCRIPT } from '../core/content-flags';
 import type { ExtensionApi } from '../platform/extension-api';
 

@@ -1,10 +1,14 @@
 // Validates the corpus as authored (data/ at build time, imported packs later). Every error
 // names the file, the topic and the field, so a broken entry is found without guessing.
 
-import { quoteStates } from './claims';
 import { CORPUS_ID } from './ids';
-import type { Alias, Category, Claim, ClaimEventRule, Discrepancy, Fact, NameUsage, QuoteRef, Source, Topic, Viewpoint } from './corpus-types';
+import type { Alias, Category, Claim, Discrepancy, Fact, NameUsage, Source, Topic, Viewpoint } from './corpus-types';
 import { fold, normalizeForQuote } from './text-fold';
+import { isObj, isText, type Obj } from './guards';
+import { type CorpusError, nullableText, type QuoteContext, Reporter, requireText, validateList, validateQuotes } from './corpus-validate-fields';
+import { validateClaim, validateClaimEvents } from './corpus-validate-claims';
+
+export type { CorpusError };
 
 export interface CorpusFile {
   file: string;
@@ -28,55 +32,12 @@ export interface Corpus {
   topics: Topic[];
 }
 
-export interface CorpusError {
-  file: string;
-  topic?: string;
-  field: string;
-  message: string;
-}
-
 export function formatCorpusError(e: CorpusError): string {
   const where = e.topic === undefined ? e.file : `${e.file} › topic "${e.topic}"`;
   return `${where} › ${e.field}: ${e.message}`;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 const ISO_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
-
-class Reporter {
-  constructor(
-    private file: string,
-    private topic?: string,
-    readonly errors: CorpusError[] = [],
-  ) {}
-  at(topic: string): Reporter {
-    return new Reporter(this.file, topic, this.errors);
-  }
-  fail(field: string, message: string): void {
-    this.errors.push({ file: this.file, topic: this.topic, field, message });
-  }
-}
-
-function requireText(o: Obj, field: string, r: Reporter, path = field): string {
-  const v = o[field];
-  if (!isText(v)) {
-    r.fail(path, v === undefined ? 'is required' : 'must be a non-empty string');
-    return '';
-  }
-  return v;
-}
-
-function nullableText(o: Obj, field: string, r: Reporter): string | null {
-  const v = o[field];
-  if (v === null) return null;
-  if (!isText(v)) {
-    r.fail(field, v === undefined ? 'is required (use null where the document does not say)' : 'must be a non-empty string or null');
-    return null;
-  }
-  return v;
-}
 
 function validateCategories(f: CorpusFile, errors: CorpusError[]): Category[] {
   const r = new Reporter(f.file);
@@ -124,57 +85,6 @@ function validateSource(f: SourceFile, errors: CorpusError[]): Source | null {
   if (f.text === null) r.fail('file', `the text "${src.file}" is missing`);
   errors.push(...r.errors);
   return src;
-}
-
-interface QuoteContext {
-  /** Source id → its normalized text; null when the text is missing (reported once, on the source). */
-  sources: Map<string, string | null>;
-}
-
-function validateQuotes(v: unknown, path: string, r: Reporter, ctx: QuoteContext, min = 1): QuoteRef[] {
-  if (!Array.isArray(v)) {
-    r.fail(path, 'must be an array of quotes');
-    return [];
-  }
-  if (v.length < min) r.fail(path, `needs at least ${min} quote${min > 1 ? 's' : ''}`);
-  return v.flatMap((q, i): QuoteRef[] => {
-    const p = `${path}[${i}]`;
-    if (!isObj(q)) {
-      r.fail(p, 'must be an object with source and text');
-      return [];
-    }
-    const source = requireText(q, 'source', r, `${p}.source`);
-    const text = requireText(q, 'text', r, `${p}.text`);
-    if (source && text) {
-      const body = ctx.sources.get(source);
-      if (body === undefined) r.fail(`${p}.source`, `unknown source "${source}"`);
-      else if (body !== null && !body.includes(normalizeForQuote(text)))
-        r.fail(`${p}.text`, `not found verbatim in source "${source}": "${text.slice(0, 80)}${text.length > 80 ? '…' : ''}"`);
-    }
-    return [{ source, text }];
-  });
-}
-
-function validateList<T>(
-  v: unknown,
-  path: string,
-  r: Reporter,
-  each: (o: Obj, p: string) => T,
-  options: { optional?: boolean; min?: number } = {},
-): T[] | undefined {
-  if (v === undefined && options.optional) return undefined;
-  if (!Array.isArray(v)) {
-    r.fail(path, v === undefined ? 'is required' : 'must be an array');
-    return [];
-  }
-  if (v.length < (options.min ?? 0)) r.fail(path, `needs at least ${options.min}`);
-  return v.flatMap((o, i) => {
-    if (!isObj(o)) {
-      r.fail(`${path}[${i}]`, 'must be an object');
-      return [];
-    }
-    return [each(o, `${path}[${i}]`)];
-  });
 }
 
 function validateAliases(v: unknown, r: Reporter): Alias[] {
@@ -284,67 +194,6 @@ function validateTopic(o: Obj, expectedCategory: string | null, r0: Reporter, ct
   if (names) topic.names = names;
   if (discrepancies) topic.discrepancies = discrepancies;
   return topic;
-}
-
-function validateClaimEvents(v: unknown, r: Reporter): ClaimEventRule[] | null {
-  if (!Array.isArray(v) || v.length === 0) {
-    r.fail('claimEvents', 'must be a non-empty array of { "phrases": [...], "with": [topic ids] }');
-    return null;
-  }
-  const rules: ClaimEventRule[] = [];
-  v.forEach((e, i) => {
-    const p = `claimEvents[${i}]`;
-    if (!isObj(e)) return r.fail(p, 'must be an object with "phrases" and "with"');
-    const phrases = Array.isArray(e.phrases) && e.phrases.length > 0 && e.phrases.every(isText) ? (e.phrases as string[]) : null;
-    const partners =
-      Array.isArray(e.with) && e.with.length > 0 && e.with.every((x) => typeof x === 'string' && CORPUS_ID.test(x)) ? (e.with as string[]) : null;
-    if (!phrases) r.fail(`${p}.phrases`, 'must be a non-empty array of phrases');
-    // Without partners a phrase would stand for the event in any sentence ("met in Singapore").
-    if (!partners) r.fail(`${p}.with`, 'must list the topic ids every sentence must also mention');
-    if (phrases && partners) rules.push({ phrases, with: partners });
-  });
-  return rules.length === v.length ? rules : null;
-}
-
-const int = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
-
-function validateClaim(c: Obj, p: string, r: Reporter, ctx: QuoteContext): Claim | null {
-  const label = requireText(c, 'label', r, `${p}.label`);
-  const [quote] = validateQuotes([c.quote], `${p}.quote`, r, ctx);
-  if (!quote) return null;
-  let claim: Claim | null = null;
-  if (c.attribute === 'date') {
-    const v = isObj(c.value) ? c.value : {};
-    const value = {
-      ...(v.year !== undefined && { year: v.year }),
-      ...(v.month !== undefined && { month: v.month }),
-      ...(v.day !== undefined && { day: v.day }),
-    };
-    const ok =
-      (v.year === undefined || int(v.year, 1800, 2100)) &&
-      (v.month === undefined || int(v.month, 1, 12)) &&
-      (v.day === undefined || int(v.day, 1, 31)) &&
-      (v.year !== undefined || v.month !== undefined) &&
-      (v.day === undefined || v.month !== undefined);
-    if (!isObj(c.value) || !ok) r.fail(`${p}.value`, 'must be { year?, month?, day? } with a year or a month (and a month for a day)');
-    else claim = { attribute: 'date', label, value: value as Claim['value'] & object, quote } as Claim;
-  } else if (c.attribute === 'count') {
-    if (!int(c.value, 0, 1e9)) r.fail(`${p}.value`, 'must be a whole number');
-    else if (!Array.isArray(c.units) || c.units.length === 0 || !c.units.every(isText))
-      r.fail(`${p}.units`, 'must list the words the number counts ("diplomats")');
-    else claim = { attribute: 'count', label, value: c.value, units: c.units, quote };
-  } else {
-    r.fail(`${p}.attribute`, 'must be "date" or "count"');
-  }
-  if (
-    claim &&
-    !quoteStates(
-      normalizeForQuote(quote.text),
-      claim.attribute === 'date' ? { attribute: 'date', value: claim.value } : { attribute: 'count', value: claim.value, units: claim.units },
-    )
-  )
-    r.fail(`${p}.quote`, 'does not state the claimed value');
-  return claim;
 }
 
 const categoryOfFile = (file: string): string | null => /([a-z0-9-]+)\.json$/.exec(file)?.[1] ?? null;

@@ -3,6 +3,7 @@
 
 import { isCorpusId } from './ids';
 import { fold } from './text-fold';
+import { isObj } from './guards';
 
 export const FALSE_MATCHES_KEY = 'falseMatches';
 
@@ -16,8 +17,6 @@ export interface FalseMatch {
   at: string;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const HOST = /^[a-z0-9.-]+$/i;
 
 /** What identifies a false match: the same alias (as folded) for the same topic on the same site. */

@@ -2,7 +2,8 @@
 // that every read goes through (so a corrupt value comes out as "nothing", never as an error).
 
 import { FALSE_MATCHES_KEY, parseFalseMatches, type FalseMatch } from './false-matches';
-import { PACK_FILES_KEY, PACKS_KEY, parseInstalledPacks, parsePackFiles, type InstalledPack, type PackFiles } from './packs';
+import { PACK_FILES_KEY, PACKS_KEY, type InstalledPack, type PackFiles } from './packs';
+import { parseInstalledPacks, parsePackFiles } from './packs-stored';
 
 export interface LocalData {
   [PACKS_KEY]: InstalledPack[];

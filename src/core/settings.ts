@@ -2,6 +2,8 @@
 // stored (an older version, a corrupt value, a hand-edited blob) comes out as a valid Settings;
 // a field that doesn't validate falls back to its default without taking the others with it.
 
+import { isObj, type Obj } from './guards';
+
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
 
@@ -33,9 +35,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   mentionMode: 'all',
   paintMode: 'highlights',
 });
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Migrations from each older version to the next. Settings written before versioning (no

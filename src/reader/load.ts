@@ -3,7 +3,8 @@
 // read locally; nothing leaves the machine.
 
 import type { SourceDocument } from '../core/corpus-types';
-import { PACK_FILES_KEY, PACKS_KEY, packSource } from '../core/packs';
+import { PACK_FILES_KEY, PACKS_KEY } from '../core/packs';
+import { packSource } from '../core/packs-stored';
 import { locateQuote } from '../core/quote-locate';
 import type { ReaderTarget } from '../core/reader-link';
 import type { ExtensionApi } from '../platform/extension-api';

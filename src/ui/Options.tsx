@@ -6,18 +6,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CorpusError } from '../core/corpus-validate';
 import { formatCorpusError } from '../core/corpus-validate';
 import { FALSE_MATCHES_KEY, withoutFalseMatch, type FalseMatch } from '../core/false-matches';
-import {
-  exportFileName,
-  PACK_FILES_KEY,
-  PACKS_KEY,
-  readPack,
-  topicCount,
-  withoutPack,
-  withPack,
-  withPackEnabled,
-  type BuiltInCorpus,
-  type InstalledPack,
-} from '../core/packs';
+import { PACK_FILES_KEY, PACKS_KEY, readPack, type BuiltInCorpus, type InstalledPack } from '../core/packs';
+import { exportFileName, topicCount, withoutPack, withPack, withPackEnabled } from '../core/packs-stored';
 import type { ExtensionApi } from '../platform/extension-api';
 import { DisplaySettings, type SettingsApi } from './DisplaySettings';
 import { t, uiLanguage } from './i18n';

@@ -8,7 +8,8 @@ import type { TopicDetails } from '../../src/core/corpus-types';
 import { parseLocal, type LocalKey } from '../../src/core/local-data';
 import type { Handlers } from '../../src/platform/extension-api';
 import type { ExtensionApi } from '../../src/platform/extension-api';
-import { readPack, withPack, withPackEnabled } from '../../src/core/packs';
+import { readPack } from '../../src/core/packs';
+import { withPack, withPackEnabled } from '../../src/core/packs-stored';
 import { miniIndex } from '../core/mini-corpus';
 
 const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'packs', 'sample-pack.json'), 'utf8');

@@ -3,19 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatCorpusError } from '../../src/core/corpus-validate';
 import { parseLocal } from '../../src/core/local-data';
-import {
-  MAX_PACK_CHARS,
-  packDetails,
-  parseInstalledPacks,
-  parsePackFiles,
-  readPack,
-  withoutPack,
-  withPack,
-  withPackEnabled,
-  type InstalledPack,
-  type PackFiles,
-  type ReadPackOptions,
-} from '../../src/core/packs';
+import { MAX_PACK_CHARS, readPack, type InstalledPack, type PackFiles, type ReadPackOptions } from '../../src/core/packs';
+import { packDetails, parseInstalledPacks, parsePackFiles, withoutPack, withPack, withPackEnabled } from '../../src/core/packs-stored';
 import { miniIndex } from './mini-corpus';
 
 const SAMPLE_FILE = join(import.meta.dirname, '..', 'fixtures', 'packs', 'sample-pack.json');

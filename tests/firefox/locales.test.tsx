@@ -108,7 +108,8 @@ describe('the UI in Japanese', () => {
     expect(text(site)).toBe('example.com で表示');
     expect(text(site.querySelector('strong'))).toBe('example.com');
     expect(text(container.querySelector('h2'))).toBe('カテゴリー');
-    expect(container.querySelector('.count')?.getAttribute('aria-label')).toBe('このページに 5 か所');
+    // The count is read out through the hidden label beside it (a <span> can't carry aria-label).
+    expect(container.querySelector('.count + .sr-only')?.textContent ?? null).toBe('このページに 5 か所');
     expect(text(container.querySelector('footer'))).toBe('同梱の出典にもとづく 87 トピック · コーパス abc123 · データはブラウザーの外に出ません');
     // The category labels are corpus text and stay as written.
     expect(text(container.querySelector('.cat-name'))).toBe('Territories and places');

@@ -1,0 +1,70 @@
+// Validating a topic's checkable claims and the phrases that stand for its event (claimEvents):
+// a claim's quote must state the claimed value, as the claim checker reads it.
+
+import { quoteStates } from './claims';
+import type { Claim, ClaimEventRule } from './corpus-types';
+import { type QuoteContext, type Reporter, requireText, validateQuotes } from './corpus-validate-fields';
+import { isObj, isText, type Obj } from './guards';
+import { CORPUS_ID } from './ids';
+import { normalizeForQuote } from './text-fold';
+
+export function validateClaimEvents(v: unknown, r: Reporter): ClaimEventRule[] | null {
+  if (!Array.isArray(v) || v.length === 0) {
+    r.fail('claimEvents', 'must be a non-empty array of { "phrases": [...], "with": [topic ids] }');
+    return null;
+  }
+  const rules: ClaimEventRule[] = [];
+  v.forEach((e, i) => {
+    const p = `claimEvents[${i}]`;
+    if (!isObj(e)) return r.fail(p, 'must be an object with "phrases" and "with"');
+    const phrases = Array.isArray(e.phrases) && e.phrases.length > 0 && e.phrases.every(isText) ? (e.phrases as string[]) : null;
+    const partners =
+      Array.isArray(e.with) && e.with.length > 0 && e.with.every((x) => typeof x === 'string' && CORPUS_ID.test(x)) ? (e.with as string[]) : null;
+    if (!phrases) r.fail(`${p}.phrases`, 'must be a non-empty array of phrases');
+    // Without partners a phrase would stand for the event in any sentence ("met in Singapore").
+    if (!partners) r.fail(`${p}.with`, 'must list the topic ids every sentence must also mention');
+    if (phrases && partners) rules.push({ phrases, with: partners });
+  });
+  return rules.length === v.length ? rules : null;
+}
+
+const int = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+
+export function validateClaim(c: Obj, p: string, r: Reporter, ctx: QuoteContext): Claim | null {
+  const label = requireText(c, 'label', r, `${p}.label`);
+  const [quote] = validateQuotes([c.quote], `${p}.quote`, r, ctx);
+  if (!quote) return null;
+  let claim: Claim | null = null;
+  if (c.attribute === 'date') {
+    const v = isObj(c.value) ? c.value : {};
+    const value = {
+      ...(v.year !== undefined && { year: v.year }),
+      ...(v.month !== undefined && { month: v.month }),
+      ...(v.day !== undefined && { day: v.day }),
+    };
+    const ok =
+      (v.year === undefined || int(v.year, 1800, 2100)) &&
+      (v.month === undefined || int(v.month, 1, 12)) &&
+      (v.day === undefined || int(v.day, 1, 31)) &&
+      (v.year !== undefined || v.month !== undefined) &&
+      (v.day === undefined || v.month !== undefined);
+    if (!isObj(c.value) || !ok) r.fail(`${p}.value`, 'must be { year?, month?, day? } with a year or a month (and a month for a day)');
+    else claim = { attribute: 'date', label, value: value as Claim['value'] & object, quote } as Claim;
+  } else if (c.attribute === 'count') {
+    if (!int(c.value, 0, 1e9)) r.fail(`${p}.value`, 'must be a whole number');
+    else if (!Array.isArray(c.units) || c.units.length === 0 || !c.units.every(isText))
+      r.fail(`${p}.units`, 'must list the words the number counts ("diplomats")');
+    else claim = { attribute: 'count', label, value: c.value, units: c.units, quote };
+  } else {
+    r.fail(`${p}.attribute`, 'must be "date" or "count"');
+  }
+  if (
+    claim &&
+    !quoteStates(
+      normalizeForQuote(quote.text),
+      claim.attribute === 'date' ? { attribute: 'date', value: claim.value } : { attribute: 'count', value: claim.value, units: claim.units },
+    )
+  )
+    r.fail(`${p}.quote`, 'does not state the claimed value');
+  return claim;
+}
