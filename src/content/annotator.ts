@@ -160,6 +160,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const firstOnly = settings?.mentionMode === 'first';
     const batch: PageMention[] = [];
     const deferred: Array<{ mention: PageMention; topic: number }> = [];
+    /** Ambiguous names with context nearby, on a page not yet shown to be about the dispute. */
+    const held: Array<{ mention: PageMention; topic: number }> = [];
+    let anchoredHere = false;
+    /** The page is about the dispute: its title says so, or it names an anchor topic (TopicHead.anchor). */
+    const anchored = () => anchoredHere || registry.anchors() > 0 || pageHasContext();
     const claimRuns: ClaimRun[] = [];
     let accepted: Mention[] = [];
     let lastRun: TextRun | null = null;
@@ -181,6 +186,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         const mention = pageMention(run, m.start, m.end, m.topic, { alias: m.alias, rule: m.rule });
         if (m.deferred) {
           deferred.push({ mention, topic: m.topic });
+          continue;
+        }
+        if (index.topics[m.topic]?.anchor) anchoredHere = true;
+        else if (m.rule !== 'alias' && !anchored()) {
+          held.push({ mention, topic: m.topic });
           continue;
         }
         if (firstOnly && seen(m.topic)) continue;
@@ -229,16 +239,17 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (!finished || generation !== session.generation) return;
     show(batch.splice(0));
     session.skipped += skipped;
-    // Ambiguous names without context nearby stand on a page that is plainly about the dispute
-    // (counted from what is shown, so reading a block again never counts it twice).
-    if (registry.strong() >= MIN_STRONG_MENTIONS) {
-      const standing = deferred.filter((d) => {
+    // Ambiguous names stand on a page about the dispute: with context nearby once the page names
+    // an anchor topic anywhere; without it, once the page is plainly about the dispute (counted
+    // from what is shown, so reading a block again never counts it twice).
+    const standing = (list: typeof deferred) =>
+      list.filter((d) => {
         if (firstOnly && seen(d.topic)) return false;
         found.add(d.topic);
         return true;
       });
-      show(standing.map((d) => d.mention));
-    }
+    if (anchored()) show(standing(held).map((d) => d.mention));
+    if (anchored() && registry.strong() >= MIN_STRONG_MENTIONS) show(standing(deferred).map((d) => d.mention));
     measure(t0);
     if (again.length) onRoots(again);
     if (claimRuns.length) await checkStatements(claimRuns, generation);

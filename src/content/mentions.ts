@@ -51,6 +51,8 @@ export interface MentionRegistry {
   countOf(topicId: string): number;
   /** Unambiguous mentions shown (what makes a page plainly about the dispute). */
   strong(): number;
+  /** Mentions shown of topics that anchor a page to the dispute (TopicHead.anchor). */
+  anchors(): number;
   /** Mentions (not checks) in reading order, optionally of one topic. */
   ordered(topicId?: string | null): PageMention[];
   /** The checked statements, in reading order. */
@@ -80,6 +82,7 @@ export function createMentionRegistry(): MentionRegistry {
   let sorted = true;
   let counts = emptyCounts();
   let strong = 0;
+  let anchors = 0;
 
   function count(m: PageMention, by: 1 | -1): void {
     if (m.check) {
@@ -88,6 +91,7 @@ export function createMentionRegistry(): MentionRegistry {
     }
     counts.total += by;
     if (m.rule === 'alias') strong += by;
+    if (m.head.anchor) anchors += by;
     bump(counts.byCategory, m.head.category, by);
     bump(counts.byTopic, m.head.id, by);
   }
@@ -162,6 +166,7 @@ export function createMentionRegistry(): MentionRegistry {
     counts: () => ({ ...counts, byCategory: { ...counts.byCategory }, byTopic: { ...counts.byTopic } }),
     countOf: (topicId) => counts.byTopic[topicId] ?? 0,
     strong: () => strong,
+    anchors: () => anchors,
     ordered,
     checks: () => [...present].filter((m) => m.check).sort((a, b) => (a === b ? 0 : precedes(a, b) ? -1 : 1)),
     found,
@@ -172,6 +177,7 @@ export function createMentionRegistry(): MentionRegistry {
       sorted = true;
       counts = emptyCounts();
       strong = 0;
+      anchors = 0;
     },
   };
 }

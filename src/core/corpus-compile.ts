@@ -50,7 +50,7 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
       titles: context.titles.map((w) => w.toLowerCase()),
       nameFollowers: context.nameFollowers.map((w) => w.toLowerCase()),
     },
-    topics: corpus.topics.map((t) => ({ id: t.id, name: t.name, category: t.category })),
+    topics: corpus.topics.map((t) => ({ id: t.id, name: t.name, category: t.category, ...(t.pageAnchor && { anchor: true as const }) })),
     categories: corpus.categories,
     claims,
     ...(claimEvents.length > 0 && { claimEvents }),

@@ -85,6 +85,12 @@ export interface Topic {
    * whose tooltip would be noise on a page that isn't about Japan and Russia.
    */
   needsContext?: boolean;
+  /**
+   * A mention of this topic shows that the page is about the dispute itself (the disputed islands,
+   * the agreements about them): only on such a page do ambiguous names stand, even with Japan and
+   * Russia named nearby ("Kishida" and "invasion of Ukraine" on a Japan–China summit page don't).
+   */
+  pageAnchor?: boolean;
   /** Look-alikes that must never fire for this topic ("Tokyo Declaration on African Development"). */
   notAliases?: string[];
   summary: string;
@@ -212,6 +218,8 @@ export interface TopicHead {
   id: string;
   name: string;
   category: string;
+  /** Named on a page, it shows the page is about the dispute (Topic.pageAnchor). */
+  anchor?: true;
 }
 
 /** What a tooltip loads on first open: one topic with the sources it cites. */

@@ -165,6 +165,10 @@ function validateTopic(o: Obj, expectedCategory: string | null, r0: Reporter, ct
     summary: requireText(o, 'summary', r),
     facts,
   };
+  if (o.pageAnchor !== undefined) {
+    if (typeof o.pageAnchor !== 'boolean') r.fail('pageAnchor', 'must be true or false');
+    else if (o.pageAnchor) topic.pageAnchor = true;
+  }
   if (o.needsContext !== undefined) {
     if (typeof o.needsContext !== 'boolean') r.fail('needsContext', 'must be true or false');
     else if (o.needsContext) topic.needsContext = true;

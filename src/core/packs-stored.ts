@@ -75,7 +75,14 @@ function isIndex(v: unknown): v is CompiledIndex {
   const n = v.topics.length;
   const c = v.context;
   return (
-    v.topics.every((t) => isObj(t) && typeof t.id === 'string' && typeof t.name === 'string' && typeof t.category === 'string') &&
+    v.topics.every(
+      (t) =>
+        isObj(t) &&
+        typeof t.id === 'string' &&
+        typeof t.name === 'string' &&
+        typeof t.category === 'string' &&
+        (t.anchor === undefined || t.anchor === true),
+    ) &&
     v.categories.every((x) => isObj(x) && typeof x.id === 'string' && typeof x.label === 'string' && typeof x.color === 'string') &&
     Object.values(v.aliases).every(
       (e) => isObj(e) && Number.isInteger(e.topic) && (e.topic as number) < n && typeof e.alias === 'string' && typeof e.ambiguous === 'boolean',

@@ -212,6 +212,21 @@ for (const mode of PAINT_MODES) {
       ]);
     });
 
+    it('holds an ambiguous name back, even with Japan and Russia named nearby, on a page that never names the dispute itself', async () => {
+      const { ready } = setup('<h2>World news</h2><p>Abe met Japanese and Russian officials in Moscow.</p>');
+      await ready;
+      expect(found()).toEqual([]);
+    });
+
+    it('shows it once the page names the dispute, even further down', async () => {
+      const { ready } = setup('<h2>World news</h2><p>Abe met Japanese and Russian officials in Moscow.</p><p>Later, Shikotan came up.</p>');
+      await ready;
+      expect(found().map((m) => [m[0], m[1]])).toEqual([
+        ['Abe', 'abe'],
+        ['Shikotan', 'shikotan'],
+      ]);
+    });
+
     it('drops it on a page that only mentions the dispute in passing', async () => {
       const { ready } = setup('<h2>Abe in the news</h2><p>A trip to Hokkaidō.</p>');
       await ready;

@@ -20,9 +20,9 @@ export const MINI: Corpus = {
   ],
   sources: [],
   topics: [
-    topic('northern-territories', 'places', ['Northern Territories', 'Southern Kuril Islands', '北方領土', 'Южные Курилы']),
+    { ...topic('northern-territories', 'places', ['Northern Territories', 'Southern Kuril Islands', '北方領土', 'Южные Курилы']), pageAnchor: true },
     topic('kurils', 'places', ['Kuril Islands', 'Kurils', 'Курил*']),
-    topic('shikotan', 'places', ['Shikotan', '色丹島', 'Шикотан*']),
+    { ...topic('shikotan', 'places', ['Shikotan', '色丹島', 'Шикотан*']), pageAnchor: true },
     {
       ...topic('tokyo-declaration-1993', 'agreements', [{ text: 'Tokyo Declaration', ambiguous: true }]),
       notAliases: ['Tokyo Declaration on African Development'],
