@@ -1,5 +1,5 @@
-// The one map of messages between content scripts, the background and the popup. Sender and
-// receiver both type-check against it.
+// The messages between content scripts, the background and the popup, one map per direction.
+// Sender and receiver both type-check against it.
 
 import type { Verdict } from './claims';
 import type { TopicDetails } from './corpus-types';
@@ -56,13 +56,21 @@ export interface PageReport {
   found: FoundTopic[];
 }
 
-export interface MessageMap {
-  /** content → background: a topic's tooltip details, read from the bundled files. */
+/**
+ * What content scripts (and the popup) ask the background. One map per direction: a message sent
+ * the wrong way (a page message to the background) doesn't compile.
+ */
+export interface ToBackground {
+  /** content, popup → background: a topic's tooltip details, read from the bundled files. */
   'details:get': { request: { topicId: string }; response: TopicDetails | null };
   /** content → background: open the reader page at a tooltip's quote, in its source. */
   'reader:open': { request: ReaderTarget; response: boolean };
   /** content → background: the page's mention counts, for the action badge. */
   'counts:report': { request: { counts: MentionCounts }; response: null };
+}
+
+/** What the popup and the background ask a tab's content script (its top frame). */
+export interface ToPage {
   /** popup → content (top frame): what Backstory is doing on the current page. */
   'page:status': { request: Record<string, never>; response: PageStatus };
   /** popup → content (top frame): the statements checked and the topics found, for the page report. */
@@ -72,6 +80,10 @@ export interface MessageMap {
   /** background → content (top frame): a keyboard shortcut was pressed. */
   'page:command': { request: { command: PageCommand }; response: null };
 }
+
+export type MessageMap = ToBackground & ToPage;
+export type BackgroundMessage = keyof ToBackground;
+export type PageMessage = keyof ToPage;
 
 export type PageCommand = 'toggle-annotations' | 'next-mention';
 export const PAGE_COMMANDS: readonly PageCommand[] = ['toggle-annotations', 'next-mention'];

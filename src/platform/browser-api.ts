@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import { INSTANCE_FLAG } from '../core/content-flags';
 import { parseLocal } from '../core/local-data';
-import { isMessage, type Message, type MessageType, type Request, type Response } from '../core/messages';
+import { type BackgroundMessage, isMessage, type Message, type PageMessage, type Request, type Response } from '../core/messages';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
 
@@ -54,11 +54,11 @@ export const browserApi: ExtensionApi = {
     return () => browser.storage.onChanged.removeListener(onChanged);
   },
 
-  send<K extends MessageType>(type: K, payload: Request<K>): Promise<Response<K>> {
+  send<K extends BackgroundMessage>(type: K, payload: Request<K>): Promise<Response<K>> {
     return browser.runtime.sendMessage({ type, payload }) as Promise<Response<K>>;
   },
 
-  sendToTab<K extends MessageType>(tabId: number, type: K, payload: Request<K>): Promise<Response<K>> {
+  sendToTab<K extends PageMessage>(tabId: number, type: K, payload: Request<K>): Promise<Response<K>> {
     return browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 }) as Promise<Response<K>>;
   },
 

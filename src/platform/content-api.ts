@@ -4,15 +4,18 @@
 // about a third of its start-up there. Popup, options page and background keep browser-api.ts.
 
 import { parseLocal } from '../core/local-data';
-import { isMessage, type Message, type MessageType, type Request, type Response } from '../core/messages';
+import { type BackgroundMessage, isMessage, type Message, type PageMessage, type Request, type Response } from '../core/messages';
 import { parseSettings, SETTINGS_KEY } from '../core/settings';
 import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
 import { extensionContextValid, extensionGlobal } from './extension-files';
 
+/** A page answers the messages to pages (the background's own handle() answers the others). */
 export type ContentApi = Pick<
   ExtensionApi,
-  'contextValid' | 'loadSettings' | 'onSettingsChanged' | 'send' | 'handle' | 'loadLocal' | 'saveLocal' | 'onLocalChanged'
->;
+  'contextValid' | 'loadSettings' | 'onSettingsChanged' | 'send' | 'loadLocal' | 'saveLocal' | 'onLocalChanged'
+> & {
+  handle(handlers: Handlers<PageMessage>): () => void;
+};
 
 type Changes = Record<string, { newValue?: unknown }>;
 interface Event<F> {
@@ -46,13 +49,14 @@ export const contentApi: ContentApi = {
     return parseSettings((await native().storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   },
   onSettingsChanged: (listener) => onStorage('local', SETTINGS_KEY, (v) => listener(parseSettings(v))),
-  send<K extends MessageType>(type: K, payload: Request<K>): Promise<Response<K>> {
+  send<K extends BackgroundMessage>(type: K, payload: Request<K>): Promise<Response<K>> {
     return native().runtime.sendMessage({ type, payload }) as Promise<Response<K>>;
   },
-  handle(handlers: Handlers) {
+  handle(handlers: Handlers<PageMessage>) {
     const onMessage: OnMessage = (message, sender, sendResponse) => {
       if (!isMessage(message)) return undefined;
-      const handler = handlers[(message as Message).type] as ((p: unknown, s: MessageSender) => unknown) | undefined;
+      // Keyed by message type; a message of the other direction finds no handler here.
+      const handler = (handlers as Handlers)[(message as Message).type] as ((p: unknown, s: MessageSender) => unknown) | undefined;
       if (!handler) return undefined;
       // Answered through sendResponse, which both browsers honour when the listener returns true.
       Promise.resolve(handler(message.payload, { tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null })).then(sendResponse, () =>

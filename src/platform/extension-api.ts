@@ -1,7 +1,7 @@
 // Every browser API Backstory uses, behind one small interface. The real implementation wraps
 // webextension-polyfill (browser-api.ts); tests pass fakes.
 
-import type { MessageType, Request, Response } from '../core/messages';
+import type { BackgroundMessage, MessageType, PageMessage, Request, Response } from '../core/messages';
 import type { LocalData, LocalKey } from '../core/local-data';
 import type { Settings } from '../core/settings';
 
@@ -10,8 +10,9 @@ export interface MessageSender {
   frameId: number | null;
 }
 
-export type Handlers = {
-  [K in MessageType]?: (payload: Request<K>, sender: MessageSender) => Promise<Response<K>> | Response<K>;
+/** Answers to the messages of one direction (BackgroundMessage in the background, PageMessage in a page). */
+export type Handlers<M extends MessageType = MessageType> = {
+  [K in M]?: (payload: Request<K>, sender: MessageSender) => Promise<Response<K>> | Response<K>;
 };
 
 export interface ExtensionApi {
@@ -22,11 +23,11 @@ export interface ExtensionApi {
   /** Calls back with the new settings whenever any context changes them. Returns the teardown. */
   onSettingsChanged(listener: (settings: Settings) => void): () => void;
   /** To the background. */
-  send<K extends MessageType>(type: K, payload: Request<K>): Promise<Response<K>>;
+  send<K extends BackgroundMessage>(type: K, payload: Request<K>): Promise<Response<K>>;
   /** To the top frame of a tab's content script. */
-  sendToTab<K extends MessageType>(tabId: number, type: K, payload: Request<K>): Promise<Response<K>>;
+  sendToTab<K extends PageMessage>(tabId: number, type: K, payload: Request<K>): Promise<Response<K>>;
   /** Answers messages of the given types. Returns the teardown. */
-  handle(handlers: Handlers): () => void;
+  handle(handlers: Handlers<BackgroundMessage>): () => void;
   activeTabId(): Promise<number | null>;
   /** The extension was installed or updated (not on every start of the background). */
   onInstalled(listener: () => void): () => void;
