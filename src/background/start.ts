@@ -16,7 +16,17 @@ export function badgeText(total: number): string {
 
 const isPageCommand = (c: string): c is PageCommand => (PAGE_COMMANDS as readonly string[]).includes(c);
 
-export function startBackground(api: ExtensionApi): () => void {
+/** How soon one tab may open another reader page. */
+export const READER_INTERVAL_MS = 1000;
+
+export function startBackground(api: ExtensionApi, now: () => number = Date.now): () => void {
+  const lastReader = new Map<number | null, number>();
+  const readerAllowed = (tabId: number | null): boolean => {
+    const t = now();
+    if (t - (lastReader.get(tabId) ?? -Infinity) < READER_INTERVAL_MS) return false;
+    lastReader.set(tabId, t);
+    return true;
+  };
   // Shortcuts go to the page the reader is looking at; pages without the content script ignore them.
   const stopCommands = api.onCommand((command) => {
     if (!isPageCommand(command)) return;
@@ -35,8 +45,9 @@ export function startBackground(api: ExtensionApi): () => void {
       }
     },
     'reader:open': async (target, sender) => {
-      // A page can send anything through a content script: only a well-formed quote address opens.
-      if (!isReaderTarget(target)) return false;
+      // A page can send anything through a content script: only a well-formed quote address opens,
+      // and a tab opens at most one reader page a second (a page clicking the button in a loop).
+      if (!isReaderTarget(target) || !readerAllowed(sender.tabId)) return false;
       await api.openPage(readerPath(target), sender.tabId);
       return true;
     },

@@ -75,6 +75,8 @@ export interface AnnotatorOptions {
 interface ClaimRun {
   run: TextRun;
   mentions: Mention[];
+  /** Names found in the run but not shown (held back, switched off): not statements either. */
+  others: Mention[];
 }
 
 /** What a page accumulates between two clears (what is shown is the registry's). */
@@ -94,6 +96,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   /** Topics whose mention may make a sentence about an unnamed event (TopicIndex.claimEvents). */
   const partners = () => (partnerTopics ??= new Set((index.claimEvents ?? []).flatMap((e) => e.with)));
   const registry = createMentionRegistry();
+  /** The page has named the dispute itself (an anchor topic): ambiguous names may stand on it. */
+  let pageAnchored = false;
   const slicer = createSlicer(win);
   let painter: Painter | null = null;
   let watcher: PageWatcher | null = null;
@@ -162,11 +166,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const deferred: Array<{ mention: PageMention; topic: number }> = [];
     /** Ambiguous names with context nearby, on a page not yet shown to be about the dispute. */
     const held: Array<{ mention: PageMention; topic: number }> = [];
-    let anchoredHere = false;
     /** The page is about the dispute: its title says so, or it names an anchor topic (TopicHead.anchor). */
-    const anchored = () => anchoredHere || registry.anchors() > 0 || pageHasContext();
+    const anchored = () => pageAnchored || pageHasContext();
     const claimRuns: ClaimRun[] = [];
     let accepted: Mention[] = [];
+    let others: Mention[] = [];
     let lastRun: TextRun | null = null;
     let titleContext: boolean | undefined;
     const pageHasContext = () => (titleContext ??= matcher.hasContext(doc.title));
@@ -182,15 +186,22 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         if (known.size) hide(known);
       }
       for (const m of mentions) {
-        if (!shown(m.topic)) continue;
+        // What the page is about doesn't depend on which categories the reader shows.
+        const anchor = !!index.topics[m.topic]?.anchor && !m.deferred;
+        if (anchor) pageAnchored = true;
+        if (!shown(m.topic)) {
+          others.push(m);
+          continue;
+        }
         const mention = pageMention(run, m.start, m.end, m.topic, { alias: m.alias, rule: m.rule });
         if (m.deferred) {
           deferred.push({ mention, topic: m.topic });
+          others.push(m);
           continue;
         }
-        if (index.topics[m.topic]?.anchor) anchoredHere = true;
-        else if (m.rule !== 'alias' && !anchored()) {
+        if (!anchor && m.rule !== 'alias' && !anchored()) {
           held.push({ mention, topic: m.topic });
+          others.push(m);
           continue;
         }
         if (firstOnly && seen(m.topic)) continue;
@@ -199,8 +210,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         batch.push(mention);
       }
       if (!runDone) return;
-      if (accepted.some((m) => index.claims[m.topic]?.length || partners().has(m.topic))) claimRuns.push({ run, mentions: accepted });
+      if (accepted.some((m) => index.claims[m.topic]?.length || partners().has(m.topic))) claimRuns.push({ run, mentions: accepted, others });
       accepted = [];
+      others = [];
     };
 
     // Marks cut the page's text nodes: a block read again is first given its own text back.
@@ -262,8 +274,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (generation !== session.generation) return;
     const checks = runs
       .filter(({ run }) => run.nodes.every((n) => n.isConnected))
-      .flatMap(({ run, mentions }) =>
-        checkClaims(run.text, mentions, index.claims, index.claimEvents).map((c: ClaimCheck) =>
+      .flatMap(({ run, mentions, others }) =>
+        checkClaims(run.text, mentions, index.claims, index.claimEvents, others).map((c: ClaimCheck) =>
           pageMention(run, c.start, c.end, c.topic, {
             alias: c.stated,
             rule: 'alias',
@@ -313,6 +325,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const p = painter;
     if (p) quietly(() => p.clear());
     registry.clear();
+    pageAnchored = false;
     session = { generation: session.generation + 1, skipped: 0 };
   }
 

@@ -51,8 +51,6 @@ export interface MentionRegistry {
   countOf(topicId: string): number;
   /** Unambiguous mentions shown (what makes a page plainly about the dispute). */
   strong(): number;
-  /** Mentions shown of topics that anchor a page to the dispute (TopicHead.anchor). */
-  anchors(): number;
   /** Mentions (not checks) in reading order, optionally of one topic. */
   ordered(topicId?: string | null): PageMention[];
   /** The checked statements, in reading order. */
@@ -82,7 +80,6 @@ export function createMentionRegistry(): MentionRegistry {
   let sorted = true;
   let counts = emptyCounts();
   let strong = 0;
-  let anchors = 0;
 
   function count(m: PageMention, by: 1 | -1): void {
     if (m.check) {
@@ -91,7 +88,6 @@ export function createMentionRegistry(): MentionRegistry {
     }
     counts.total += by;
     if (m.rule === 'alias') strong += by;
-    if (m.head.anchor) anchors += by;
     bump(counts.byCategory, m.head.category, by);
     bump(counts.byTopic, m.head.id, by);
   }
@@ -166,7 +162,6 @@ export function createMentionRegistry(): MentionRegistry {
     counts: () => ({ ...counts, byCategory: { ...counts.byCategory }, byTopic: { ...counts.byTopic } }),
     countOf: (topicId) => counts.byTopic[topicId] ?? 0,
     strong: () => strong,
-    anchors: () => anchors,
     ordered,
     checks: () => [...present].filter((m) => m.check).sort((a, b) => (a === b ? 0 : precedes(a, b) ? -1 : 1)),
     found,
@@ -177,7 +172,6 @@ export function createMentionRegistry(): MentionRegistry {
       sorted = true;
       counts = emptyCounts();
       strong = 0;
-      anchors = 0;
     },
   };
 }

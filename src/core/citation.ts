@@ -33,6 +33,7 @@ export function citeQuote(quote: QuoteRef, source: SourceMeta, corpusVersion: st
   return { text: plain.join(' '), markdown };
 }
 
-function escapeMd(s: string): string {
-  return s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+/** Text from a source or a page, written so Markdown shows it as text (no link, image, emphasis or HTML). */
+export function escapeMd(s: string): string {
+  return s.replace(/([\\`*_[\]<>#|~])/g, '\\$1');
 }

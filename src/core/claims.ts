@@ -157,43 +157,73 @@ function verdictOf(results: boolean[]): Verdict {
   return 'conflict';
 }
 
-/**
- * Checks the statements of one run of text against the claims of the topics mentioned in it.
- * A sentence is judged only when it states exactly one value of the kind in question outside
- * the mentions themselves, so "the 1956 Declaration was reaffirmed in 2018" judges 2018, not 1956.
- */
 /** Words a phrase's "…" stands for: "met with … in Singapore" takes "met with Russian President Vladimir Putin in Singapore". */
 const MAX_GAP_WORDS = 6;
 const GAP = '…';
+/**
+ * A word the gap may hold: a name or a title, not a verb or a place of its own ("met Putin again
+ * after their talks in Singapore" is another meeting).
+ */
+const GAP_WORD = "(?:\\p{Lu}[\\p{L}.'’-]*|with|and|President|Prime|Minister|Russian|Japanese|Chinese)";
 
 function phrasePattern(phrase: string): RegExp {
   const parts = phrase.split(GAP).map((p) => escapeRegExp(p.trim()).replace(/ /g, '\\s+'));
-  return new RegExp(parts.join(`(?:\\s+[^\\s.;:!?]+){0,${MAX_GAP_WORDS}}?\\s+`), 'iu');
+  return new RegExp(parts.join(`(?:\\s+${GAP_WORD}){0,${MAX_GAP_WORDS}}?\\s+`), 'u');
+}
+
+/**
+ * Between the partners and the event they did: nothing but a title and a subject particle
+ * (…プーチン大統領は…に). A possessive ("Putin's foreign ministers met", "プーチン大統領の側近が")
+ * makes it someone else's event.
+ */
+const SUBJECT_TO_EVENT = /^(?:\s*|(?:大統領|首相|総理|氏)?(?:は|が)[^の]*)$/u;
+
+/** The partners did it: each named right before the phrase (joined by "and", と, и) or inside it. */
+function partnersDid(sentence: string, phrase: { start: number; end: number }, partners: readonly Mention[]): boolean {
+  const before = partners.filter((m) => m.end <= phrase.start);
+  if (before.length === 0) return false;
+  if (!partners.every((m) => m.end <= phrase.start || (m.start >= phrase.start && m.end <= phrase.end))) return false;
+  const last = before.reduce((a, b) => (b.end > a.end ? b : a));
+  return SUBJECT_TO_EVENT.test(sentence.slice(last.end, phrase.start));
 }
 
 /**
  * Events a sentence writes without their names ("Abe and Putin met in Singapore on …"): a phrase
- * of the event's, in a sentence that mentions every partner topic and not the event itself.
+ * of the event's, done by its partner topics (the sentence names each right before the phrase or
+ * inside it), in a sentence that doesn't name the event itself. Offsets are the sentence's.
  */
 function unnamedEvents(sentence: string, offset: number, inSentence: readonly Mention[], events: readonly ClaimEventHead[]): Mention[] {
   const out: Mention[] = [];
   for (const e of events) {
-    if (inSentence.some((m) => m.topic === e.topic) || !e.with.every((t) => inSentence.some((m) => m.topic === t))) continue;
+    if (inSentence.some((m) => m.topic === e.topic)) continue;
+    const partners = inSentence.filter((m) => e.with.includes(m.topic)).map((m) => ({ ...m, start: m.start - offset, end: m.end - offset }));
+    if (!e.with.every((t) => partners.some((m) => m.topic === t))) continue;
     for (const phrase of e.phrases) {
       const found = phrasePattern(phrase).exec(sentence);
       if (!found) continue;
-      out.push({ start: offset + found.index, end: offset + found.index + found[0].length, topic: e.topic, alias: phrase, rule: 'context' });
+      const at = { start: found.index, end: found.index + found[0].length };
+      if (!partnersDid(sentence, at, partners)) continue;
+      out.push({ start: offset + at.start, end: offset + at.end, topic: e.topic, alias: phrase, rule: 'context' });
       break;
     }
   }
   return out;
 }
 
+/**
+ * Checks the statements of one run of text against the claims of the topics mentioned in it.
+ * A sentence is judged only when it states exactly one value of the kind in question outside
+ * the mentions themselves, so "the 1956 Declaration was reaffirmed in 2018" judges 2018, not 1956.
+ * `others`: names found but not shown (held back, or in a category switched off): their words are
+ * not values either.
+ */
+
 export function checkClaims(
   text: string,
   mentions: Mention[],
   claims: Record<number, ClaimHead[]>,
   events: readonly ClaimEventHead[] = [],
+  others: readonly Mention[] = [],
 ): ClaimCheck[] {
   const out: ClaimCheck[] = [];
   const sentences = new Map<string, Mention[]>();
@@ -206,7 +236,7 @@ export function checkClaims(
     const sentence = text.slice(s, e);
     const inSentence = [...named, ...unnamedEvents(sentence, s, named, events)];
     const asWritten = sentence.replace(/\s+/g, ' ').trim();
-    const outsideMentions = <T>(f: Found<T>) => !mentions.some((x) => x.start < s + f.end && x.end > s + f.start);
+    const outsideMentions = <T>(f: Found<T>) => ![...mentions, ...others].some((x) => x.start < s + f.end && x.end > s + f.start);
     if (!inSentence.some((m) => claims[m.topic]?.length)) continue;
     /**
      * The one topic a value is stated about, by the sentence's structure, among the mentions

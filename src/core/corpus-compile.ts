@@ -35,7 +35,7 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
   const claimEvents: ClaimEventHead[] = corpus.topics.flatMap((topic, index) =>
     (topic.claimEvents ?? []).map((e) => ({
       topic: index,
-      phrases: e.phrases.map((p) => p.toLowerCase()),
+      phrases: e.phrases,
       with: e.with.map((id) => topicIndex.get(id)!),
     })),
   );

@@ -120,7 +120,7 @@ export interface ClaimEventRule {
   with: string[];
 }
 
-/** A ClaimEventRule as the content script reads it: the event's topic, folded phrases, topic indexes. */
+/** A ClaimEventRule as the content script reads it: the event's topic, its phrases as written (matched case for case), topic indexes. */
 export interface ClaimEventHead {
   topic: number;
   phrases: string[];

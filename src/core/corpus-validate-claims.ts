@@ -17,7 +17,9 @@ export function validateClaimEvents(v: unknown, r: Reporter): ClaimEventRule[] |
   v.forEach((e, i) => {
     const p = `claimEvents[${i}]`;
     if (!isObj(e)) return r.fail(p, 'must be an object with "phrases" and "with"');
-    const phrases = Array.isArray(e.phrases) && e.phrases.length > 0 && e.phrases.every(isText) ? (e.phrases as string[]) : null;
+    // A phrase needs words of its own: "…" alone would stand for the event anywhere.
+    const hasWords = (x: unknown) => isText(x) && x.replace(/…/g, '').trim() !== '';
+    const phrases = Array.isArray(e.phrases) && e.phrases.length > 0 && e.phrases.every(hasWords) ? (e.phrases as string[]) : null;
     const partners =
       Array.isArray(e.with) && e.with.length > 0 && e.with.every((x) => typeof x === 'string' && CORPUS_ID.test(x)) ? (e.with as string[]) : null;
     if (!phrases) r.fail(`${p}.phrases`, 'must be a non-empty array of phrases');

@@ -49,7 +49,8 @@ export function packSource(
   for (const p of packs) {
     const file = files[p.id];
     if (!p.enabled || !file?.details.some((d) => d.topic.id === topicId)) continue;
-    const meta = file.details.find((d) => d.sources[sourceId])?.sources[sourceId];
+    // Own properties only: "constructor" is a well-formed id too.
+    const meta = file.details.find((d) => Object.hasOwn(d.sources, sourceId))?.sources[sourceId];
     let data: unknown;
     try {
       data = JSON.parse(file.raw);
@@ -58,7 +59,7 @@ export function packSource(
     }
     const sources = isObj(data) && Array.isArray(data.sources) ? data.sources : [];
     const text = sources.find((s): s is Obj => isObj(s) && s.id === sourceId)?.text;
-    return meta && isText(text) ? { document: { ...meta, text }, packName: p.name } : null;
+    return isObj(meta) && isText(meta.title) && isText(text) ? { document: { ...meta, text }, packName: p.name } : null;
   }
   return null;
 }

@@ -2,7 +2,7 @@
 // sentence, the verdict, the sourced value with its verbatim quote and full citation) and every
 // topic found with its sourced facts and viewpoints. Markdown, so it pastes into notes as it is.
 
-import { citeQuote } from '../core/citation';
+import { citeQuote, escapeMd } from '../core/citation';
 import type { Category, QuoteRef, TopicDetails } from '../core/corpus-types';
 import type { CheckedStatement, PageReport } from '../core/messages';
 import { formatClaimValue } from './format';
@@ -32,8 +32,8 @@ function quoteBlock(quote: QuoteRef, details: TopicDetails, context?: string): s
 
 function checkSection(check: CheckedStatement, n: number, ctx: ReportContext): string[] {
   const details = ctx.details.get(check.topicId);
-  const out = [`### ${n}. ${t(VERDICT[check.verdict])} — ${t('reportStated', check.stated)}`, ''];
-  out.push(`${t('reportInSentence')}: “${check.sentence}”`, '');
+  const out = [`### ${n}. ${t(VERDICT[check.verdict])} — ${t('reportStated', escapeMd(check.stated))}`, ''];
+  out.push(`${t('reportInSentence')}: “${escapeMd(check.sentence)}”`, '');
   if (!details) return [...out, t('reportDetailsMissing'), ''];
   const claims = check.claims.flatMap((i) => (details.topic.claims?.[i] ? [details.topic.claims[i]!] : []));
   out.push(`${t('reportCheckedAs')}: ${claims[0]?.label ?? ''} (${details.topic.name})`, '');
@@ -60,7 +60,7 @@ function topicSection(id: string, name: string, count: number, ctx: ReportContex
 
 export function pageReportMarkdown(report: PageReport, ctx: ReportContext): string {
   const out = [
-    `# ${t('reportTitle', report.title.trim() || report.url)}`,
+    `# ${t('reportTitle', escapeMd(report.title.trim() || report.url))}`,
     '',
     report.url,
     '',

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startBackground } from '../../src/background/start';
+import { READER_INTERVAL_MS, startBackground } from '../../src/background/start';
 import type { TopicDetails } from '../../src/core/corpus-types';
 import { parseLocal, type LocalKey } from '../../src/core/local-data';
 import type { Handlers } from '../../src/platform/extension-api';
@@ -16,7 +16,7 @@ const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'packs',
 const r = readPack(SAMPLE, { fileName: 'sample-pack.json', builtIn: miniIndex(), installed: [] });
 if (!r.ok) throw new Error('the sample pack must be valid');
 
-function start(stored: Record<string, unknown>) {
+function start(stored: Record<string, unknown>, now: () => number = Date.now) {
   let handlers: Handlers = {};
   const opened: Array<{ path: string; opener: number | null }> = [];
   const bundled: Record<string, TopicDetails> = { 'details/shikotan.json': { topic: { id: 'shikotan' } } as TopicDetails };
@@ -36,7 +36,7 @@ function start(stored: Record<string, unknown>) {
     onInstalled: () => () => undefined,
     openPage: async (path: string, opener: number | null) => void opened.push({ path, opener }),
   } as unknown as ExtensionApi;
-  startBackground(api);
+  startBackground(api, now);
   return { handlers: () => handlers, opened };
 }
 
@@ -70,6 +70,18 @@ describe('reader:open', () => {
     const target = { topicId: 'shikotan', sourceId: 'rusi-brown-2022', quote: 'Shikotan & Habomai' };
     expect(await handlers()['reader:open']!(target, { tabId: 4, frameId: 0 })).toBe(true);
     expect(opened).toEqual([{ path: 'reader.html?topic=shikotan&source=rusi-brown-2022&quote=Shikotan+%26+Habomai', opener: 4 }]);
+  });
+
+  it('opens at most one reader page a second for a tab (a page clicking the button in a loop)', async () => {
+    let t = 10_000;
+    const { handlers, opened } = start({}, () => t);
+    const target = { topicId: 'shikotan', sourceId: 'rusi-brown-2022', quote: 'Shikotan' };
+    const open = () => handlers()['reader:open']!(target, { tabId: 4, frameId: 0 });
+    expect([await open(), await open(), await open()]).toEqual([true, false, false]);
+    expect(await handlers()['reader:open']!(target, { tabId: 5, frameId: 0 })).toBe(true);
+    t += READER_INTERVAL_MS;
+    expect(await open()).toBe(true);
+    expect(opened).toHaveLength(3);
   });
 
   it('opens nothing for what a hostile page could send instead', async () => {

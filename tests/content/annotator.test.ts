@@ -227,6 +227,12 @@ for (const mode of PAINT_MODES) {
       ]);
     });
 
+    it('reads the page as about the dispute from a name in a category the reader switched off', async () => {
+      const { ready } = setup('<p>Abe met Japanese and Russian officials; Shikotan came up.</p>', { ...settings, categories: { places: false } });
+      await ready;
+      expect(found().map((m) => [m[0], m[1]])).toEqual([['Abe', 'abe']]);
+    });
+
     it('drops it on a page that only mentions the dispute in passing', async () => {
       const { ready } = setup('<h2>Abe in the news</h2><p>A trip to Hokkaidō.</p>');
       await ready;

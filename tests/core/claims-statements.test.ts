@@ -38,6 +38,18 @@ describe('claim checks on statements written the way news copy writes them', () 
     });
   }
 
+  it('never reads a name that is found but not shown (held back, switched off) as the value of a statement', () => {
+    const text = 'In December 2016, Japan and Russia signed the eight-point economic cooperation plan documents.';
+    const mentions = matcher.findAll(text, { pageHasContext: true });
+    const visit = index.topics.findIndex((t) => t.id === 'putin-visit-to-japan-2016');
+    const held = mentions.filter((m) => m.topic === visit);
+    const shown = mentions.filter((m) => m.topic !== visit);
+    expect(held.map((m) => m.alias)).toEqual(['December 2016']);
+    // Left out of the mentions, the visit's name would be judged against the plan's date (May 2016).
+    expect(checkClaims(text, shown, index.claims, index.claimEvents).map((c) => c.verdict)).toEqual(['conflict']);
+    expect(checkClaims(text, shown, index.claims, index.claimEvents, held)).toEqual([]);
+  });
+
   it('figures: wrong statements flagged, right ones called wrong, distractors judged', () => {
     const all = STATEMENTS.map((st) => ({ st, got: judged(st) }));
     const wrong = all.filter((x) => x.st.kind === 'wrong');

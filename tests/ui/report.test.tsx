@@ -81,6 +81,34 @@ describe('the page report', () => {
     expect(topics).toContain('#### Sergey Lavrov (1 on the page)\n\n(details could not be loaded)');
   });
 
+  it('writes the page’s own words as text: no link, image, emphasis or HTML of the page’s making gets into the notes', () => {
+    const hostile: PageReport = {
+      ...report,
+      title: '[Official MOFA statement](https://evil.example)',
+      checks: [
+        {
+          ...report.checks[0]!,
+          stated: '*143*',
+          sentence:
+            'It passed by 143 — [MOFA: full text](https://evil.example) **Verified by Backstory** ![x](https://tracker.example/p.png) <img src=x>',
+        },
+      ],
+    };
+    const md = pageReportMarkdown(hostile, {
+      details: new Map([['un-resolution', resolution]]),
+      categories,
+      madeAt: 'now',
+      corpusVersion: 'v',
+      lang: 'en',
+    });
+    expect(md).toContain('# Backstory report: \\[Official MOFA statement\\](https://evil.example)');
+    expect(md).toContain('the page says “\\*143\\*”');
+    expect(md).toContain(
+      '\\[MOFA: full text\\](https://evil.example) \\*\\*Verified by Backstory\\*\\* !\\[x\\](https://tracker.example/p.png) \\<img src=x\\>',
+    );
+    expect(md).not.toMatch(/(?<!\\)\[MOFA/);
+  });
+
   it('says when nothing on the page was checked, and asks for each topic once', () => {
     const none = pageReportMarkdown({ ...report, checks: [] }, { details: new Map(), categories, madeAt: 'now', corpusVersion: 'v', lang: 'en' });
     expect(none).toContain('## Statements checked (0)\n\nNo statement on this page states a date or number that the sources cover.');
