@@ -12,6 +12,7 @@ import { i18n } from '../platform/i18n';
 import { createAnnotator } from './annotator';
 import { watchIntent } from './intent';
 import { createLiveRegion } from './live-region';
+import { pageReport, scrollToMention } from './page-answers';
 import type { PageMention } from './mentions';
 import type { LazyModules } from './modules';
 import { watchOwnCorpus } from './own-corpus';
@@ -201,20 +202,6 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
     live.announce(i18n.message('liveSummary', String(topics)));
   }
 
-  function scrollTo(mention: PageMention, el: HTMLElement | null): void {
-    if (el) {
-      el.scrollIntoView({ block: 'center', behavior: 'auto' });
-      return;
-    }
-    const rect = annotator.rectOf(mention);
-    if (!rect) {
-      // Not laid out where it is now (scrolled far away): its text node's element is.
-      mention.start.node.parentElement?.scrollIntoView({ block: 'center', behavior: 'auto' });
-      return;
-    }
-    if (rect.top < 0 || rect.bottom > win.innerHeight) win.scrollBy({ top: rect.top - win.innerHeight / 2, behavior: 'auto' });
-  }
-
   /** Takes the reader to a mention: shows where it is, opens its tooltip as a focused dialog. */
   async function reveal(mention: PageMention | undefined, returnFocus: Element | null): Promise<boolean> {
     if (!mention) return false;
@@ -222,7 +209,7 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
     if (!host) return false;
     keyboardAt = mention;
     const el = annotator.focus(mention);
-    scrollTo(mention, el);
+    scrollToMention(win, mention, el, annotator.rectOf);
     if (el) {
       returningFocus = true; // focusing the mark is ours, not the reader's Tab
       el.focus({ preventScroll: true });
@@ -269,18 +256,7 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
           skipped: annotator.skipped,
           mode: annotator.mode,
         }),
-        'page:report': () => ({
-          title: doc.title,
-          url: doc.location.href,
-          checks: annotator
-            .checks()
-            .flatMap((m) =>
-              m.check
-                ? [{ topicId: m.head.id, verdict: m.check.verdict, claims: m.check.claims, stated: m.check.stated, sentence: m.check.sentence }]
-                : [],
-            ),
-          found: annotator.found(),
-        }),
+        'page:report': () => pageReport(doc, annotator),
         'page:reveal': ({ topicId }) => reveal(annotator.nextMention(topicId, keyboardAt?.head.id === topicId ? keyboardAt : null), focusBefore()),
         'page:command': async ({ command }) => {
           await runCommand(command);
