@@ -2,6 +2,7 @@
 // required and nullable text fields, lists, and quotes checked verbatim against their sources.
 
 import type { QuoteRef } from './corpus-types';
+import { MAX_QUOTE_CHARS } from './reader-link';
 import { isObj, isText, type Obj } from './guards';
 import { normalizeForQuote } from './text-fold';
 
@@ -64,6 +65,8 @@ export function validateQuotes(v: unknown, path: string, r: Reporter, ctx: Quote
     }
     const source = requireText(q, 'source', r, `${p}.source`);
     const text = requireText(q, 'text', r, `${p}.text`);
+    // A quote is a passage a reader can open in its source (reader-link.ts carries it in an address).
+    if (text.length > MAX_QUOTE_CHARS) r.fail(`${p}.text`, `is ${text.length} characters long; quote a passage of at most ${MAX_QUOTE_CHARS}`);
     if (source && text) {
       const body = ctx.sources.get(source);
       if (body === undefined) r.fail(`${p}.source`, `unknown source "${source}"`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_QUOTE_CHARS } from '../../src/core/reader-link';
 import { formatCorpusError, validateCorpus, type CorpusInput } from '../../src/core/corpus-validate';
 
 const SOURCE_TEXT = 'On 21 March, Russia’s Ministry of Foreign Affairs announced that it does not intend to continue talks.\n\nA second   paragraph.';
@@ -96,6 +97,14 @@ describe('validateCorpus', () => {
     const claimless = input();
     topicOf(claimless).claimEvents = [{ phrases: ['met'], with: ['talks-suspended'] }];
     expect(errorsOf(claimless)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimEvents: needs claims to check']);
+  });
+
+  it('rejects a quote too long to open in its source, naming its length', () => {
+    const i = input();
+    topicOf(i).facts[0]!.quotes[0]!.text = 'x'.repeat(MAX_QUOTE_CHARS + 1);
+    expect(errorsOf(i)[0]).toBe(
+      `data/topics/events.json › topic "talks-suspended" › facts[0].quotes[0].text: is ${MAX_QUOTE_CHARS + 1} characters long; quote a passage of at most ${MAX_QUOTE_CHARS}`,
+    );
   });
 
   it('rejects a quote citing an unknown source', () => {
