@@ -66,6 +66,9 @@ const bump = (record: Record<string, number>, key: string, by: number) => {
   else delete record[key];
 };
 
+/** Sorts mentions into reading order. */
+const inReadingOrder = (a: PageMention, b: PageMention): number => (a === b ? 0 : precedes(a, b) ? -1 : 1);
+
 /** Whether a comes before b in the page. */
 function precedes(a: PageMention, b: PageMention): boolean {
   if (a.start.node === b.start.node) return a.start.offset < b.start.offset;
@@ -137,7 +140,7 @@ export function createMentionRegistry(): MentionRegistry {
   function ordered(topicId: string | null = null): PageMention[] {
     order = live().filter((m) => present.has(m));
     if (!sorted) {
-      order.sort((a, b) => (a === b ? 0 : precedes(a, b) ? -1 : 1));
+      order.sort(inReadingOrder);
       sorted = true;
     }
     return topicId === null ? [...order] : order.filter((m) => m.head.id === topicId);
@@ -163,7 +166,7 @@ export function createMentionRegistry(): MentionRegistry {
     countOf: (topicId) => counts.byTopic[topicId] ?? 0,
     strong: () => strong,
     ordered,
-    checks: () => [...present].filter((m) => m.check).sort((a, b) => (a === b ? 0 : precedes(a, b) ? -1 : 1)),
+    checks: () => [...present].filter((m) => m.check).sort(inReadingOrder),
     found,
     clear() {
       byNode.clear();
