@@ -4,7 +4,7 @@
 // Attribution (what Backstory is charged for):
 //
 // 1. Script tasks. Every top-level task on the page's renderer main thread
-//    (ThreadControllerImpl::RunTask) that contains a script event whose URL is the extension's
+//    (RunTask) that contains a script event whose URL is the extension's
 //    (chrome-extension://…): 'EvaluateScript' / 'v8.compile' (the content script's injection and
 //    compilation, which also creates its isolated world), 'FunctionCall' (its timers,
 //    MessageChannel slices, event listeners, animation-frame callbacks, extension-message
@@ -14,6 +14,10 @@
 //    no page script, so no task mixes the page's code with the extension's; an extension
 //    messaging callback the bindings run without a FunctionCall into the content script's own
 //    file would be missed (small: a settings read).
+//    Also every task, once the content script has run, that runs microtasks (a
+//    'BlinkScheduler_PerformMicrotaskCheckpoint' of MICROTASK_MIN_MS or more) and no page script:
+//    the bench's pages have no script, so those are the content script's promise continuations
+//    (`await` of a lazy module resolves in such a task, with no event that names the script).
 // 2. Rendering it causes. The bench pages are static: once parsed and painted they produce no
 //    frame by themselves. So a rendering task (a BeginMainFrame: style, layout, pre-paint, paint,
 //    layerize, commit) is charged to the extension when, since the previous rendering task, an
@@ -29,7 +33,11 @@
 // 2-core machine don't inflate it. Tasks of the extension's background service worker run in
 // another process and aren't counted: the page doesn't wait for them.
 
-const TASK = 'ThreadControllerImpl::RunTask';
+/**
+ * A top-level task: the scheduler's RunTask (which also wraps tasks outside the thread controller,
+ * such as a dynamic import's microtasks), or the controller's own where no RunTask wraps it.
+ */
+const TASKS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 const SCRIPT_EVENTS = new Set([
   'EvaluateScript',
   'v8.compile',
@@ -45,6 +53,9 @@ const LAYOUT_EVENTS = new Set(['UpdateLayoutTree', 'Layout']);
 /** The phases of a frame, none nested in another. */
 const PHASES = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
 export const EXTENSION_PREFIX = 'chrome-extension://';
+const MICROTASKS = 'BlinkScheduler_PerformMicrotaskCheckpoint';
+/** A microtask checkpoint shorter than this runs nothing worth charging (every task ends with one). */
+const MICROTASK_MIN_MS = 0.1;
 
 const urlOf = (e) => {
   const d = e.args?.data;
@@ -73,7 +84,7 @@ function tasksOf(events, { pid, tid }) {
   const tasks = [];
   let current = null;
   for (const e of onThread) {
-    if (e.ph === 'X' && e.name === TASK && typeof e.dur === 'number' && (!current || e.ts >= current.end)) {
+    if (e.ph === 'X' && TASKS.has(e.name) && typeof e.dur === 'number' && (!current || e.ts >= current.end)) {
       current = {
         ts: e.ts,
         end: e.ts + e.dur,
@@ -82,6 +93,7 @@ function tasksOf(events, { pid, tid }) {
         src: e.args?.src_func ?? '',
         ext: false,
         page: false,
+        microtasks: false,
         render: false,
         paint: false,
         layoutMs: 0,
@@ -92,9 +104,11 @@ function tasksOf(events, { pid, tid }) {
     }
     if (!current || e.ts > current.end) continue;
     current.children.push(e);
+    if (e.name === 'ThreadControllerImpl::RunTask') current.src ||= e.args?.src_func ?? '';
     const url = urlOf(e);
     if (SCRIPT_EVENTS.has(e.name) && url.startsWith(EXTENSION_PREFIX)) current.ext = true;
     if (e.name === 'ParseHTML' || (SCRIPT_EVENTS.has(e.name) && /^https?:/.test(url))) current.page = true;
+    if (e.name === MICROTASKS && e.ph === 'X' && (e.dur ?? 0) / 1000 >= MICROTASK_MIN_MS) current.microtasks = true;
     if (RENDER_EVENTS.has(e.name)) current.render = true;
     if (e.name === 'Paint') current.paint = true;
     if (LAYOUT_EVENTS.has(e.name) && e.ph === 'X') current.layoutMs += (e.tdur ?? e.dur ?? 0) / 1000;
@@ -119,10 +133,12 @@ export function analyzeLoad(buffer, pageUrl) {
   let since = null; // what dirtied the page since the last frame: 'ext', 'page' or null
   let pageFrameMax = 0;
   let parsedNotLaidOut = false;
+  let started = false;
   for (const t of tasks) {
     if (t.children.some((c) => c.name === 'ParseHTML')) parsedNotLaidOut = true;
     const laysOut = t.children.some((c) => c.name === 'Layout');
-    if (t.ext) {
+    if (t.ext) started = true;
+    if (t.ext || (started && t.microtasks && !t.page)) {
       if (laysOut) parsedNotLaidOut = false;
       t.kind = t.render ? 'frame with our script' : 'script';
       charged.push(t);

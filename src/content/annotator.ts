@@ -210,7 +210,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         batch.push(mention);
       }
       if (!runDone) return;
-      if (accepted.some((m) => index.claims[m.topic]?.length || partners().has(m.topic))) claimRuns.push({ run, mentions: accepted, others });
+      if (accepted.some((m) => index.claims[m.topic]?.length || partners().has(m.topic))) {
+        // Loaded while the walk goes on, so the checks are painted in the same frame as the rest.
+        if (!claimRuns.length) modules.claims().catch(() => undefined);
+        claimRuns.push({ run, mentions: accepted, others });
+      }
       accepted = [];
       others = [];
     };

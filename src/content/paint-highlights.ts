@@ -70,7 +70,8 @@ export function createHighlightPainter(doc: Document, registry: MentionRegistry)
 
   function track(m: PageMention, by: 1 | -1): void {
     if (by === 1) {
-      const list = m.nodes.flatMap((n) => (n.parentElement ? [n.parentElement] : []));
+      const only = m.nodes.length === 1 ? m.nodes[0]!.parentElement : null;
+      const list = only ? [only] : m.nodes.flatMap((n) => (n.parentElement ? [n.parentElement] : []));
       parentsOf.set(m, list.length === 1 ? list[0]! : list);
     }
     const stored = parentsOf.get(m) ?? [];
@@ -97,8 +98,16 @@ export function createHighlightPainter(doc: Document, registry: MentionRegistry)
     mode: 'highlights',
     paintsInBatches: true,
     add(mentions) {
+      // The registry is asked once per highlight, not once per mention: each ask crosses into the page's world.
+      let name = '';
+      let h: Highlight | null = null;
       for (const m of mentions) {
-        highlight(highlightNameOf(m)).add(rangeOf(m));
+        const next = highlightNameOf(m);
+        if (next !== name || !h) {
+          name = next;
+          h = highlight(name);
+        }
+        h.add(rangeOf(m));
         track(m, 1);
       }
     },

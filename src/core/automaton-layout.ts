@@ -22,7 +22,6 @@ export const LINEAR_CHILDREN = 8;
 export const SPACE = 0x20;
 export const DASH = 0x2d;
 export const SPACED = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}]/u;
-export const WORD = /[\p{L}\p{N}]/u;
 export const ASCII_END = 128;
 
 export interface AutomatonWord {

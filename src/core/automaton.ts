@@ -25,11 +25,11 @@ import {
   NODE_STRIDE,
   SIZES,
   SPACE,
-  SPACED,
   STEM_TAIL,
-  WORD,
 } from './automaton-layout';
+import { SPACED_RANGES, WORD_RANGES } from './char-ranges';
 import type { PackedAutomaton } from './corpus-types';
+import { lowerKeepingLength } from './text-fold';
 
 export type { PackedAutomaton };
 export { compileAutomaton } from './automaton-compile';
@@ -52,10 +52,23 @@ export interface Hit {
   entry: number;
 }
 
+/** Whether a code unit lies in a class written as a table of ranges (char-ranges.ts). */
+function inRanges(ranges: string, code: number): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  // The number of bounds at or below code: odd inside a range, even outside.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges.charCodeAt(mid) <= code) lo = mid + 1;
+    else hi = mid;
+  }
+  return (lo & 1) === 1;
+}
+
 /** Letters and digits, with an ASCII fast path: this runs for every candidate position. */
 export function isWordCode(code: number): boolean {
   if (code < ASCII_END) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return !Number.isNaN(code) && WORD.test(String.fromCharCode(code));
+  return !Number.isNaN(code) && inRanges(WORD_RANGES, code);
 }
 
 export const isWordChar = (ch: string | undefined): boolean => ch !== undefined && isWordCode(ch.charCodeAt(0));
@@ -63,7 +76,7 @@ export const isWordChar = (ch: string | undefined): boolean => ch !== undefined 
 /** Letters and digits of scripts written with spaces between words. */
 export function isSpacedCode(code: number): boolean {
   if (code < ASCII_END) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return SPACED.test(String.fromCharCode(code));
+  return !Number.isNaN(code) && inRanges(SPACED_RANGES, code);
 }
 
 /**
@@ -71,9 +84,7 @@ export function isSpacedCode(code: number): boolean {
  * ' '. (A few characters lower-case to two; they are left as they are.)
  */
 export function walkText(folded: string): string {
-  let lower = folded.toLowerCase();
-  if (lower.length !== folded.length) lower = Array.from(folded, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
-  return lower.replace(/\s/g, ' ');
+  return lowerKeepingLength(folded).replace(/\s/g, ' ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,14 +155,13 @@ function childStartingWith(a: Automaton, node: number, code: number): number {
   const count = nodes[node * NODE_STRIDE + SIZES]! >>> 16;
   let lo = nodes[node * NODE_STRIDE + FIRST_CHILD]!;
   let hi = lo + count - 1;
-  const firstOf = (n: number) => labels.charCodeAt(nodes[n * NODE_STRIDE + LABEL_START]!);
   if (count <= LINEAR_CHILDREN) {
-    for (let c = lo; c <= hi; c++) if (firstOf(c) === code) return c;
+    for (let c = lo; c <= hi; c++) if (labels.charCodeAt(nodes[c * NODE_STRIDE + LABEL_START]!) === code) return c;
     return -1;
   }
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const f = firstOf(mid);
+    const f = labels.charCodeAt(nodes[mid * NODE_STRIDE + LABEL_START]!);
     if (f === code) return mid;
     if (f < code) lo = mid + 1;
     else hi = mid - 1;
@@ -159,24 +169,22 @@ function childStartingWith(a: Automaton, node: number, code: number): number {
   return -1;
 }
 
-/** The child to follow from `node` at text position j, and where the text continues after its first label character. */
-function follow(a: Automaton, node: number, t: string, j: number): [child: number, next: number] | null {
+/**
+ * The child to follow from `node` at text position j (-1 if none). A space in the text may be a
+ * word's space or, around a hyphen, its dash; a hyphen may be a word's hyphen or its space.
+ */
+function followChild(a: Automaton, node: number, t: string, j: number): number {
   const c = t.charCodeAt(j);
   if (c === SPACE) {
-    const k = skipSpaces(t, j);
     const spaced = childStartingWith(a, node, SPACE);
-    if (spaced >= 0) return [spaced, k];
-    if (t.charCodeAt(k) !== DASH) return null;
-    const dashed = childStartingWith(a, node, DASH);
-    return dashed >= 0 ? [dashed, skipSpaces(t, k + 1)] : null;
+    if (spaced >= 0) return spaced;
+    return t.charCodeAt(skipSpaces(t, j)) === DASH ? childStartingWith(a, node, DASH) : -1;
   }
   if (c === DASH) {
     const dashed = childStartingWith(a, node, DASH);
-    const child = dashed >= 0 ? dashed : childStartingWith(a, node, SPACE);
-    return child >= 0 ? [child, skipSpaces(t, j + 1)] : null;
+    return dashed >= 0 ? dashed : childStartingWith(a, node, SPACE);
   }
-  const child = childStartingWith(a, node, c);
-  return child >= 0 ? [child, j + 1] : null;
+  return childStartingWith(a, node, c);
 }
 
 /** Where a word accepted at node ends when the text goes on at j, or -1 if it can't end there. */
@@ -189,33 +197,36 @@ function acceptedEnd(accept: number, t: string, j: number): number {
   return accept & ACCEPT_BOUNDARY && isSpacedCode(t.charCodeAt(j)) ? -1 : j;
 }
 
-/** The longest word starting at i in text prepared by walkText, if any. */
+/**
+ * The longest word starting at i in text prepared by walkText, if any. Allocates nothing but the
+ * hit: it runs for every candidate place on a page, mostly before the engine has optimised it.
+ */
 export function walk(a: Automaton, t: string, i: number): Hit | null {
   const { nodes, labels } = a;
   let node = 0;
   let j = i;
-  let best: Hit | null = null;
+  let bestEnd = -1;
+  let bestEntry = -1;
   for (;;) {
-    const base = node * NODE_STRIDE;
-    const accept = nodes[base + ACCEPT]!;
+    const accept = nodes[node * NODE_STRIDE + ACCEPT]!;
     if (accept !== 0) {
       const end = acceptedEnd(accept, t, j);
-      if (end >= 0) best = { end, entry: (accept >>> ACCEPT_SHIFT) - 1 };
+      if (end >= 0) {
+        bestEnd = end;
+        bestEntry = (accept >>> ACCEPT_SHIFT) - 1;
+      }
     }
-    if (j >= t.length) return best;
-    const next = follow(a, node, t, j);
-    if (!next) return best;
-    const [child, after] = next;
-    const cbase = child * NODE_STRIDE;
-    const start = nodes[cbase + LABEL_START]!;
-    const end = start + (nodes[cbase + SIZES]! & LOW16);
-    j = after;
-    for (let p = start + 1; p < end; p++) {
-      j = step(t, j, labels.charCodeAt(p));
-      if (j < 0) return best;
-    }
+    if (j >= t.length) break;
+    const child = followChild(a, node, t, j);
+    if (child < 0) break;
+    const start = nodes[child * NODE_STRIDE + LABEL_START]!;
+    const end = start + (nodes[child * NODE_STRIDE + SIZES]! & LOW16);
+    // The label's first character is the one followChild matched: step over it as the label reads it.
+    for (let p = start; p < end && j >= 0; p++) j = step(t, j, labels.charCodeAt(p));
+    if (j < 0) break;
     node = child;
   }
+  return bestEnd >= 0 ? { end: bestEnd, entry: bestEntry } : null;
 }
 
 /** Whether any word occurs in t (prepared by walkText), starting on a word boundary. */

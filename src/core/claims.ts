@@ -4,8 +4,9 @@
 
 import type { ClaimEventHead, ClaimHead, DateParts } from './corpus-types';
 import type { Mention } from './matcher';
-import { escapeRegExp } from './regexp';
+import { DIGITS, escapeRegExp, LETTERS, SPACED_WORD, UPPER_LETTERS } from './regexp';
 import { isStatedAbout, type ValueKind } from './statement-ties';
+import { lowerKeepingLength } from './text-fold';
 
 export type Verdict = 'agrees' | 'conflict' | 'disputed';
 
@@ -23,9 +24,10 @@ export interface ClaimCheck {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-// A full stop only after an abbreviation ("Nov."): after "March" it ends the sentence.
+// Dates are read in lower-cased text (compiling with the `i` flag costs a page several times as
+// much). A full stop only after an abbreviation ("Nov."): after "March" it ends the sentence.
 const MONTH =
-  '(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)';
+  '(january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?)';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(1[89]\\d\\d|20\\d\\d)';
 /** Russian month names: "14 ноября 2018 года" (genitive), "в октябре 1993 года" (prepositional). */
@@ -54,16 +56,16 @@ type DatePattern = [RegExp, (m: RegExpExecArray) => DateParts];
 let datePatterns: DatePattern[] | null = null;
 const makeDatePatterns = (): DatePattern[] => [
   [new RegExp(`${YEAR}年(\\d{1,2})月(\\d{1,2})日`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! })],
-  [new RegExp(`${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'iy'), (m) => ({ day: +m[1]!, month: month(m[2]!), year: +m[3]! })],
-  [new RegExp(`${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'iy'), (m) => ({ month: month(m[1]!), day: +m[2]!, year: +m[3]! })],
+  [new RegExp(`${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'y'), (m) => ({ day: +m[1]!, month: month(m[2]!), year: +m[3]! })],
+  [new RegExp(`${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'y'), (m) => ({ month: month(m[1]!), day: +m[2]!, year: +m[3]! })],
   [new RegExp(`${YEAR}-(\\d{2})-(\\d{2})\\b`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! })],
-  [new RegExp(`${DAY}\\s+${RU_GENITIVE}\\s+${YEAR}(?!\\d)`, 'iuy'), (m) => ({ day: +m[1]!, month: ruMonth(m[2]!), year: +m[3]! })],
-  [new RegExp(`${RU_PREPOSITIONAL}\\s+${YEAR}(?!\\d)`, 'iuy'), (m) => ({ month: ruMonth(m[1]!), year: +m[2]! })],
-  [new RegExp(`${DAY}\\s+${RU_GENITIVE}(?![\\p{L}])`, 'iuy'), (m) => ({ day: +m[1]!, month: ruMonth(m[2]!) })],
+  [new RegExp(`${DAY}\\s+${RU_GENITIVE}\\s+${YEAR}(?!\\d)`, 'y'), (m) => ({ day: +m[1]!, month: ruMonth(m[2]!), year: +m[3]! })],
+  [new RegExp(`${RU_PREPOSITIONAL}\\s+${YEAR}(?!\\d)`, 'y'), (m) => ({ month: ruMonth(m[1]!), year: +m[2]! })],
+  [new RegExp(`${DAY}\\s+${RU_GENITIVE}(?![${LETTERS}])`, 'y'), (m) => ({ day: +m[1]!, month: ruMonth(m[2]!) })],
   [new RegExp(`${YEAR}年(\\d{1,2})月`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]! })],
-  [new RegExp(`${MONTH}\\s+${YEAR}\\b`, 'iy'), (m) => ({ month: month(m[1]!), year: +m[2]! })],
-  [new RegExp(`${DAY}\\s+${MONTH}(?![\\p{L}])`, 'iuy'), (m) => ({ day: +m[1]!, month: month(m[2]!) })],
-  [new RegExp(`${MONTH}\\s+${DAY}(?![\\d,]*\\d)`, 'iy'), (m) => ({ month: month(m[1]!), day: +m[2]! })],
+  [new RegExp(`${MONTH}\\s+${YEAR}\\b`, 'y'), (m) => ({ month: month(m[1]!), year: +m[2]! })],
+  [new RegExp(`${DAY}\\s+${MONTH}(?![${LETTERS}])`, 'y'), (m) => ({ day: +m[1]!, month: month(m[2]!) })],
+  [new RegExp(`${MONTH}\\s+${DAY}(?![\\d,]*\\d)`, 'y'), (m) => ({ month: month(m[1]!), day: +m[2]! })],
   [new RegExp(`${YEAR}年?(?!\\d)`, 'y'), (m) => ({ year: +m[1]! })],
 ];
 
@@ -83,35 +85,70 @@ export interface Found<T> {
   value: T;
 }
 
+/**
+ * Where a date may begin: a digit, or a month's name (English, or Russian in the prepositional
+ * case); every date pattern starts with one of these.
+ */
+const DATE_START =
+  /[0-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[еяй]|июн|июл|август|сентябр|октябр|ноябр|декабр/gi;
+/** A letter or digit of a spaced script: a date doesn't begin right after one (mid-word). */
+const MID_WORD = new RegExp(`[${SPACED_WORD}]`);
+
+/** The longest date at i (the first pattern, in order, that matches there), if any. */
+function dateAt(text: string, lower: string, i: number, patterns: readonly DatePattern[]): Found<DateParts> | null {
+  for (const [re, parts] of patterns) {
+    re.lastIndex = i;
+    const m = re.exec(lower);
+    if (!m) continue;
+    const value = parts(m);
+    if ((value.month !== undefined && (value.month < 1 || value.month > 12)) || (value.day !== undefined && (value.day < 1 || value.day > 31)))
+      continue;
+    return { start: i, end: i + m[0].length, text: text.slice(i, i + m[0].length), value };
+  }
+  return null;
+}
+
 /** Every date expression in text, longest at each place, left to right. */
 export function findDates(text: string): Array<Found<DateParts>> {
   const out: Array<Found<DateParts>> = [];
-  for (let i = 0; i < text.length; i++) {
+  const patterns = (datePatterns ??= makeDatePatterns());
+  const lower = lowerKeepingLength(text);
+  for (let from = 0; ; ) {
+    DATE_START.lastIndex = from;
+    const start = DATE_START.exec(lower);
+    if (!start) return out;
+    const i = start.index;
+    from = i + 1;
     // Mid-word is no place for a date, except in scripts written without spaces.
-    if (i > 0 && /[\p{Script=Latin}\p{Script=Cyrillic}\p{N}]/u.test(text[i - 1]!)) continue;
-    for (const [re, parts] of (datePatterns ??= makeDatePatterns())) {
-      re.lastIndex = i;
-      const m = re.exec(text);
-      if (!m) continue;
-      const value = parts(m);
-      if ((value.month !== undefined && (value.month < 1 || value.month > 12)) || (value.day !== undefined && (value.day < 1 || value.day > 31)))
-        continue;
-      out.push({ start: i, end: i + m[0].length, text: m[0], value });
-      i += m[0].length - 1;
-      break;
-    }
+    if (i > 0 && MID_WORD.test(text[i - 1]!)) continue;
+    const date = dateAt(text, lower, i, patterns);
+    if (!date) continue;
+    out.push(date);
+    from = date.end;
   }
-  return out;
+}
+
+/** Compiled once per set of units: a page checks many sentences against the same few. */
+const countPatterns = new Map<string, RegExp>();
+
+function countPattern(units: string[]): RegExp {
+  const unit = units.map(escapeRegExp).join('|');
+  let re = countPatterns.get(unit);
+  if (!re) {
+    re = new RegExp(
+      `(?<![${LETTERS}${DIGITS}])(\\d[\\d,]*|${NUMBER_WORDS.join('|')})(?:\\s+of\\s+the\\s+\\d[\\d,]*)?(?:\\s+[${LETTERS}.-]+){0,2}?\\s+(?:${unit})(?![${LETTERS}])`,
+      'gi',
+    );
+    countPatterns.set(unit, re);
+  }
+  re.lastIndex = 0;
+  return re;
 }
 
 /** Numbers followed (within two words, or "of the N") by one of the units: "141 of the 193 member states". */
 export function findCounts(text: string, units: string[]): Array<Found<number>> {
   if (units.length === 0) return [];
-  const unit = units.map(escapeRegExp).join('|');
-  const re = new RegExp(
-    `(?<![\\p{L}\\p{N}])(\\d[\\d,]*|${NUMBER_WORDS.join('|')})(?:\\s+of\\s+the\\s+\\d[\\d,]*)?(?:\\s+[\\p{L}.-]+){0,2}?\\s+(?:${unit})(?![\\p{L}])`,
-    'giu',
-  );
+  const re = countPattern(units);
   const out: Array<Found<number>> = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const word = m[1]!.toLowerCase();
@@ -134,20 +171,45 @@ const ABBREVIATIONS = new Set(
   'jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st jr sr prof gen sen rep gov no vs etc e.g i.e u.s u.k u.n'.split(' '),
 );
 
+const WORD_BEFORE_STOP = new RegExp(`([${LETTERS}.]+)$`);
+const ONE_LETTER = new RegExp(`^[${LETTERS}]$`);
+/** Characters that may end a sentence (endsSentence decides). */
+const STOPS = /[。!?.]/g;
+
 function endsSentence(text: string, i: number): boolean {
   const ch = text[i]!;
   if (ch === '。' || ch === '!' || ch === '?') return true;
   if (ch !== '.' || (i + 1 < text.length && !/\s/.test(text[i + 1]!))) return false;
-  const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1]?.toLowerCase() ?? '';
-  return !ABBREVIATIONS.has(word) && !/^\p{L}$/u.test(word);
+  const word = WORD_BEFORE_STOP.exec(text.slice(Math.max(0, i - 12), i))?.[1]?.toLowerCase() ?? '';
+  return !ABBREVIATIONS.has(word) && !ONE_LETTER.test(word);
 }
 
-/** The sentence of text around [start, end). */
-export function sentenceAround(text: string, start: number, end: number): [number, number] {
-  let s = start;
-  while (s > 0 && !endsSentence(text, s - 1)) s--;
-  let e = end;
-  while (e < text.length && !endsSentence(text, e)) e++;
+/** Where text's sentences end (the index of each one's last character), in order. */
+export function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  STOPS.lastIndex = 0;
+  for (let m = STOPS.exec(text); m; m = STOPS.exec(text)) if (endsSentence(text, m.index)) ends.push(m.index);
+  return ends;
+}
+
+/** The first of the sorted `ends` at or after `at`, as an index into them (ends.length if none). */
+function firstEndFrom(ends: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The sentence of text around [start, end); `ends` (sentenceEnds of text) saves reading the text again. */
+export function sentenceAround(text: string, start: number, end: number, ends: readonly number[] = sentenceEnds(text)): [number, number] {
+  const before = firstEndFrom(ends, start) - 1;
+  const s = before >= 0 ? ends[before]! + 1 : 0;
+  const after = firstEndFrom(ends, end);
+  const e = after < ends.length ? ends[after]! : text.length;
   return [s, Math.min(text.length, e + 1)];
 }
 
@@ -164,11 +226,19 @@ const GAP = '…';
  * A word the gap may hold: a name or a title, not a verb or a place of its own ("met Putin again
  * after their talks in Singapore" is another meeting).
  */
-const GAP_WORD = "(?:\\p{Lu}[\\p{L}.'’-]*|with|and|President|Prime|Minister|Russian|Japanese|Chinese)";
+const GAP_WORD = `(?:[${UPPER_LETTERS}][${LETTERS}.'’-]*|with|and|President|Prime|Minister|Russian|Japanese|Chinese)`;
+
+/** Compiled once per phrase: every sentence naming an event's partners is read for its phrases. */
+const phrasePatterns = new Map<string, RegExp>();
 
 function phrasePattern(phrase: string): RegExp {
-  const parts = phrase.split(GAP).map((p) => escapeRegExp(p.trim()).replace(/ /g, '\\s+'));
-  return new RegExp(parts.join(`(?:\\s+${GAP_WORD}){0,${MAX_GAP_WORDS}}?\\s+`), 'u');
+  let re = phrasePatterns.get(phrase);
+  if (!re) {
+    const parts = phrase.split(GAP).map((p) => escapeRegExp(p.trim()).replace(/ /g, '\\s+'));
+    re = new RegExp(parts.join(`(?:\\s+${GAP_WORD}){0,${MAX_GAP_WORDS}}?\\s+`));
+    phrasePatterns.set(phrase, re);
+  }
+  return re;
 }
 
 /**
@@ -176,7 +246,7 @@ function phrasePattern(phrase: string): RegExp {
  * (…プーチン大統領は…に). A possessive ("Putin's foreign ministers met", "プーチン大統領の側近が")
  * makes it someone else's event.
  */
-const SUBJECT_TO_EVENT = /^(?:\s*|(?:大統領|首相|総理|氏)?(?:は|が)[^の]*)$/u;
+const SUBJECT_TO_EVENT = /^(?:\s*|(?:大統領|首相|総理|氏)?(?:は|が)[^の]*)$/;
 
 /** The partners did it: each named right before the phrase (joined by "and", と, и) or inside it. */
 function partnersDid(sentence: string, phrase: { start: number; end: number }, partners: readonly Mention[]): boolean {
@@ -227,8 +297,9 @@ export function checkClaims(
 ): ClaimCheck[] {
   const out: ClaimCheck[] = [];
   const sentences = new Map<string, Mention[]>();
+  const ends = sentenceEnds(text);
   for (const m of mentions) {
-    const key = sentenceAround(text, m.start, m.end).join(':');
+    const key = sentenceAround(text, m.start, m.end, ends).join(':');
     sentences.set(key, [...(sentences.get(key) ?? []), m]);
   }
   for (const [key, named] of sentences) {

@@ -35,6 +35,12 @@ export interface MatchOptions {
 
 /** How far around an ambiguous alias supporting words are looked for, in characters. */
 export const CONTEXT_WINDOW = 300;
+/**
+ * Texts joined by this are read as separate texts (scan.ts searches many short runs at once): no
+ * name, context word or neighbouring word is read across it. The page's text never holds it (the
+ * HTML parser replaces it) and no alias does.
+ */
+export const RUN_SEPARATOR = '\u0000';
 /** The authored aliases in PackedMatcher.names are joined by this. */
 export const NAME_SEPARATOR = '\u0001';
 
@@ -92,9 +98,22 @@ const PATRONYMIC = /(?:ovich|evich|ich|ovna|evna|ichna)$/i;
  */
 function isDiscourseWord(alias: string, text: string, start: number, end: number): boolean {
   if (!/^[\u0400-\u04ff]+$/.test(alias) || text.charAt(end) !== ',') return false;
-  const before = text.slice(0, start).trimEnd();
-  return before === '' || /[.!?…]$/.test(before);
+  let at = start;
+  while (at > 0 && /\s/.test(text.charAt(at - 1))) at--;
+  const before = text.charAt(at - 1);
+  return at === 0 || before === RUN_SEPARATOR || '.!?…'.includes(before);
 }
+
+/** The part of a stretch of context before `at` or after it that belongs to the same text (see RUN_SEPARATOR). */
+const sameTextBefore = (t: string, from: number, at: number): string => {
+  const before = t.slice(from, at);
+  return before.slice(before.lastIndexOf(RUN_SEPARATOR) + 1);
+};
+const sameTextAfter = (t: string, at: number, to: number): string => {
+  const after = t.slice(at, to);
+  const cut = after.indexOf(RUN_SEPARATOR);
+  return cut < 0 ? after : after.slice(0, cut);
+};
 /** Kanji (CJK ideographs, their extension A and compatibility block, and the supplementary planes' surrogates), by code unit: no Unicode-property RegExp to compile on every page. */
 const isHanCode = (c: number): boolean =>
   (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f);
@@ -239,8 +258,8 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
         // are themselves words; their other owners are look-alikes (日中共同宣言).
         if (start > 0 && alias.length <= SHORT_KANJI_NAME && isHanOnly(alias) && isHanCode(folded.charCodeAt(start - 1))) continue;
         if (packedEntry & PERSON_BIT && isOtherPerson(alias, folded, start, end)) continue;
-        const before = t.slice(Math.max(0, start - CONTEXT_WINDOW), start);
-        const after = t.slice(end, end + CONTEXT_WINDOW);
+        const before = sameTextBefore(t, Math.max(0, start - CONTEXT_WINDOW), start);
+        const after = sameTextAfter(t, end, end + CONTEXT_WINDOW);
         if (!pageHasContext() && !twoSided(before, after)) {
           found.push({ start, end, topic, alias, rule: 'page', deferred: true });
           continue;

@@ -17,6 +17,9 @@
 // expelling…); "reaffirmed in 2018", "cited in 2021" are not, and neither are "announced" or
 // "proposed" (a summit announced on 9 November took place on another day).
 
+import { LETTERS, UPPER_LETTERS } from './regexp';
+import { lowerKeepingLength } from './text-fold';
+
 export type ValueKind = 'date' | 'count';
 
 interface Span {
@@ -39,7 +42,7 @@ const AUX = String.raw`(?:(?:was|were|is|are|has been|have been|had been|being|�
 const LINK = String.raw`(?:\s+(?:in|on|at|by|with|during|the|a|an|some|around|about|approximately|nearly|only|just|в|во|на|от|с))*`;
 
 /** Who did it, between the verb and the value: "signed by Japan and Russia in 1993" (names only). */
-const AGENT = String.raw`(?:\s+by(?:\s+(?:\p{Lu}[\p{L}.'\u2019-]*|and|the))+)?`;
+const AGENT = String.raw`(?:\s+by(?:\s+(?:[${UPPER_LETTERS}][${LETTERS}.'\u2019-]*|and|the))+)?`;
 
 const verbs = (kind: ValueKind) => (kind === 'date' ? `${EN_EVENT_VERBS}|${RU_EVENT_VERBS}` : `${EN_COUNT_VERBS}|${RU_COUNT_VERBS}`);
 const jaVerbs = (kind: ValueKind) => (kind === 'date' ? JA_EVENT_VERBS : JA_COUNT_VERBS);
@@ -47,45 +50,50 @@ const jaVerbs = (kind: ValueKind) => (kind === 'date' ? JA_EVENT_VERBS : JA_COUN
 /** Compiled once per kind on first use: most pages never check a statement. */
 const patterns = new Map<ValueKind, ReturnType<typeof compile>>();
 
+/**
+ * The patterns for one kind of value. Those that ignore case are written in lower case and read
+ * the sentence lower-cased: compiling with the `i` flag costs a page several times as much.
+ */
 function compile(kind: ValueKind) {
   const v = verbs(kind);
   const ja = jaVerbs(kind);
   return {
     /** Between the event and the value: "[,] was signed in", "were expelled, some". */
-    eventVerbValue: new RegExp(String.raw`^\s*,?\s*${AUX}(?:${v})${AGENT}${LINK}\s*$`, 'u'),
+    eventVerbValue: new RegExp(String.raw`^\s*,?\s*${AUX}(?:${v})${AGENT}${LINK}\s*$`),
     /** Right before the event: "signed the", "подписали". */
-    verbBeforeEvent: new RegExp(String.raw`(?:^|[^\p{L}])(?:${v})\s+(?:(?:the|a|an)\s+)?$`, 'iu'),
+    verbBeforeEvent: new RegExp(String.raw`(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?$`),
     /** Between the event and a value after it, with the verb before the event: "in", ",". */
-    shortGap: /^\s*(?:,\s*)?(?:in|on|at|by|during|в|во)?\s*$/iu,
+    shortGap: /^\s*(?:,\s*)?(?:in|on|at|by|during|в|во)?\s*$/,
     /** A sentence opening with the value: "In", "On", "By" (or nothing) before it. */
-    opening: /^\s*(?:in|on|by|during|в|во)?\s*$/iu,
+    opening: /^\s*(?:in|on|by|during|в|во)?\s*$/,
     /** From an opening value to the event: ", Hosokawa and Yeltsin signed the". */
-    openingToEvent: new RegExp(String.raw`^\s*,?[^,;:()\u2013\u2014]*?(?:^|[^\p{L}])(?:${v})\s+(?:(?:the|a|an)\s+)?$`, 'iu'),
+    openingToEvent: new RegExp(String.raw`^\s*,?[^,;:()\u2013\u2014]*?(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?$`),
     /** The value as part of the name, after it: "the Singapore summit of 14 November 2018", "dated", "(". */
-    nameAfter: /^\s*(?:of|dated|\()\s*$/iu,
+    nameAfter: /^\s*(?:of|dated|\()\s*$/,
     /** The value set off after the event: "The Singapore summit, in November 2018, …", "(14 November 2018)". */
-    appositionOpen: /^\s*[,(]\s*(?:in|on|of)?\s*$/iu,
-    appositionClose: /^\s*[,)]/u,
+    appositionOpen: /^\s*[,(]\s*(?:in|on|of)?\s*$/,
+    appositionClose: /^\s*[,)]/,
     /** An event named by its verb ("entered the war against Japan", "suspended the talks"), then "on" or "in" and the value. */
     eventClause: new RegExp(
-      String.raw`(?:^|[^\p{L}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue|met|встретились|встречались)(?:[^\p{L}]|$)`,
-      'iu',
+      String.raw`(?:^|[^${LETTERS}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue|met|встретились|встречались)(?:[^${LETTERS}]|$)`,
     ),
     /** Japanese: "<value>に" right before an event that is itself done then ("…シンガポールで会談した"). */
-    jaValueAt: /^(?:に|には)$/u,
-    jaEventClause: /(?:会談|会見|署名|調印|採択|参戦)$/u,
-    jaDoneAfter: /^(?:し|した|しました|を行|が行われ|を開|が開かれ)/u,
+    jaValueAt: /^(?:に|には)$/,
+    jaEventClause: /(?:会談|会見|署名|調印|採択|参戦)$/,
+    jaDoneAfter: /^(?:し|した|しました|を行|が行われ|を開|が開かれ)/,
     /** From an opening value to an event named by its verb: ", Russia's ministry announced that it". */
-    openingToClause: /^\s*,[^,;:()\u2013\u2014]*$/u,
+    openingToClause: /^\s*,[^,;:()\u2013\u2014]*$/,
     /** Someone reporting or recalling the event: the opening date is then about the report. */
-    reported: /(?:^|[^\p{L}])(?:said|says|told|recalled|noted|argued|claimed|wrote|stated|reported|remembered|recalls)(?:[^\p{L}]|$)/iu,
-    onOrIn: /^\s*(?:on|in|в|во)\s*$/iu,
+    reported: new RegExp(
+      String.raw`(?:^|[^${LETTERS}])(?:said|says|told|recalled|noted|argued|claimed|wrote|stated|reported|remembered|recalls)(?:[^${LETTERS}]|$)`,
+    ),
+    onOrIn: /^\s*(?:on|in|в|во)\s*$/,
     /** The value as part of the name, before it: "the 14 November 2018 Singapore summit", "2018年11月14日の…". */
-    nameBefore: /^(?:\s*|の|\s*'s\s*)$/iu,
+    nameBefore: /^(?:\s*|の|\s*'s\s*)$/,
     /** Japanese: "に署名された" between the value and the event, "は" between the event and the value. */
-    jaValueVerbEvent: new RegExp(`^(?:に|には|で)?(?:${ja})(?:された|した|され|し|の)?$`, 'u'),
-    jaEventTopic: /^(?:は|が|では)$/u,
-    jaValueVerb: new RegExp(`^(?:に|には|で)?(?:${ja})`, 'u'),
+    jaValueVerbEvent: new RegExp(`^(?:に|には|で)?(?:${ja})(?:された|した|され|し|の)?$`),
+    jaEventTopic: /^(?:は|が|では)$/,
+    jaValueVerb: new RegExp(`^(?:に|には|で)?(?:${ja})`),
   };
 }
 
@@ -93,21 +101,25 @@ function compile(kind: ValueKind) {
 export function isStatedAbout(sentence: string, value: Span, event: Span, kind: ValueKind): boolean {
   let p = patterns.get(kind);
   if (!p) patterns.set(kind, (p = compile(kind)));
+  const lower = lowerKeepingLength(sentence);
+  const eventText = lower.slice(event.start, event.end);
   if (value.start >= event.end) {
     const gap = sentence.slice(event.end, value.start);
-    if (p.eventVerbValue.test(gap) || p.nameAfter.test(gap)) return true;
-    if (p.appositionOpen.test(gap) && p.appositionClose.test(sentence.slice(value.end))) return true;
-    if (p.onOrIn.test(gap) && p.eventClause.test(sentence.slice(event.start, event.end))) return true;
-    if (p.shortGap.test(gap) && p.verbBeforeEvent.test(sentence.slice(0, event.start))) return true;
+    const lowerGap = lower.slice(event.end, value.start);
+    if (p.eventVerbValue.test(gap) || p.nameAfter.test(lowerGap)) return true;
+    if (p.appositionOpen.test(lowerGap) && p.appositionClose.test(sentence.slice(value.end))) return true;
+    if (p.onOrIn.test(lowerGap) && p.eventClause.test(eventText)) return true;
+    if (p.shortGap.test(lowerGap) && p.verbBeforeEvent.test(lower.slice(0, event.start))) return true;
     return p.jaEventTopic.test(gap) && p.jaValueVerb.test(sentence.slice(value.end));
   }
   if (value.end <= event.start) {
     const gap = sentence.slice(value.end, event.start);
-    if (p.nameBefore.test(gap) || p.jaValueVerbEvent.test(gap)) return true;
+    const lowerGap = lower.slice(value.end, event.start);
+    if (p.nameBefore.test(lowerGap) || p.jaValueVerbEvent.test(gap)) return true;
     if (p.jaValueAt.test(gap) && p.jaEventClause.test(sentence.slice(event.start, event.end)) && p.jaDoneAfter.test(sentence.slice(event.end)))
       return true;
-    if (!p.opening.test(sentence.slice(0, value.start)) || p.reported.test(gap)) return false;
-    return p.openingToEvent.test(gap) || (p.eventClause.test(sentence.slice(event.start, event.end)) && p.openingToClause.test(gap));
+    if (!p.opening.test(lower.slice(0, value.start)) || p.reported.test(lowerGap)) return false;
+    return p.openingToEvent.test(lowerGap) || (p.eventClause.test(eventText) && p.openingToClause.test(gap));
   }
   return false;
 }

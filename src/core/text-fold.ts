@@ -54,6 +54,13 @@ export function foldChars(text: string): string {
   return text.replace(FOLDABLE, foldOne);
 }
 
+/** Lower case with the same length (offsets carry over): the few characters that lower-case to two are left as they are. */
+export function lowerKeepingLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  return Array.from(text, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
+}
+
 /** The identity key of an alias or a matched string. */
 export function fold(text: string): string {
   return foldChars(text.normalize('NFKC'))

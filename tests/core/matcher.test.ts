@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher } from '../../src/core/matcher';
+import { createMatcher, RUN_SEPARATOR } from '../../src/core/matcher';
 import { miniIndex } from './mini-corpus';
 
 const index = miniIndex();
@@ -105,6 +105,19 @@ describe('matcher', () => {
     expect(m).toMatchObject({ alias: 'Abe', rule: 'context' });
     const [n] = matcher.findAll('Shinzo Abe');
     expect(n).toMatchObject({ alias: 'Shinzō Abe', rule: 'alias' });
+  });
+
+  it('reads texts joined by RUN_SEPARATOR as separate texts: no name, context or neighbour across it', () => {
+    const joined = (...texts: string[]) => found(texts.join(RUN_SEPARATOR));
+    // A two-word name split between two blocks is neither of them.
+    expect(joined('the Kuril', 'Islands dispute')).toEqual([]);
+    // Context in the paragraph before doesn't make an ambiguous name stand.
+    expect(joined('Japan and Russia disagree.', 'Abe went fishing.')).toEqual([]);
+    expect(found('Japan and Russia disagree. Abe went fishing.')).toEqual([['Abe', 'abe']]);
+    // A capitalized word ending the text before is not a first name.
+    expect(joined('a novel by Kobo', 'Abe met Russian officials in Tokyo.')).toEqual([['Abe', 'abe']]);
+    expect(found('a novel by Kobo Abe met Russian officials in Tokyo.')).toEqual([]);
+    expect(joined('the Kuril', 'Islands', 'Kuril Islands')).toEqual([['Kuril Islands', 'kurils']]);
   });
 
   it('finds nothing in text without aliases, and in empty text', () => {
