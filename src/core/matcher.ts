@@ -2,6 +2,7 @@
 // Pure: the content script feeds it text, tests feed it strings.
 
 import { compileAutomaton, containsWord, isWordCode, nextStart, STEM_MARK, unpackAutomaton, walk, walkText, type Automaton } from './automaton';
+import { ASCII_END } from './automaton-layout';
 import type { CompiledIndex, PackedMatcher } from './corpus-types';
 import { foldChars } from './text-fold';
 
@@ -81,6 +82,9 @@ interface ContextAutomata {
 
 /** An upper-case first letter, without a Unicode-property RegExp (compiling one costs every page). */
 const isCapitalized = (w: string): boolean => {
+  const code = w.charCodeAt(0);
+  // ASCII without a case mapping: this runs for every ambiguous name on a page.
+  if (code < ASCII_END) return code >= 65 && code <= 90;
   const first = w.charAt(0);
   return first !== first.toLowerCase() && first === first.toUpperCase();
 };
