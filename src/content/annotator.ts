@@ -2,7 +2,7 @@
 // page's own changes, and takes them away without a trace. The mentions live in the registry;
 // the painter shows them (highlights or marks); the watcher reports what the page changed.
 
-import type { ClaimCheck } from '../core/claims';
+import type { ClaimCheck, checkClaims } from '../core/claims';
 import type { Category, TopicIndex } from '../core/corpus-types';
 import { MIN_STRONG_MENTIONS, type Matcher, type Mention } from '../core/matcher';
 import type { FoundTopic, MentionCounts } from '../core/messages';
@@ -71,6 +71,8 @@ export interface AnnotatorOptions {
   onCountsChanged?: (counts: MentionCounts) => void;
 }
 
+type CheckClaims = typeof checkClaims;
+
 /** A run whose mentions include topics with checkable claims, kept for the claim pass. */
 interface ClaimRun {
   run: TextRun;
@@ -96,6 +98,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   /** Topics whose mention may make a sentence about an unnamed event (TopicIndex.claimEvents). */
   const partners = () => (partnerTopics ??= new Set((index.claimEvents ?? []).flatMap((e) => e.with)));
   const registry = createMentionRegistry();
+  /** The claim checker, once loaded (modules.claims). */
+  let checker: CheckClaims | null = null;
+  let checkerLoading: Promise<void> | null = null;
   /** The page has named the dispute itself (an anchor topic): ambiguous names may stand on it. */
   let pageAnchored = false;
   const slicer = createSlicer(win);
@@ -181,9 +186,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const onMatches = ({ run, mentions, runDone }: RunMatches) => {
       if (run !== lastRun) {
         lastRun = run;
-        // Rescanning text that is already shown: its mentions are found again.
-        const known = new Set(run.nodes.flatMap((n) => registry.inNode(n)));
-        if (known.size) hide(known);
+        // Rescanning text that is already shown: its mentions are found again. (Allocates only
+        // when there are some: a table reads as tens of thousands of one-cell runs.)
+        let known: Set<PageMention> | null = null;
+        for (const n of run.nodes) for (const m of registry.inNode(n)) (known ??= new Set()).add(m);
+        if (known) hide(known);
       }
       for (const m of mentions) {
         // What the page is about doesn't depend on which categories the reader shows.
@@ -211,9 +218,14 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
       if (!runDone) return;
       if (accepted.some((m) => index.claims[m.topic]?.length || partners().has(m.topic))) {
-        // Loaded while the walk goes on, so the checks are painted in the same frame as the rest.
-        if (!claimRuns.length) modules.claims().catch(() => undefined);
-        claimRuns.push({ run, mentions: accepted, others });
+        // Checked in the walk's own slices (and painted with its batches) once the checker is
+        // loaded; it loads while the walk goes on, and runs met before that are checked after it.
+        const claimRun = { run, mentions: accepted, others };
+        if (checker) batch.push(...checksOf(checker, claimRun));
+        else {
+          loadChecker();
+          claimRuns.push(claimRun);
+        }
       }
       accepted = [];
       others = [];
@@ -272,22 +284,43 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     reportCounts();
   }
 
-  /** Statements about claimed facts, checked against the sources (the checker loads on need). */
+  /** Starts loading the claim checker (once); `checker` is set when it is there. */
+  function loadChecker(): void {
+    checkerLoading ??= modules
+      .claims()
+      .then((m) => {
+        checker = m.checkClaims;
+      })
+      .catch(() => undefined);
+  }
+
+  /** A run's statements about claimed facts, checked against the sources, as mentions to show. */
+  function checksOf(check: CheckClaims, { run, mentions, others }: ClaimRun): PageMention[] {
+    if (!run.nodes.every((n) => n.isConnected)) return [];
+    return check(run.text, mentions, index.claims, index.claimEvents, others).map((c: ClaimCheck) =>
+      pageMention(run, c.start, c.end, c.topic, {
+        alias: c.stated,
+        rule: 'alias',
+        check: { verdict: c.verdict, claims: c.claims, stated: c.stated, sentence: c.sentence },
+      }),
+    );
+  }
+
+  /** The runs the walk met before the checker was loaded, checked a slice at a time. */
   async function checkStatements(runs: ClaimRun[], generation: number): Promise<void> {
-    const { checkClaims } = await modules.claims();
-    if (generation !== session.generation) return;
-    const checks = runs
-      .filter(({ run }) => run.nodes.every((n) => n.isConnected))
-      .flatMap(({ run, mentions, others }) =>
-        checkClaims(run.text, mentions, index.claims, index.claimEvents, others).map((c: ClaimCheck) =>
-          pageMention(run, c.start, c.end, c.topic, {
-            alias: c.stated,
-            rule: 'alias',
-            check: { verdict: c.verdict, claims: c.claims, stated: c.stated, sentence: c.sentence },
-          }),
-        ),
-      );
-    show(checks);
+    loadChecker();
+    await checkerLoading;
+    const check = checker;
+    if (!check || generation !== session.generation) return;
+    const checks: PageMention[] = [];
+    let next = 0;
+    const step = () => {
+      const claimRun = runs[next++];
+      if (claimRun) checks.push(...checksOf(check, claimRun));
+      return next < runs.length;
+    };
+    const finished = await slicer.run(step);
+    if (finished && generation === session.generation) show(checks);
   }
 
   function measure(t0: number): void {
