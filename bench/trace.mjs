@@ -14,10 +14,11 @@
 //    no page script, so no task mixes the page's code with the extension's; an extension
 //    messaging callback the bindings run without a FunctionCall into the content script's own
 //    file would be missed (small: a settings read).
-//    Also every task, once the content script has run, that runs microtasks (a
-//    'BlinkScheduler_PerformMicrotaskCheckpoint' of MICROTASK_MIN_MS or more) and no page script:
-//    the bench's pages have no script, so those are the content script's promise continuations
-//    (`await` of a lazy module resolves in such a task, with no event that names the script).
+//    Also every task, once the content script has run, that mostly runs microtasks (its
+//    'BlinkScheduler_PerformMicrotaskCheckpoint's take at least half of it) with no page script
+//    and no rendering: the bench's pages have no script, so those are the content script's promise
+//    continuations (`await` of a lazy module resolves in such a task, with no event that names
+//    the script).
 // 2. Rendering it causes. The bench pages are static: once parsed and painted they produce no
 //    frame by themselves. So a rendering task (a BeginMainFrame: style, layout, pre-paint, paint,
 //    layerize, commit) is charged to the extension when, since the previous rendering task, an
@@ -56,6 +57,14 @@ export const EXTENSION_PREFIX = 'chrome-extension://';
 const MICROTASKS = 'BlinkScheduler_PerformMicrotaskCheckpoint';
 /** A microtask checkpoint shorter than this runs nothing worth charging (every task ends with one). */
 const MICROTASK_MIN_MS = 0.1;
+/** A task is a microtask task when its checkpoints take at least this share of it. */
+const MICROTASK_SHARE = 0.5;
+
+/**
+ * A task whose work is running microtasks (and nothing of the page's, no rendering): on the
+ * bench's script-less pages, the content script's promise continuations.
+ */
+const isMicrotaskTask = (t) => !t.page && !t.render && t.microtaskMs >= MICROTASK_MIN_MS && t.microtaskMs >= MICROTASK_SHARE * t.wallMs;
 
 const urlOf = (e) => {
   const d = e.args?.data;
@@ -93,7 +102,7 @@ function tasksOf(events, { pid, tid }) {
         src: e.args?.src_func ?? '',
         ext: false,
         page: false,
-        microtasks: false,
+        microtaskMs: 0,
         render: false,
         paint: false,
         layoutMs: 0,
@@ -108,7 +117,7 @@ function tasksOf(events, { pid, tid }) {
     const url = urlOf(e);
     if (SCRIPT_EVENTS.has(e.name) && url.startsWith(EXTENSION_PREFIX)) current.ext = true;
     if (e.name === 'ParseHTML' || (SCRIPT_EVENTS.has(e.name) && /^https?:/.test(url))) current.page = true;
-    if (e.name === MICROTASKS && e.ph === 'X' && (e.dur ?? 0) / 1000 >= MICROTASK_MIN_MS) current.microtasks = true;
+    if (e.name === MICROTASKS && e.ph === 'X') current.microtaskMs += (e.dur ?? 0) / 1000;
     if (RENDER_EVENTS.has(e.name)) current.render = true;
     if (e.name === 'Paint') current.paint = true;
     if (LAYOUT_EVENTS.has(e.name) && e.ph === 'X') current.layoutMs += (e.tdur ?? e.dur ?? 0) / 1000;
@@ -138,7 +147,7 @@ export function analyzeLoad(buffer, pageUrl) {
     if (t.children.some((c) => c.name === 'ParseHTML')) parsedNotLaidOut = true;
     const laysOut = t.children.some((c) => c.name === 'Layout');
     if (t.ext) started = true;
-    if (t.ext || (started && t.microtasks && !t.page)) {
+    if (t.ext || (started && isMicrotaskTask(t))) {
       if (laysOut) parsedNotLaidOut = false;
       t.kind = t.render ? 'frame with our script' : 'script';
       charged.push(t);
