@@ -218,14 +218,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
       if (!runDone) return;
       if (accepted.some((m) => index.claims[m.topic]?.length || partners().has(m.topic))) {
-        // Checked in the walk's own slices (and painted with its batches) once the checker is
-        // loaded; it loads while the walk goes on, and runs met before that are checked after it.
-        const claimRun = { run, mentions: accepted, others };
-        if (checker) batch.push(...checksOf(checker, claimRun));
-        else {
-          loadChecker();
-          claimRuns.push(claimRun);
-        }
+        // The checker loads while the walk goes on; the runs are checked once it is done.
+        loadChecker();
+        claimRuns.push({ run, mentions: accepted, others });
       }
       accepted = [];
       others = [];
@@ -265,7 +260,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     };
     const finished = await slicer.run(step, paintIfDue);
     if (!finished || generation !== session.generation) return;
-    show(batch.splice(0));
+    // The statements are checked a slice at a time, and the walk's last batch waits for them: the
+    // page gets one frame for both (a verdict painted apart cost it a frame of its own).
+    const checks = claimRuns.length ? await checkStatements(claimRuns) : [];
+    if (!checks || generation !== session.generation) return;
+    show([...batch.splice(0), ...checks]);
     session.skipped += skipped;
     // Ambiguous names stand on a page about the dispute: with context nearby once the page names
     // an anchor topic anywhere; without it, once the page is plainly about the dispute (counted
@@ -280,11 +279,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (anchored() && registry.strong() >= MIN_STRONG_MENTIONS) show(standing(deferred).map((d) => d.mention));
     measure(t0);
     if (again.length) onRoots(again);
-    if (claimRuns.length) await checkStatements(claimRuns, generation);
     reportCounts();
   }
 
-  /** Starts loading the claim checker (once); `checker` is set when it is there. */
+  /** Starts loading the claim checker (once): while the walk goes on, so it is there when the walk is done. */
   function loadChecker(): void {
     checkerLoading ??= modules
       .claims()
@@ -306,12 +304,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     );
   }
 
-  /** The runs the walk met before the checker was loaded, checked a slice at a time. */
-  async function checkStatements(runs: ClaimRun[], generation: number): Promise<void> {
+  /** Statements about claimed facts in the walk's runs, checked a slice at a time; null if the scan was cancelled. */
+  async function checkStatements(runs: ClaimRun[]): Promise<PageMention[] | null> {
     loadChecker();
     await checkerLoading;
     const check = checker;
-    if (!check || generation !== session.generation) return;
+    if (!check) return [];
     const checks: PageMention[] = [];
     let next = 0;
     const step = () => {
@@ -319,8 +317,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       if (claimRun) checks.push(...checksOf(check, claimRun));
       return next < runs.length;
     };
-    const finished = await slicer.run(step);
-    if (finished && generation === session.generation) show(checks);
+    return (await slicer.run(step)) ? checks : null;
   }
 
   function measure(t0: number): void {
