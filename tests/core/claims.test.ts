@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkClaims, findCounts, findDates, quoteStates, sameDate } from '../../src/core/claims';
+import { findCounts, findDates, sameDate } from '../../src/core/claim-values';
+import { checkClaims, quoteStates } from '../../src/core/claims';
 import type { ClaimHead } from '../../src/core/corpus-types';
 import type { Mention } from '../../src/core/matcher';
 

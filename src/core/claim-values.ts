@@ -1,0 +1,150 @@
+// Dates and counts as pages write them: "14 November 2018", "November 14, 2018", "2018年11月14日",
+// "14 ноября 2018 года", "141 of the 193 member states". What the claim checks compare with the
+// sources, and what the corpus validator finds in a quote.
+
+import type { DateParts } from './corpus-types';
+import { DIGITS, escapeRegExp, LETTERS, SPACED_WORD } from './regexp';
+import { lowerKeepingLength } from './text-fold';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// Dates are read in lower-cased text (compiling with the `i` flag costs a page several times as
+// much). A full stop only after an abbreviation ("Nov."): after "March" it ends the sentence.
+const MONTH =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?)';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '(1[89]\\d\\d|20\\d\\d)';
+/** Russian month names: "14 ноября 2018 года" (genitive), "в октябре 1993 года" (prepositional). */
+const RU_MONTHS_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const RU_MONTHS_PREPOSITIONAL = [
+  'январе',
+  'феврале',
+  'марте',
+  'апреле',
+  'мае',
+  'июне',
+  'июле',
+  'августе',
+  'сентябре',
+  'октябре',
+  'ноябре',
+  'декабре',
+];
+const RU_GENITIVE = `(${RU_MONTHS_GENITIVE.join('|')})`;
+const RU_PREPOSITIONAL = `(${RU_MONTHS_PREPOSITIONAL.join('|')})`;
+const ruMonth = (name: string) => Math.max(RU_MONTHS_GENITIVE.indexOf(name.toLowerCase()), RU_MONTHS_PREPOSITIONAL.indexOf(name.toLowerCase())) + 1;
+
+/** Each pattern and how its groups map to date parts. Longest first: the first match at a place wins. */
+type DatePattern = [RegExp, (m: RegExpExecArray) => DateParts];
+/** Built on first use: the content script bundles this module, and most pages never check a date. */
+let datePatterns: DatePattern[] | null = null;
+const makeDatePatterns = (): DatePattern[] => [
+  [new RegExp(`${YEAR}年(\\d{1,2})月(\\d{1,2})日`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! })],
+  [new RegExp(`${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'y'), (m) => ({ day: +m[1]!, month: month(m[2]!), year: +m[3]! })],
+  [new RegExp(`${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'y'), (m) => ({ month: month(m[1]!), day: +m[2]!, year: +m[3]! })],
+  [new RegExp(`${YEAR}-(\\d{2})-(\\d{2})\\b`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! })],
+  [new RegExp(`${DAY}\\s+${RU_GENITIVE}\\s+${YEAR}(?!\\d)`, 'y'), (m) => ({ day: +m[1]!, month: ruMonth(m[2]!), year: +m[3]! })],
+  [new RegExp(`${RU_PREPOSITIONAL}\\s+${YEAR}(?!\\d)`, 'y'), (m) => ({ month: ruMonth(m[1]!), year: +m[2]! })],
+  [new RegExp(`${DAY}\\s+${RU_GENITIVE}(?![${LETTERS}])`, 'y'), (m) => ({ day: +m[1]!, month: ruMonth(m[2]!) })],
+  [new RegExp(`${YEAR}年(\\d{1,2})月`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]! })],
+  [new RegExp(`${MONTH}\\s+${YEAR}\\b`, 'y'), (m) => ({ month: month(m[1]!), year: +m[2]! })],
+  [new RegExp(`${DAY}\\s+${MONTH}(?![${LETTERS}])`, 'y'), (m) => ({ day: +m[1]!, month: month(m[2]!) })],
+  [new RegExp(`${MONTH}\\s+${DAY}(?![\\d,]*\\d)`, 'y'), (m) => ({ month: month(m[1]!), day: +m[2]! })],
+  [new RegExp(`${YEAR}年?(?!\\d)`, 'y'), (m) => ({ year: +m[1]! })],
+];
+
+const NUMBER_WORDS =
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
+    ' ',
+  );
+
+function month(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+export interface Found<T> {
+  start: number;
+  end: number;
+  text: string;
+  value: T;
+}
+
+/**
+ * Where a date may begin: a digit, or a month's name (English, or Russian in the prepositional
+ * case); every date pattern starts with one of these.
+ */
+const DATE_START =
+  /[0-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[еяй]|июн|июл|август|сентябр|октябр|ноябр|декабр/gi;
+/** A letter or digit of a spaced script: a date doesn't begin right after one (mid-word). */
+const MID_WORD = new RegExp(`[${SPACED_WORD}]`);
+
+/** The longest date at i (the first pattern, in order, that matches there), if any. */
+function dateAt(text: string, lower: string, i: number, patterns: readonly DatePattern[]): Found<DateParts> | null {
+  for (const [re, parts] of patterns) {
+    re.lastIndex = i;
+    const m = re.exec(lower);
+    if (!m) continue;
+    const value = parts(m);
+    if ((value.month !== undefined && (value.month < 1 || value.month > 12)) || (value.day !== undefined && (value.day < 1 || value.day > 31)))
+      continue;
+    return { start: i, end: i + m[0].length, text: text.slice(i, i + m[0].length), value };
+  }
+  return null;
+}
+
+/** Every date expression in text, longest at each place, left to right. */
+export function findDates(text: string): Array<Found<DateParts>> {
+  const out: Array<Found<DateParts>> = [];
+  const patterns = (datePatterns ??= makeDatePatterns());
+  const lower = lowerKeepingLength(text);
+  for (let from = 0; ; ) {
+    DATE_START.lastIndex = from;
+    const start = DATE_START.exec(lower);
+    if (!start) return out;
+    const i = start.index;
+    from = i + 1;
+    // Mid-word is no place for a date, except in scripts written without spaces.
+    if (i > 0 && MID_WORD.test(text[i - 1]!)) continue;
+    const date = dateAt(text, lower, i, patterns);
+    if (!date) continue;
+    out.push(date);
+    from = date.end;
+  }
+}
+
+/** Compiled once per set of units: a page checks many sentences against the same few. */
+const countPatterns = new Map<string, RegExp>();
+
+function countPattern(units: string[]): RegExp {
+  const unit = units.map(escapeRegExp).join('|');
+  let re = countPatterns.get(unit);
+  if (!re) {
+    re = new RegExp(
+      `(?<![${LETTERS}${DIGITS}])(\\d[\\d,]*|${NUMBER_WORDS.join('|')})(?:\\s+of\\s+the\\s+\\d[\\d,]*)?(?:\\s+[${LETTERS}.-]+){0,2}?\\s+(?:${unit})(?![${LETTERS}])`,
+      'gi',
+    );
+    countPatterns.set(unit, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+/** Numbers followed (within two words, or "of the N") by one of the units: "141 of the 193 member states". */
+export function findCounts(text: string, units: string[]): Array<Found<number>> {
+  if (units.length === 0) return [];
+  const re = countPattern(units);
+  const out: Array<Found<number>> = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const word = m[1]!.toLowerCase();
+    const value = NUMBER_WORDS.includes(word) ? NUMBER_WORDS.indexOf(word) : Number(word.replace(/,/g, ''));
+    out.push({ start: m.index, end: m.index + m[1]!.length, text: m[1]!, value });
+  }
+  return out;
+}
+
+/** Compares the parts both dates give; null when they share none worth comparing. */
+export function sameDate(a: DateParts, b: DateParts): boolean | null {
+  const keys = (['year', 'month', 'day'] as const).filter((k) => a[k] !== undefined && b[k] !== undefined);
+  // A day alone says nothing without its month.
+  if (keys.length === 0 || (keys.length === 1 && keys[0] === 'day')) return null;
+  return keys.every((k) => a[k] === b[k]);
+}
