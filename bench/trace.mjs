@@ -15,15 +15,16 @@
 //    messaging callback the bindings run without a FunctionCall into the content script's own
 //    file would be missed (small: a settings read).
 //    Also every task, once the content script has run, that mostly runs microtasks (its
-//    'BlinkScheduler_PerformMicrotaskCheckpoint's take at least half of it) with no page script
-//    and no rendering: the bench's pages have no script, so those are the content script's promise
+//    'BlinkScheduler_PerformMicrotaskCheckpoint's take at least half of it) with no page script,
+//    no other script (the bench's own evaluations arrive as DevTools messages) and no rendering: the bench's pages have no script, so those are the content script's promise
 //    continuations (`await` of a lazy module resolves in such a task, with no event that names
 //    the script).
 // 2. Rendering it causes. The bench pages are static: once parsed and painted they produce no
 //    frame by themselves. So a rendering task (a BeginMainFrame: style, layout, pre-paint, paint,
 //    layerize, commit) is charged to the extension when, since the previous rendering task, an
 //    extension task ran and nothing of the page's did (no HTML parsing, no script from an http(s)
-//    URL). With both, the frame is left to the page: attribution errs towards the page. Painting
+//    URL, nothing the bench itself ran through DevTools). With both, the frame is left to the
+//    page: attribution errs towards the page. Painting
 //    highlights changes no layout, so a frame that lays out what the page parsed (the first frame
 //    with a Layout after the page's last HTML parsing) is the page's too, even when the content
 //    script ran in between (document_idle can come before a big page's deferred layout). The same
@@ -64,7 +65,9 @@ const MICROTASK_SHARE = 0.5;
  * A task whose work is running microtasks (and nothing of the page's, no rendering): on the
  * bench's script-less pages, the content script's promise continuations.
  */
-const isMicrotaskTask = (t) => !t.page && !t.render && t.microtaskMs >= MICROTASK_MIN_MS && t.microtaskMs >= MICROTASK_SHARE * t.wallMs;
+const isMicrotaskTask = (t) => !t.page && !t.render && !t.foreign && t.microtaskMs >= MICROTASK_MIN_MS && t.microtaskMs >= MICROTASK_SHARE * t.wallMs;
+/** A message from DevTools (the bench's page.evaluate and waitForFunction arrive so). */
+const isDevTools = (e) => (e.args?.chrome_mojo_event_info?.mojo_interface_tag ?? '').startsWith('blink.mojom.DevTools');
 
 const urlOf = (e) => {
   const d = e.args?.data;
@@ -103,6 +106,8 @@ function tasksOf(events, { pid, tid }) {
         ext: false,
         page: false,
         microtaskMs: 0,
+        foreign: false,
+        devtools: false,
         render: false,
         paint: false,
         layoutMs: 0,
@@ -116,6 +121,10 @@ function tasksOf(events, { pid, tid }) {
     if (e.name === 'ThreadControllerImpl::RunTask') current.src ||= e.args?.src_func ?? '';
     const url = urlOf(e);
     if (SCRIPT_EVENTS.has(e.name) && url.startsWith(EXTENSION_PREFIX)) current.ext = true;
+    // The bench's own evaluations arrive as DevTools messages: neither the page's nor ours.
+    if (isDevTools(e)) current.devtools = true;
+    // Script that isn't the extension's: a microtask task with it is not the content script's.
+    if ((SCRIPT_EVENTS.has(e.name) && !url.startsWith(EXTENSION_PREFIX)) || isDevTools(e)) current.foreign = true;
     if (e.name === 'ParseHTML' || (SCRIPT_EVENTS.has(e.name) && /^https?:/.test(url))) current.page = true;
     if (e.name === MICROTASKS && e.ph === 'X') current.microtaskMs += (e.dur ?? 0) / 1000;
     if (RENDER_EVENTS.has(e.name)) current.render = true;
@@ -155,7 +164,9 @@ export function analyzeLoad(buffer, pageUrl) {
       if (t.render) since = null;
       continue;
     }
-    if (t.page) since = 'page';
+    // What the bench itself runs in the page (a script tag for the bare pass, its evaluations)
+    // dirties the page as the page's own script would: the frame after it isn't ours.
+    if (t.page || t.devtools) since = 'page';
     if (t.render) {
       const pagesLayout = parsedNotLaidOut && laysOut;
       if (laysOut) parsedNotLaidOut = false;

@@ -156,6 +156,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       start: from,
       end: to,
       nodes: nodesOf(run, start, end),
+      place: { ...run.place, offset: start },
     };
   }
 

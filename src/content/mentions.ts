@@ -8,7 +8,7 @@ import type { Category, TopicHead } from '../core/corpus-types';
 import type { MatchRule } from '../core/matcher';
 import { emptyCounts, type FoundTopic, type MentionCounts } from '../core/messages';
 import { DOCUMENT_POSITION_FOLLOWING } from './zones';
-import type { TextPoint } from './text-runs';
+import type { RunPlace, TextPoint } from './text-runs';
 
 export interface MentionCheck {
   verdict: Verdict;
@@ -34,6 +34,12 @@ export interface PageMention {
   end: TextPoint;
   /** The text nodes it covers, in order. */
   nodes: readonly Text[];
+  /** The run it was found in, and where in the run's text it starts: reading order without the DOM. */
+  place?: MentionPlace;
+}
+
+export interface MentionPlace extends RunPlace {
+  offset: number;
 }
 
 export interface MentionRegistry {
@@ -72,6 +78,9 @@ const inReadingOrder = (a: PageMention, b: PageMention): number => (a === b ? 0 
 /** Whether a comes before b in the page. */
 function precedes(a: PageMention, b: PageMention): boolean {
   if (a.start.node === b.start.node) return a.start.offset < b.start.offset;
+  const p = a.place;
+  const q = b.place;
+  if (p && q && p.walk === q.walk) return p.rank !== q.rank ? p.rank < q.rank : p.offset < q.offset;
   return (a.start.node.compareDocumentPosition(b.start.node) & DOCUMENT_POSITION_FOLLOWING) !== 0;
 }
 
