@@ -156,7 +156,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       start: from,
       end: to,
       nodes: nodesOf(run, start, end),
-      place: { ...run.place, offset: start },
+      place: run.place,
+      runOffset: start,
     };
   }
 

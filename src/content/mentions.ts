@@ -34,12 +34,12 @@ export interface PageMention {
   end: TextPoint;
   /** The text nodes it covers, in order. */
   nodes: readonly Text[];
-  /** The run it was found in, and where in the run's text it starts: reading order without the DOM. */
-  place?: MentionPlace;
-}
-
-export interface MentionPlace extends RunPlace {
-  offset: number;
+  /**
+   * The place of the run it was found in (shared by the run's mentions: memory) and where in the
+   * run's text it starts: reading order without the DOM.
+   */
+  place?: RunPlace;
+  runOffset?: number;
 }
 
 export interface MentionRegistry {
@@ -80,7 +80,7 @@ function precedes(a: PageMention, b: PageMention): boolean {
   if (a.start.node === b.start.node) return a.start.offset < b.start.offset;
   const p = a.place;
   const q = b.place;
-  if (p && q && p.walk === q.walk) return p.rank !== q.rank ? p.rank < q.rank : p.offset < q.offset;
+  if (p && q && p.walk === q.walk) return p.rank !== q.rank ? p.rank < q.rank : (a.runOffset ?? 0) < (b.runOffset ?? 0);
   return (a.start.node.compareDocumentPosition(b.start.node) & DOCUMENT_POSITION_FOLLOWING) !== 0;
 }
 

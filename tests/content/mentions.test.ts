@@ -9,17 +9,18 @@ import type { TopicHead } from '../../src/core/corpus-types';
 
 const head = { id: 'shikotan', name: 'Shikotan', category: 'places' } as TopicHead;
 
-/** A mention of a run's first `length` characters, placed as the annotator places it. */
-const mentionIn = (run: TextRun, length = 3): PageMention => ({
+/** A mention of `length` characters of a run from `at`, placed as the annotator places it. */
+const mentionIn = (run: TextRun, length = 3, at = 0): PageMention => ({
   head,
   category: undefined,
   alias: 'x',
   rule: 'alias',
-  text: run.text.slice(0, length),
-  start: { node: run.nodes[0]!, offset: 0 },
-  end: { node: run.nodes[0]!, offset: length },
+  text: run.text.slice(at, at + length),
+  start: { node: run.nodes[0]!, offset: at },
+  end: { node: run.nodes[0]!, offset: at + length },
   nodes: [run.nodes[0]!],
-  place: { ...run.place, offset: 0 },
+  place: run.place,
+  runOffset: at,
 });
 
 const runsOf = (root: Element, from: Element | null = null) => {
@@ -35,8 +36,8 @@ describe('the mention registry', () => {
     const runs = runsOf(document.body, document.getElementById('from'));
     expect(runs.map((r) => r.text)).toEqual(['three', 'four', 'one', 'two']);
     const registry = createMentionRegistry();
-    registry.add(runs.map((r) => mentionIn(r)));
-    expect(registry.ordered().map((m) => m.text)).toEqual(['one', 'two', 'thr', 'fou']);
+    registry.add([mentionIn(runs[0]!, 2, 3), ...runs.map((r) => mentionIn(r))]);
+    expect(registry.ordered().map((m) => m.text)).toEqual(['one', 'two', 'thr', 'ee', 'fou']);
   });
 
   it('orders mentions of two walks (a rescan) by their place in the page', () => {
