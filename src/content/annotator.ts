@@ -224,8 +224,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         loadChecker();
         claimRuns.push({ run, mentions: accepted, others });
       }
-      accepted = [];
-      others = [];
+      // Fresh lists for the next run (a claim run keeps these); most runs leave both empty, and a
+      // table of tens of thousands of cells then allocates nothing here.
+      if (accepted.length) {
+        accepted = [];
+        others = [];
+      } else if (others.length) others = [];
     };
 
     // Marks cut the page's text nodes: a block read again is first given its own text back.

@@ -10,6 +10,8 @@ import { createRunWalker, type TextRun } from './text-runs';
 
 /** Text searched per step; a run longer than this is folded and searched in windows of it. */
 export const WINDOW_CHARS = 32_768;
+/** What most runs hold (a table's cells, a page's menus): shared, not allocated per run. */
+const NONE: Mention[] = Object.freeze([]) as unknown as Mention[];
 /** Short runs are joined until a batch holds this much text. */
 export const BATCH_CHARS = 2_048;
 
@@ -84,7 +86,7 @@ export function scanSubtree(
         m.start -= offset;
         m.end -= offset;
       }
-      onMatches({ run: current, mentions: mentions.slice(first, next), runDone: true });
+      onMatches({ run: current, mentions: next > first ? mentions.slice(first, next) : NONE, runDone: true });
       offset = end + RUN_SEPARATOR.length;
     }
   }
