@@ -268,7 +268,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (!finished || generation !== session.generation) return;
     // The statements are checked a slice at a time, and the walk's last batch waits for them: the
     // page gets one frame for both (a verdict painted apart cost it a frame of its own).
-    const checks = claimRuns.length ? await checkStatements(claimRuns) : [];
+    const checks = claimRuns.length ? await checkStatements(claimRuns, generation) : [];
     if (!checks || generation !== session.generation) return;
     show([...batch.splice(0), ...checks]);
     session.skipped += skipped;
@@ -295,7 +295,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       .then((m) => {
         checker = m.checkClaims;
       })
-      .catch(() => undefined);
+      .catch(() => {
+        // Asked again by the next scan: one failed load doesn't turn checks off for the page's life.
+        checkerLoading = null;
+      });
   }
 
   /** A run's statements about claimed facts, checked against the sources, as mentions to show. */
@@ -311,9 +314,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   /** Statements about claimed facts in the walk's runs, checked a slice at a time; null if the scan was cancelled. */
-  async function checkStatements(runs: ClaimRun[]): Promise<PageMention[] | null> {
+  async function checkStatements(runs: ClaimRun[], generation: number): Promise<PageMention[] | null> {
     loadChecker();
     await checkerLoading;
+    // Cleared while the checker loaded: the runs' topics may be another corpus's.
+    if (generation !== session.generation) return null;
     const check = checker;
     if (!check) return [];
     const checks: PageMention[] = [];

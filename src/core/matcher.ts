@@ -38,8 +38,8 @@ export interface MatchOptions {
 export const CONTEXT_WINDOW = 300;
 /**
  * Texts joined by this are read as separate texts (scan.ts searches many short runs at once): no
- * name, context word or neighbouring word is read across it. The page's text never holds it (the
- * HTML parser replaces it) and no alias does.
+ * name, context word or neighbouring word is read across it. No alias holds it, and parsed HTML
+ * never does (the parser replaces it); text a script puts in may, and only reads as cut there.
  */
 export const RUN_SEPARATOR = '\u0000';
 /** The authored aliases in PackedMatcher.names are joined by this. */

@@ -11,8 +11,11 @@ export const escapeRegExp = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/
 /** Letters: Latin (with its extensions), Greek, Cyrillic, kana, kanji, Hangul. A class body, for `[…]`. */
 export const LETTERS =
   'A-Za-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff\\u0370-\\u03ff\\u0400-\\u052f\\u3040-\\u30ff\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff\\uff21-\\uff3a\\uff41-\\uff5a\\uff66-\\uff9f';
-/** Upper-case letters of the cased scripts among LETTERS. */
-export const UPPER_LETTERS = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0391-\\u03a9\\u0400-\\u042f\\uff21-\\uff3a';
+/**
+ * Upper-case letters of the cased scripts among LETTERS (Latin Extended-A and Additional are
+ * mixed case, so all of them: a lower-case one there only lets a name pattern read a little more).
+ */
+export const UPPER_LETTERS = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u017f\\u1e00-\\u1eff\\u0391-\\u03a9\\u0400-\\u042f\\uff21-\\uff3a';
 /** Digits: ASCII and full-width. */
 export const DIGITS = '0-9\\uff10-\\uff19';
 /** Latin and Cyrillic letters and digits (full-width forms too): the scripts that write words apart. */

@@ -40,6 +40,30 @@ async function annotate(paintMode: 'highlights' | 'marks') {
 
 const categoryOf = (id: string) => index.topics.find((t) => t.id === id)!.category;
 
+describe('claim checks when the checker fails to load', () => {
+  it('checks nothing then, and checks the page once a later scan loads it', async () => {
+    const expected = load('claims.html');
+    // It is asked for while the walk goes on and again when the walk is done: both fail here.
+    let failures = 2;
+    const modules = {
+      ...testModules,
+      claims: () => (failures-- > 0 ? Promise.reject(new Error('offline')) : testModules.claims()),
+    };
+    const controller = new AbortController();
+    const annotator = createAnnotator({ doc: document, index, matcher: createMatcher(index), modules, signal: controller.signal });
+    const settings = { ...DEFAULT_SETTINGS, paintMode: 'marks' as const };
+    await annotator.apply(settings, true);
+    expect(mentionsOnPage(document)).toEqual(expected.mentions);
+    expect(checksOnPage(document)).toEqual([]);
+    // Switched off and on again: the page is read again, and this time the checker loads.
+    await annotator.apply(settings, false);
+    await annotator.apply(settings, true);
+    expect(checksOnPage(document)).toEqual(expected.checks);
+    expect(expected.checks.length).toBeGreaterThan(0);
+    controller.abort();
+  });
+});
+
 describe('matching fixtures', () => {
   for (const file of readdirSync(DIR).filter((f) => f.endsWith('.html'))) {
     it(`marks exactly the expected mentions in ${file}`, async () => {
