@@ -32,6 +32,7 @@ import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../scripts/static-server.mjs';
 import { buildCorpora } from './corpora.mjs';
+import { CHROMIUM_FLAGS } from '../scripts/chromium-flags.mjs';
 import { buildExtensions } from './extensions.mjs';
 import { writeFixtures } from './fixtures.mjs';
 import { analyzeBare, analyzeLoad, profileLoad } from './trace.mjs';
@@ -41,15 +42,6 @@ const OUT = join(ROOT, 'bench', '.fixtures');
 const BUNDLE = join(OUT, 'bench-page.js');
 const RESULTS_MD = join(ROOT, 'bench', 'RESULTS.md');
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const VIEWPORT = { width: 1200, height: 900 };
 // 'devtools.timeline' carries the script events with their URLs (EvaluateScript, FunctionCall…),
 // which attribution needs; the bench's pages have no script of their own, so it stays light.
@@ -114,7 +106,7 @@ async function withExtension(dir, fn) {
     executablePath: CHROMIUM,
     headless: true,
     viewport: VIEWPORT,
-    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...CHROMIUM_ARGS],
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...CHROMIUM_FLAGS],
   });
   try {
     // Backstory's service worker: its settings are read from storage through it on start-up.

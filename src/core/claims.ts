@@ -24,6 +24,25 @@ export interface ClaimCheck {
   sentence: string;
 }
 
+/** A claim compared with a statement's value: the claim's index and whether they agree. */
+interface Compared {
+  i: number;
+  same: boolean;
+}
+
+/** The check of a value found at `offset` + its place, against the topic's claims it was compared with. */
+function checkOf(offset: number, value: Found<unknown>, topic: number, compared: readonly Compared[], sentence: string): ClaimCheck {
+  return {
+    start: offset + value.start,
+    end: offset + value.end,
+    topic,
+    verdict: verdictOf(compared.map((c) => c.same)),
+    claims: compared.map((c) => c.i),
+    stated: value.text,
+    sentence,
+  };
+}
+
 function verdictOf(results: boolean[]): Verdict {
   if (results.every((r) => r)) return 'agrees';
   if (results.some((r) => r)) return 'disputed';
@@ -145,16 +164,7 @@ export function checkClaims(
             return same === null ? [] : [{ i, same }];
           })
         : [];
-      if (m && compared.length)
-        out.push({
-          start: s + d.start,
-          end: s + d.end,
-          topic: m.topic,
-          verdict: verdictOf(compared.map((c) => c.same)),
-          claims: compared.map((c) => c.i),
-          stated: d.text,
-          sentence: asWritten,
-        });
+      if (m && compared.length) out.push(checkOf(s, d, m.topic, compared, asWritten));
     }
 
     const unitGroups = new Map<string, string[]>();
@@ -169,15 +179,7 @@ export function checkClaims(
       const compared = claims[m.topic]!.flatMap((h, i) =>
         h.attribute === 'count' && sameGroup(h) && via(h, m) ? [{ i, same: h.value === c.value }] : [],
       );
-      out.push({
-        start: s + c.start,
-        end: s + c.end,
-        topic: m.topic,
-        verdict: verdictOf(compared.map((x) => x.same)),
-        claims: compared.map((x) => x.i),
-        stated: c.text,
-        sentence: asWritten,
-      });
+      out.push(checkOf(s, c, m.topic, compared, asWritten));
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -85,6 +85,14 @@ const marked = () =>
     m.getAttribute('data-annotation-category'),
   ]);
 const settle = () => new Promise((r) => setTimeout(r, 20));
+/** What the tooltip shows for Shikotan in these tests: only its name matters here. */
+const shikotanDetails = () =>
+  ({
+    topic: { id: 'shikotan', name: 'shikotan', category: 'places', aliases: ['Shikotan'], summary: 's', facts: [] },
+    category: index.categories[0]!,
+    sources: {},
+    corpusVersion: 'test',
+  }) as TopicDetails;
 const PAGE = '<p>The Lanternbury Harbour Accord covers Port Vessick; Shikotan is elsewhere. Port Vessick again.</p>';
 
 describe('own corpus packs on a page', () => {
@@ -161,16 +169,10 @@ describe('Wrong match', () => {
   it('is a button in the tooltip footer that closes the tooltip and reports the mention', async () => {
     const storage = fakeStorage();
     const a = await start('<p>Shikotan</p>', storage);
-    const details = {
-      topic: { id: 'shikotan', name: 'shikotan', category: 'places', aliases: ['Shikotan'], summary: 's', facts: [] },
-      category: index.categories[0]!,
-      sources: {},
-      corpusVersion: 'test',
-    } as TopicDetails;
     tooltip = createTooltipHost({
       doc: document,
       rectOf: a.rectOf,
-      loadDetails: async () => details,
+      loadDetails: async () => shikotanDetails(),
       onWrongMatch: (m) => void own!.reportWrongMatch(m),
     });
     const mention = a.mentionOf(document.querySelector('mark')!)!;
@@ -194,13 +196,7 @@ describe('Wrong match', () => {
 
   it('is not offered without a site to record it for, nor on a checked statement', async () => {
     const a = await start('<p>Shikotan</p>', fakeStorage());
-    const details = {
-      topic: { id: 'shikotan', name: 'shikotan', category: 'places', aliases: ['Shikotan'], summary: 's', facts: [] },
-      category: index.categories[0]!,
-      sources: {},
-      corpusVersion: 'test',
-    } as TopicDetails;
-    tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, loadDetails: async () => details });
+    tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, loadDetails: async () => shikotanDetails() });
     const mention = a.mentionOf(document.querySelector('mark')!)!;
     await act(async () => {
       tooltip!.open(mention);
@@ -209,7 +205,7 @@ describe('Wrong match', () => {
     const panel = document.querySelector('[data-annotation-tooltip]')!.shadowRoot!.querySelector('.panel')!;
     expect(panel.querySelector('[data-part="wrong-match"]')).toBeNull();
     tooltip.destroy();
-    tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, loadDetails: async () => details, onWrongMatch: () => undefined });
+    tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, loadDetails: async () => shikotanDetails(), onWrongMatch: () => undefined });
     await act(async () => {
       tooltip!.open({ ...mention, check: { verdict: 'conflict', claims: [], stated: '1999', sentence: '' } });
       await settle();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 // @ts-expect-error: plain ESM helper shared with scripts/start.mjs
 import { serveStatic } from '../../scripts/static-server.mjs';
+import { CHROMIUM_FLAGS } from '../../scripts/chromium-flags.mjs';
 import { locateMention, readChecks, readMentions, type Box, type ShownMention } from './in-page';
 
 /** The extension APIs the harness calls inside the service worker. */
@@ -48,17 +49,7 @@ export async function launch(): Promise<Harness> {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1200, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CHROMIUM_FLAGS],
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(first.url()).host;
