@@ -197,7 +197,8 @@ export function startContentScript({ api, index, matcher, doc, modules }: Conten
   /** The page's one summary for screen readers, after its first annotation. */
   function announce(): void {
     const topics = annotator.found().length;
-    if (!isTop || announced || topics === 0) return;
+    // Also called when a scan ends, which may be after the extension was reloaded away.
+    if (!isTop || announced || topics === 0 || !alive()) return;
     announced = true;
     live.announce(i18n.message('liveSummary', String(topics)));
   }

@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+// The content script as a whole, with a fake extension API: after its first annotation it tells
+// screen readers once what it found; when the extension is reloaded under the page while that
+// annotation is still running, the old instance stops quietly (no announcement, no error).
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LazyModules } from '../../src/content/modules';
+import { startContentScript, type ContentScript } from '../../src/content/start';
+import { parseLocal } from '../../src/core/local-data';
+import { createMatcher } from '../../src/core/matcher';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { ContentApi } from '../../src/platform/content-api';
+import { setMessageSource } from '../../src/platform/i18n';
+import { miniIndex } from '../core/mini-corpus';
+import { testModules } from '../support/content';
+
+const index = miniIndex();
+const PAGE = '<p>Japan and Russia still argue over the Northern Territories, Shikotan among them.</p>';
+
+/** An extension API whose context the test can take away, as a reload of the extension does. */
+function fakeApi() {
+  const state = { valid: true };
+  const api: ContentApi = {
+    contextValid: () => state.valid,
+    loadSettings: async () => DEFAULT_SETTINGS,
+    onSettingsChanged: () => () => undefined,
+    send: () => (state.valid ? new Promise(() => undefined) : Promise.reject(new Error('Extension context invalidated.'))),
+    loadLocal: async (key) => parseLocal(key, undefined),
+    saveLocal: async () => undefined,
+    onLocalChanged: () => () => undefined,
+    handle: () => () => undefined,
+  };
+  return { api, state };
+}
+
+let script: ContentScript | null = null;
+afterEach(() => {
+  script?.stop();
+  script = null;
+  setMessageSource(null);
+  for (const el of document.querySelectorAll('backstory-status')) el.remove();
+});
+
+function start(api: ContentApi, modules: LazyModules = testModules): ContentScript {
+  document.body.innerHTML = PAGE;
+  script = startContentScript({ api, index, matcher: createMatcher(index), doc: document, modules });
+  return script;
+}
+
+const status = () => document.querySelector('backstory-status')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? null;
+
+describe('the content script', () => {
+  it('tells screen readers once how many topics it annotated', async () => {
+    await start(fakeApi().api).ready;
+    expect(status()).toBe('Backstory: 2 topics annotated on this page');
+  });
+
+  it('stops quietly when the extension is reloaded while the page is being annotated', async () => {
+    const { api, state } = fakeApi();
+    // The reload lands while the painter loads; from then on the browser's APIs throw, i18n's too.
+    const modules: LazyModules = {
+      ...testModules,
+      marks: () => {
+        state.valid = false;
+        setMessageSource({
+          message: () => {
+            throw new Error('Extension context invalidated.');
+          },
+        });
+        return testModules.marks();
+      },
+    };
+    const s = start(api, modules);
+    await expect(s.ready).resolves.toBeUndefined();
+    expect(s.alive()).toBe(false);
+    expect(status()).toBeNull();
+    expect(document.body.innerHTML).toBe(PAGE);
+  });
+});
