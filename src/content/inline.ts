@@ -51,3 +51,8 @@ export function isInline(el: Element): boolean {
   // localName: no upper-casing of tagName for every element of the page (XHTML writes it lower case too).
   return INLINE.has(el.localName);
 }
+
+/** The same test for an element whose local name the caller has read already (the walk reads it once). */
+export function isInlineName(localName: string): boolean {
+  return INLINE.has(localName);
+}

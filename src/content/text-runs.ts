@@ -3,7 +3,7 @@
 // elements but never a block boundary. Each run keeps its text nodes and where each starts in the
 // run's text, so a match in the text maps back to exact DOM positions without touching the DOM.
 
-import { ELEMENT_NODE, isExcluded, isInline, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './zones';
+import { ELEMENT_NODE, isExcluded, isInlineName, TEXT_NODE } from './zones';
 
 export interface TextRun {
   /** The run's block: the nearest ancestor that isn't inline (a rescan starts from blocks). */
@@ -57,88 +57,76 @@ export interface RunWalker {
  * end of root, then reads root from its start up to `from`: every node once, `from` first.
  */
 export function createRunWalker(root: Element, from: Element | null = null): RunWalker {
-  const doc = root.ownerDocument;
-  // No filter: a JavaScript filter is a call from the browser into script for every node of the
-  // page. Excluded and too-deep subtrees are skipped by moving the walker past them instead.
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+  // The walk moves itself (firstChild, nextSibling) and keeps the path from root to where it is,
+  // with each level's block, as a stack: no node is asked for its parent or depth, and a skipped
+  // subtree is simply not entered. A TreeWalker made the walk ask every node for its parent, and
+  // every call into the DOM counts on a 60,000-cell table.
+  const path: Node[] = [];
+  const blocks: Element[] = [];
+  /** The node visited last, and whether the walk goes into it next. */
+  let cursor: Node = root;
+  let enter = true;
+  /** The block of the element visited last: its own level's block, if the walk goes into it. */
+  let cursorBlock: Element = root;
   /** Set while reading the part of root before `from` (the second lap). */
   let wrapped = false;
-  /** Set when an excluded element (a textarea, a code block…) was skipped: it ends the run too. */
+  /** Set when an excluded or too-deep element was skipped: it ends the run too. */
   let brokeRun = false;
   let skippedDeep = 0;
-  /** The ancestors of the last node visited (root first): depth without a lookup per element. */
-  const ancestors: Node[] = [root];
-  let last: Node = root;
+  let interrupted = false;
+  let done = false;
   if (from && from !== root && root.contains(from)) {
-    const chain: Node[] = [];
-    for (let n: Node | null = from.parentNode; n && n !== root; n = n.parentNode) chain.unshift(n);
-    ancestors.push(...chain);
-    last = from;
-    walker.currentNode = from;
+    const chain: Element[] = [];
+    for (let n = from.parentElement; n && n !== root; n = n.parentElement) chain.push(n);
+    path.push(root);
+    blocks.push(root);
+    for (let i = chain.length - 1; i >= 0; i--) descendInto(chain[i]!, isInlineName(chain[i]!.localName));
+    cursor = from;
+    cursorBlock = isInlineName(from.localName) ? blocks[blocks.length - 1]! : from;
   } else {
     from = null;
   }
-  const blockOf = new Map<Element, Element>([[root, root]]);
   const walk = ++walks;
   let firstLapRank = FIRST_LAP_RANK;
   let secondLapRank = 0;
   let pending: TextRun | null = null;
-  let done = false;
 
-  function depthOf(node: Node): number {
-    const parent = node.parentNode;
-    if (parent === last) ancestors.push(last);
-    else while (ancestors.length > 1 && ancestors[ancestors.length - 1] !== parent) ancestors.pop();
-    last = node;
-    return ancestors.length;
+  function descendInto(el: Element, inline: boolean): void {
+    blocks.push(inline ? blocks[blocks.length - 1]! : el);
+    path.push(el);
   }
 
-  /** The node after `el` and everything inside it, or null at the end of the root. */
-  function skip(el: Element): Node | null {
-    brokeRun = true;
-    walker.currentNode = el;
-    for (;;) {
-      const sibling = walker.nextSibling();
-      if (sibling) return sibling;
-      if (!walker.parentNode() || walker.currentNode === root) return null;
-    }
-  }
-
-  /** The next node to read: text, or an element that is neither excluded nor too deep. */
-  function advance(): Node | null {
-    let node = walker.nextNode();
-    while (node && node.nodeType === ELEMENT_NODE) {
-      const el = node as Element;
-      if (wrapped && el === from) return null;
-      const tooDeep = depthOf(el) > MAX_DEPTH;
-      if (!tooDeep && !isExcluded(el)) return el;
-      if (tooDeep) skippedDeep++;
-      node = skip(el);
-    }
-    if (node) depthOf(node);
-    return node;
-  }
-
-  function blockFor(el: Element): Element {
-    const known = blockOf.get(el);
-    if (known) return known;
-    // Iterative, not recursive: deep inline nesting must not exhaust the stack.
-    const chain: Element[] = [];
-    let at: Element = el;
-    let block: Element | undefined;
-    for (;;) {
-      block = blockOf.get(at);
-      if (block) break;
-      if (!isInline(at) || !at.parentElement) {
-        block = at;
-        break;
+  /** The node after the cursor in document order (into it, if entering), or null at the end of root. */
+  function successor(): Node | null {
+    if (enter) {
+      const child = cursor.firstChild;
+      if (child) {
+        path.push(cursor);
+        blocks.push(cursorBlock);
+        return child;
       }
-      chain.push(at);
-      at = at.parentElement;
     }
-    blockOf.set(at, block);
-    for (const c of chain) blockOf.set(c, block);
-    return block;
+    // `at` is a child of the path's last node; with the path empty, it is root itself.
+    for (let at = cursor; path.length > 0; ) {
+      const sibling = at.nextSibling;
+      if (sibling) return sibling;
+      at = path.pop()!;
+      blocks.pop();
+    }
+    return null;
+  }
+
+  /** After the first lap (from `from` to the end), the second: from root's start up to `from`. */
+  function wrap(): boolean {
+    if (!from || wrapped) return false;
+    wrapped = true;
+    path.length = 0;
+    blocks.length = 0;
+    cursor = root;
+    cursorBlock = root;
+    enter = true;
+    brokeRun = true;
+    return true;
   }
 
   function finish(): TextRun | null {
@@ -147,29 +135,54 @@ export function createRunWalker(root: Element, from: Element | null = null): Run
     return run;
   }
 
-  /** After the first lap (from `from` to the end), the second: from root's start up to `from`. */
-  function wrap(): boolean {
-    if (!from || wrapped) return false;
-    wrapped = true;
-    walker.currentNode = root;
-    ancestors.length = 1;
-    last = root;
-    brokeRun = true;
-    return true;
+  /** Visits an element: skips it, or goes into it next; true if it ends the run being read. */
+  function visitElement(el: Element): boolean {
+    enter = false;
+    // path holds root to the element's parent: its length is the element's depth under root.
+    if (path.length > MAX_DEPTH) {
+      skippedDeep++;
+      brokeRun = true;
+      return false;
+    }
+    const name = el.localName;
+    if (isExcluded(el, name)) {
+      brokeRun = true;
+      return false;
+    }
+    const inline = isInlineName(name);
+    enter = true;
+    cursorBlock = inline ? blocks[blocks.length - 1]! : el;
+    // A block (or <br>, <img>…) inside the current run ends it.
+    return !inline && pending !== null;
   }
 
-  let interrupted = false;
+  function visitText(text: Text): TextRun | null {
+    enter = false;
+    const block = blocks[blocks.length - 1]!;
+    const joined = !brokeRun;
+    brokeRun = false;
+    if (pending && pending.block === block && joined) {
+      pending.starts.push(pending.text.length);
+      pending.nodes.push(text);
+      pending.text += text.data;
+      return null;
+    }
+    const finished = finish();
+    const rank = wrapped ? secondLapRank++ : firstLapRank++;
+    pending = { block, place: { walk, rank }, text: text.data, nodes: [text], starts: [0] };
+    return finished;
+  }
 
   function next(): TextRun | null {
     // Walking on from a node the page removed since the last call would read it and miss the
     // rest. (Within one call the page can't change anything: once per call is enough.)
-    if (!done && (!walker.currentNode.isConnected || !root.isConnected)) {
+    if (!done && (!cursor.isConnected || !root.isConnected)) {
       interrupted = true;
       done = true;
     }
     while (!done) {
-      const node = advance();
-      if (!node) {
+      const node = successor();
+      if (!node || (wrapped && node === from)) {
         if (wrap()) {
           if (pending) return finish();
           continue;
@@ -177,29 +190,16 @@ export function createRunWalker(root: Element, from: Element | null = null): Run
         done = true;
         break;
       }
+      cursor = node;
       const type = node.nodeType;
       if (type === ELEMENT_NODE) {
-        // A block (or <br>, <img>…) inside the current run ends it.
-        if (pending && !isInline(node as Element)) return finish();
-        continue;
+        if (visitElement(node as Element)) return finish();
+      } else if (type === TEXT_NODE) {
+        const finished = visitText(node as Text);
+        if (finished) return finished;
+      } else {
+        enter = false;
       }
-      if (type !== TEXT_NODE) continue;
-      const text = node as Text;
-      const parent = text.parentElement;
-      if (!parent) continue;
-      const block = blockFor(parent);
-      const joined = !brokeRun;
-      brokeRun = false;
-      if (pending && pending.block === block && joined) {
-        pending.starts.push(pending.text.length);
-        pending.nodes.push(text);
-        pending.text += text.data;
-        continue;
-      }
-      const finished = finish();
-      const rank = wrapped ? secondLapRank++ : firstLapRank++;
-      pending = { block, place: { walk, rank }, text: text.data, nodes: [text], starts: [0] };
-      if (finished) return finished;
     }
     return finish();
   }

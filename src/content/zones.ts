@@ -1,6 +1,6 @@
 // What the scanner may read and where a mention's run of text ends.
 
-export { DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, isInline, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './inline';
+export { DOCUMENT_POSITION_FOLLOWING, ELEMENT_NODE, isInline, isInlineName, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './inline';
 
 /** The marks Backstory adds; also how its own highlights are told from a page's own <mark>s. */
 export const MARK_CLASS = 'backstory-mark';
@@ -40,9 +40,8 @@ export const EXCLUDED = [...EXCLUDED_TAGS, ...EXCLUDED_ATTRIBUTES.map((a) => `[$
 
 export const EXCLUDED_SELECTOR = EXCLUDED.join(',');
 
-/** The same test as `el.matches(EXCLUDED_SELECTOR)`, without a selector engine. */
-export function isExcluded(el: Element): boolean {
-  const name = el.localName;
+/** The same test as `el.matches(EXCLUDED_SELECTOR)`, without a selector engine (`name`: its local name, if read already). */
+export function isExcluded(el: Element, name: string = el.localName): boolean {
   if (EXCLUDED_TAGS.has(name)) return true;
   if (name === 'mark' && el.classList.contains(MARK_CLASS)) return true;
   // Most elements have no attribute at all: one call answers for them.

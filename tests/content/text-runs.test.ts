@@ -22,6 +22,18 @@ describe('text runs', () => {
     expect(texts(document.body, document.getElementById('s')).out).toEqual(['3', '4', '5', '1', '2']);
   });
 
+  it('starting inside inline elements, joins what follows them in the same block, and stops at the start on the second lap', () => {
+    document.body.innerHTML = '<p>1</p><p>a <em id="e">b <b>c</b></em> d</p><p>3</p>';
+    expect(texts(document.body, document.getElementById('e')).out).toEqual(['b c d', '3', '1', 'a ']);
+  });
+
+  it('never reads past its root', () => {
+    document.body.innerHTML = '<p id="empty"></p><p id="full">in <em>here</em></p><p>outside</p>';
+    expect(texts(document.getElementById('empty')!).out).toEqual([]);
+    expect(texts(document.getElementById('full')!).out).toEqual(['in here']);
+    expect(texts(document.getElementById('full')!, document.querySelector('#full em')).out).toEqual(['here', 'in ']);
+  });
+
   it('skips what is nested beyond MAX_DEPTH and counts it', () => {
     let deep = 'deep text';
     for (let i = 0; i < MAX_DEPTH + 5; i++) deep = `<span>${deep}</span>`;
