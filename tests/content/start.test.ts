@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The content script as a whole, with a fake extension API: after its first annotation it tells
-// screen readers once what it found; when the extension is reloaded under the page while that
-// annotation is still running, the old instance stops quietly (no announcement, no error).
+// screen readers once what it found (through ariaNotify where the browser has it, else a live
+// region); when the extension is reloaded under the page while that annotation is still running,
+// the old instance stops quietly (no announcement, no error).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LazyModules } from '../../src/content/modules';
 import { startContentScript, type ContentScript } from '../../src/content/start';
@@ -52,6 +53,18 @@ describe('the content script', () => {
   it('tells screen readers once how many topics it annotated', async () => {
     await start(fakeApi().api).ready;
     expect(status()).toBe('Backstory: 2 topics annotated on this page');
+  });
+
+  it('announces through ariaNotify where the browser has it, adding nothing to the page', async () => {
+    const said: string[] = [];
+    Object.defineProperty(document, 'ariaNotify', { value: (message: string) => said.push(message), configurable: true });
+    try {
+      await start(fakeApi().api).ready;
+    } finally {
+      Reflect.deleteProperty(document, 'ariaNotify');
+    }
+    expect(said).toEqual(['Backstory: 2 topics annotated on this page']);
+    expect(document.querySelector('backstory-status')).toBeNull();
   });
 
   it('stops quietly when the extension is reloaded while the page is being annotated', async () => {

@@ -190,14 +190,10 @@ describe('keyboard', () => {
     await expect.poll(async () => (await mentions(page)).length).toBeGreaterThan(5);
   });
 
-  it('gives screen readers one polite summary', async () => {
-    const status = await page.evaluate(() => {
-      const host = document.querySelector('backstory-status');
-      const region = host?.shadowRoot?.querySelector('[role="status"]');
-      return { live: region?.getAttribute('aria-live'), text: region?.textContent, hosts: document.querySelectorAll('backstory-status').length };
-    });
-    expect(status.live).toBe('polite');
-    expect(status.text).toMatch(/^Backstory: \d+ topics annotated on this page$/);
-    expect(status.hosts).toBe(1);
+  it('gives screen readers one polite summary through ariaNotify, adding nothing to the page', async () => {
+    // The announcement itself goes to the accessibility API, out of a test's reach (the unit tests
+    // check what is said); here: Chromium has the API, so no live region is added to the page.
+    expect(await page.evaluate(() => typeof (document as Document & { ariaNotify?: unknown }).ariaNotify)).toBe('function');
+    expect(await page.evaluate(() => document.querySelectorAll('backstory-status').length)).toBe(0);
   });
 });

@@ -96,6 +96,14 @@ describe(`mentions in Firefox (${PAINT_MODE})`, () => {
     }
   });
 
+  it('gives screen readers one polite summary in a live region (Firefox has no ariaNotify)', async () => {
+    const status = await page.evaluate(() => {
+      const region = document.querySelector('backstory-status')?.shadowRoot?.querySelector('[role="status"]');
+      return { live: region?.getAttribute('aria-live'), text: region?.textContent, hosts: document.querySelectorAll('backstory-status').length };
+    });
+    expect(status).toEqual({ live: 'polite', text: expect.stringMatching(/^Backstory: \d+ topics annotated on this page$/), hosts: 1 });
+  });
+
   it('adds no tab stop per mention: none with highlights, one per topic with marks', async () => {
     const stops = await page.evaluate(() =>
       [...document.querySelectorAll('mark[data-annotation-id][tabindex="0"]')].map((m) => m.getAttribute('data-annotation-id')),
