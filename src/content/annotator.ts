@@ -12,7 +12,7 @@ import { createMentionRegistry, type PageMention } from './mentions';
 import { canPaintHighlights, createHighlightPainter } from './paint-highlights';
 import { watchPage, type PageWatcher } from './page-watcher';
 import type { Painter, PaintMode } from './painter';
-import { scanSubtree, type RunMatches, type SubtreeScan } from './scan';
+import { type OnMatches, scanSubtree, type SubtreeScan } from './scan';
 import { createSlicer } from './slices';
 import { MAX_DEPTH, nodesOf, pointsOf, type TextRun } from './text-runs';
 import { DOCUMENT_POSITION_FOLLOWING, EXCLUDED_SELECTOR, isInline, MARK_CLASS, TEXT_NODE } from './zones';
@@ -185,7 +185,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const found = new Set<number>();
     const seen = (topic: number) => found.has(topic) || registry.countOf(index.topics[topic]!.id) > 0;
 
-    const onMatches = ({ run, mentions, runDone }: RunMatches) => {
+    const onMatches: OnMatches = (run, mentions, runDone) => {
       if (run !== lastRun) {
         lastRun = run;
         // Rescanning text that is already shown: its mentions are found again. (Allocates only

@@ -15,13 +15,12 @@ const NONE: Mention[] = Object.freeze([]) as unknown as Mention[];
 /** Short runs are joined until a batch holds this much text. */
 export const BATCH_CHARS = 2_048;
 
-export interface RunMatches {
-  run: TextRun;
-  /** Mentions in this step, in order; offsets are in the run's text. */
-  mentions: Mention[];
-  /** Set on the last step of a run (its claims can be checked then). */
-  runDone: boolean;
-}
+/**
+ * Takes a run's mentions found in one step, in order, with offsets in the run's text; `runDone`
+ * on the last step of a run (its claims can be checked then). Arguments, not an object: it is
+ * called for every run, tens of thousands on a table.
+ */
+export type OnMatches = (run: TextRun, mentions: Mention[], runDone: boolean) => void;
 
 export interface SubtreeScan {
   /** Runs one step; false when the subtree is done. */
@@ -33,13 +32,7 @@ export interface SubtreeScan {
 }
 
 /** Runs over `root` (from `from` on, then up to it), handing each step's matches to `onMatches`. */
-export function scanSubtree(
-  root: Element,
-  matcher: Matcher,
-  options: MatchOptions,
-  onMatches: (m: RunMatches) => void,
-  from: Element | null = null,
-): SubtreeScan {
+export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptions, onMatches: OnMatches, from: Element | null = null): SubtreeScan {
   const walker = createRunWalker(root, from);
   /** A run too long to batch, read a window at a time over the next steps. */
   let run: TextRun | null = null;
@@ -68,7 +61,7 @@ export function scanSubtree(
     // A mention may run past the window; the next window starts after it.
     position = Math.max(to, mentions.length ? mentions[mentions.length - 1]!.end : 0);
     const runDone = position >= text.length;
-    if (mentions.length || runDone) onMatches({ run: current, mentions, runDone });
+    if (mentions.length || runDone) onMatches(current, mentions, runDone);
     if (runDone) run = null;
   }
 
@@ -86,7 +79,7 @@ export function scanSubtree(
         m.start -= offset;
         m.end -= offset;
       }
-      onMatches({ run: current, mentions: next > first ? mentions.slice(first, next) : NONE, runDone: true });
+      onMatches(current, next > first ? mentions.slice(first, next) : NONE, true);
       offset = end + RUN_SEPARATOR.length;
     }
   }
@@ -99,7 +92,7 @@ export function scanSubtree(
     const batch: TextRun[] = [];
     let size = 0;
     while (size < BATCH_CHARS) {
-      const next = walker.next();
+      const next = walker.next(batch.length > 0);
       if (!next) break;
       if (next.text.length > WINDOW_CHARS) {
         startRun(next);

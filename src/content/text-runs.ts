@@ -31,6 +31,9 @@ const FIRST_LAP_RANK = 2 ** 30;
 /** Walks made so far in this document's script: each walk's runs carry its number. */
 let walks = 0;
 
+/** The starts of a run of one text node (most runs): shared until a second node joins it. */
+const FIRST_ONLY: number[] = Object.freeze([0]) as unknown as number[];
+
 /** A point in the page's text: a text node and an offset in it. */
 export interface TextPoint {
   node: Text;
@@ -44,8 +47,12 @@ export interface TextPoint {
 export const MAX_DEPTH = 256;
 
 export interface RunWalker {
-  /** The next run, or null when the subtree is done. Only reads the DOM. */
-  next(): TextRun | null;
+  /**
+   * The next run, or null when the subtree is done. Only reads the DOM. `sameTask`: the caller
+   * hasn't let the page run since its last call, so the page can't have removed what the walk
+   * stands on (checking that is two calls into the DOM, per run of a 60,000-cell table).
+   */
+  next(sameTask?: boolean): TextRun | null;
   /** Subtrees skipped for being nested beyond MAX_DEPTH. */
   readonly skipped: number;
   /** The page removed the part being walked: the walk stopped, and the root needs reading again. */
@@ -162,6 +169,7 @@ export function createRunWalker(root: Element, from: Element | null = null): Run
     const joined = !brokeRun;
     brokeRun = false;
     if (pending && pending.block === block && joined) {
+      if (pending.starts === FIRST_ONLY) pending.starts = [0];
       pending.starts.push(pending.text.length);
       pending.nodes.push(text);
       pending.text += text.data;
@@ -169,14 +177,13 @@ export function createRunWalker(root: Element, from: Element | null = null): Run
     }
     const finished = finish();
     const rank = wrapped ? secondLapRank++ : firstLapRank++;
-    pending = { block, place: { walk, rank }, text: text.data, nodes: [text], starts: [0] };
+    pending = { block, place: { walk, rank }, text: text.data, nodes: [text], starts: FIRST_ONLY };
     return finished;
   }
 
-  function next(): TextRun | null {
-    // Walking on from a node the page removed since the last call would read it and miss the
-    // rest. (Within one call the page can't change anything: once per call is enough.)
-    if (!done && (!cursor.isConnected || !root.isConnected)) {
+  function next(sameTask = false): TextRun | null {
+    // Walking on from a node the page removed since the last call would read it and miss the rest.
+    if (!done && !sameTask && (!cursor.isConnected || !root.isConnected)) {
       interrupted = true;
       done = true;
     }
