@@ -1,7 +1,7 @@
 // One polite status line for screen readers ("12 topics annotated"), instead of an announcement
-// per highlight. Where the browser has `ariaNotify` (Chromium), the announcement goes straight to
-// the accessibility API and nothing is added to the page: any new box in the page makes the
-// browser repaint all of it, 60–80 ms on a 60,000-cell table. Elsewhere (Firefox) it is a live
+// per highlight. Where the browser has `ariaNotify` (Chromium, Firefox 153), the announcement goes
+// straight to the accessibility API and nothing is added to the page: any new box in the page
+// makes the browser repaint all of it, 60–80 ms on a 60,000-cell table. Older browsers get a live
 // region in its own small shadow root, so page styles can't show or hide it.
 
 export interface LiveRegion {

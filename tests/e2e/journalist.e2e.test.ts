@@ -192,7 +192,8 @@ describe('keyboard', () => {
 
   it('gives screen readers one polite summary through ariaNotify, adding nothing to the page', async () => {
     // The announcement itself goes to the accessibility API, out of a test's reach (the unit tests
-    // check what is said); here: Chromium has the API, so no live region is added to the page.
+    // check what is said, and the live region older browsers get instead); here: Chromium has the
+    // API, so nothing is added to the page.
     expect(await page.evaluate(() => typeof (document as Document & { ariaNotify?: unknown }).ariaNotify)).toBe('function');
     expect(await page.evaluate(() => document.querySelectorAll('backstory-status').length)).toBe(0);
   });

@@ -96,12 +96,10 @@ describe(`mentions in Firefox (${PAINT_MODE})`, () => {
     }
   });
 
-  it('gives screen readers one polite summary in a live region (Firefox has no ariaNotify)', async () => {
-    const status = await page.evaluate(() => {
-      const region = document.querySelector('backstory-status')?.shadowRoot?.querySelector('[role="status"]');
-      return { live: region?.getAttribute('aria-live'), text: region?.textContent, hosts: document.querySelectorAll('backstory-status').length };
-    });
-    expect(status).toEqual({ live: 'polite', text: expect.stringMatching(/^Backstory: \d+ topics annotated on this page$/), hosts: 1 });
+  it('gives screen readers one polite summary through ariaNotify, adding nothing to the page', async () => {
+    // What is said is checked by the unit tests (and the live region older browsers get instead).
+    expect(await page.evaluate(() => typeof (document as Document & { ariaNotify?: unknown }).ariaNotify)).toBe('function');
+    expect(await page.evaluate(() => document.querySelectorAll('backstory-status').length)).toBe(0);
   });
 
   it('adds no tab stop per mention: none with highlights, one per topic with marks', async () => {
