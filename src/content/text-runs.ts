@@ -182,8 +182,9 @@ export function createRunWalker(root: Element, from: Element | null = null): Run
   }
 
   function next(sameTask = false): TextRun | null {
-    // Walking on from a node the page removed since the last call would read it and miss the rest.
-    if (!done && !sameTask && (!cursor.isConnected || !root.isConnected)) {
+    // Walking on from a node the page removed (or moved out of root) since the last call would
+    // read what isn't there any more and miss the rest.
+    if (!done && !sameTask && (!cursor.isConnected || !root.isConnected || !root.contains(cursor))) {
       interrupted = true;
       done = true;
     }

@@ -52,6 +52,18 @@ describe('text runs', () => {
 });
 
 describe('a walk the page changes under', () => {
+  it('stops when the page moved the node it stands on out of its root', () => {
+    document.body.innerHTML = '<div id="root"><p>one</p><p id="next">two</p><p>three</p></div><aside id="away"></aside>';
+    const walker = createRunWalker(document.getElementById('root')!);
+    // Reading "one" to its end took the walk onto the next paragraph, which the page then moves.
+    expect(walker.next()?.text).toBe('one');
+    document.getElementById('away')!.append(document.getElementById('next')!);
+    const rest: string[] = [];
+    for (let run = walker.next(); run; run = walker.next()) rest.push(run.text);
+    expect(rest).not.toContain('two');
+    expect(walker.interrupted).toBe(true);
+  });
+
   it('stops, saying so, rather than read what the page removed and miss the rest', () => {
     document.body.innerHTML = '<div id="a"><p>one</p><p>two</p></div><p>three</p><p>four</p>';
     const walker = createRunWalker(document.body);
