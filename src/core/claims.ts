@@ -155,9 +155,12 @@ export function checkClaims(
     if (dates.length === 1) {
       const d = dates[0]!;
       const m = about(d, 'date', (x) => !!claims[x.topic]?.some((c) => c.attribute === 'date' && via(c, x)));
-      // A claim without a year ("21 March") says nothing about a statement with one ("March 1956"):
-      // it may be another year's event of the same kind.
-      const comparable = (h: ClaimHead) => h.attribute === 'date' && (h.value.year !== undefined || d.value.year === undefined) && !!m && via(h, m);
+      // A claim without a year ("21 March") says nothing about a statement with another year
+      // ("20 February 2014" about a war the source dates "February 24" in 2022): it may be
+      // another year's event of the same kind. Stated in the source's own year, it is compared.
+      const yearComparable = (h: ClaimHead & { attribute: 'date' }) =>
+        h.value.year !== undefined || d.value.year === undefined || d.value.year === h.sourceYear;
+      const comparable = (h: ClaimHead) => h.attribute === 'date' && yearComparable(h) && !!m && via(h, m);
       const compared = m
         ? claims[m.topic]!.flatMap((h, i) => {
             const same = comparable(h) && h.attribute === 'date' ? sameDate(d.value, h.value) : null;

@@ -7,6 +7,12 @@ import { aliasText, isAmbiguous } from './corpus-validate';
 import type { AliasEntry, ClaimEventHead, ClaimHead, CompiledIndex, ContextWords, Source, TopicDetails } from './corpus-types';
 import { fold } from './text-fold';
 
+/** The year of a source's date ("2022", "2022-06-01"); undefined where it has none. */
+function yearOf(date: string | null | undefined): number | undefined {
+  const year = /^(\d{4})/.exec(date ?? '')?.[1];
+  return year === undefined ? undefined : Number(year);
+}
+
 export function compileIndex(corpus: Corpus, context: ContextWords, version: string): CompiledIndex {
   const aliases: Record<string, AliasEntry> = {};
   const stems: string[] = [];
@@ -22,14 +28,17 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
     for (const look of topic.notAliases ?? []) aliases[fold(look)] ??= { topic: -1, alias: look, ambiguous: false };
   });
   const claims: Record<number, ClaimHead[]> = {};
+  const sourceYears = new Map(corpus.sources.map((src) => [src.id, yearOf(src.date)]));
   corpus.topics.forEach((topic, index) => {
     if (topic.claims?.length)
-      claims[index] = topic.claims.map(
-        (c): ClaimHead => ({
+      claims[index] = topic.claims.map((c): ClaimHead => {
+        const sourceYear = c.attribute === 'date' && c.value.year === undefined ? sourceYears.get(c.quote.source) : undefined;
+        return {
           ...(c.attribute === 'date' ? { attribute: 'date', value: c.value } : { attribute: 'count', value: c.value, units: c.units }),
+          ...(sourceYear !== undefined && { sourceYear }),
           ...(topic.claimsVia && { via: topic.claimsVia }),
-        }),
-      );
+        };
+      });
   });
   const topicIndex = new Map(corpus.topics.map((t, i) => [t.id, i]));
   const claimEvents: ClaimEventHead[] = corpus.topics.flatMap((topic, index) =>

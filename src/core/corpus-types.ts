@@ -128,7 +128,18 @@ export interface ClaimEventHead {
 }
 
 /** A claim as the content script checks it: the value without its quote (and the aliases it is checked through). */
-export type ClaimHead = ({ attribute: 'date'; value: DateParts } | { attribute: 'count'; value: number; units: string[] }) & { via?: string[] };
+export type ClaimHead = (
+  | {
+      attribute: 'date';
+      value: DateParts;
+      /**
+       * For a date the source gives without its year ("On 21 March" in a commentary of 2022): the
+       * year of the source itself. A statement is compared with it only when it states that year.
+       */
+      sourceYear?: number;
+    }
+  | { attribute: 'count'; value: number; units: string[] }
+) & { via?: string[] };
 
 /** What the content script loads up front: the matcher and nothing else. */
 export interface CompiledIndex {

@@ -34,6 +34,11 @@ describe('build', () => {
         .findAll('the 2018 Singapore Agreement')
         .map((m) => index.topics[m.topic]!.id),
     ).toEqual(['singapore-agreement-2018']);
+    // A date its source gives without a year carries the source's year (the RUSI commentary of
+    // 2022: "On 21 March"); a date with its year carries none.
+    const claimsOf = (id: string) => index.claims[index.topics.findIndex((t: { id: string }) => t.id === id)];
+    expect(claimsOf('peace-talks-suspension-2022')).toEqual([{ attribute: 'date', value: { month: 3, day: 21 }, sourceYear: 2022 }]);
+    expect(claimsOf('joint-declaration-1956')).toEqual([{ attribute: 'date', value: { year: 1956 } }]);
   });
 
   it('stops on a quote that is not verbatim, naming file, topic and field', async () => {

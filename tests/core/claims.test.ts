@@ -96,6 +96,16 @@ describe('checkClaims', () => {
     expect(check('The resolution was adopted in 2022.', 'resolution', RESOLUTION)).toEqual([]);
   });
 
+  it("reads a date the source gives without a year in the source's own year, and no other", () => {
+    const dated: Record<number, ClaimHead[]> = { [RESOLUTION]: [{ attribute: 'date', value: { month: 3, day: 2 }, sourceYear: 2022 }] };
+    const judge = (text: string, by = dated) => checkClaims(text, [mention(text, 'resolution', RESOLUTION)], by).map((c) => [c.stated, c.verdict]);
+    expect(judge('The resolution was adopted on 3 March 2022.')).toEqual([['3 March 2022', 'conflict']]);
+    expect(judge('The resolution was adopted on 2 March 2022.')).toEqual([['2 March 2022', 'agrees']]);
+    // Another year's resolution, perhaps: not judged; nor where the source's own year is unknown.
+    expect(judge('The resolution was adopted on 3 March 2023.')).toEqual([]);
+    expect(judge('The resolution was adopted on 3 March 2022.', claims)).toEqual([]);
+  });
+
   it('judges a statement only against the topic it is nearest to', () => {
     const text = 'In 2018 the Singapore agreement moved the talks away from the Tokyo Declaration.';
     const agreement = { ...mention(text, 'Singapore agreement', 9) };
