@@ -9,7 +9,8 @@
 //                                                 "…resolution was supported by 141 member states"
 //   the verb right before the event, then value   "Hosokawa and Yeltsin signed the Tokyo Declaration in 1995"
 //   a sentence that opens with the value          "In October 1995, Hosokawa and Yeltsin signed the Tokyo Declaration"
-//   the value as part of the event's name          "the Singapore summit of 14 November 2018", "2018年11月14日のシンガポール首脳会談"
+//   the value as part of the event's name          "the Singapore summit of 14 November 2018", "2018年11月14日のシンガポール首脳会談",
+//                                                 "советско-японской декларации 1956 года"
 //   Japanese and Russian word order               "1956年に署名された日ソ共同宣言", "日ソ共同宣言は1956年に署名された",
 //                                                 "Токийская декларация была подписана в 1993 году"
 //
@@ -70,6 +71,8 @@ function compile(kind: ValueKind) {
     openingToEvent: new RegExp(String.raw`^\s*,?[^,;:()\u2013\u2014]*?(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?$`),
     /** The value as part of the name, after it: "the Singapore summit of 14 November 2018", "dated", "(". */
     nameAfter: /^\s*(?:of|dated|\()\s*$/,
+    /** Russian: the year in the genitive right after the name ("декларации 1956 года", "…19 октября 1956 г."). */
+    ruOfYear: /^\s*(?:года|г\.)(?![а-яё])/,
     /** The value set off after the event: "The Singapore summit, in November 2018, …", "(14 November 2018)". */
     appositionOpen: /^\s*[,(]\s*(?:in|on|of)?\s*$/,
     appositionClose: /^\s*[,)]/,
@@ -107,6 +110,7 @@ export function isStatedAbout(sentence: string, value: Span, event: Span, kind: 
     const gap = sentence.slice(event.end, value.start);
     const lowerGap = lower.slice(event.end, value.start);
     if (p.eventVerbValue.test(gap) || p.nameAfter.test(lowerGap)) return true;
+    if (kind === 'date' && /^\s+$/.test(gap) && p.ruOfYear.test(lower.slice(value.end))) return true;
     if (p.appositionOpen.test(lowerGap) && p.appositionClose.test(sentence.slice(value.end))) return true;
     if (p.onOrIn.test(lowerGap) && p.eventClause.test(eventText)) return true;
     if (p.shortGap.test(lowerGap) && p.verbBeforeEvent.test(lower.slice(0, event.start))) return true;
