@@ -1,5 +1,5 @@
 // Dates and counts as pages write them: "14 November 2018", "November 14, 2018", "2018年11月14日",
-// "14 ноября 2018 года", "141 of the 193 member states". What the claim checks compare with the
+// "平成28年12月15日", "14 ноября 2018 года", "141 of the 193 member states". What the claim checks compare with the
 // sources, and what the corpus validator finds in a quote.
 
 import type { DateParts } from './corpus-types';
@@ -33,11 +33,20 @@ const RU_GENITIVE = `(${RU_MONTHS_GENITIVE.join('|')})`;
 const RU_PREPOSITIONAL = `(${RU_MONTHS_PREPOSITIONAL.join('|')})`;
 const ruMonth = (name: string) => Math.max(RU_MONTHS_GENITIVE.indexOf(name.toLowerCase()), RU_MONTHS_PREPOSITIONAL.indexOf(name.toLowerCase())) + 1;
 
+/** Japanese era names, each with the Gregorian year before its first (平成元年 is 1989, 昭和31年 1956). */
+const JA_ERAS: Readonly<Record<string, number>> = { 明治: 1867, 大正: 1911, 昭和: 1925, 平成: 1988, 令和: 2018 };
+const JA_ERA_YEAR = `(${Object.keys(JA_ERAS).join('|')})(元|\\d{1,2})年`;
+/** The first year of an era is written 元年. */
+const eraYear = (era: string, n: string) => JA_ERAS[era]! + (n === '元' ? 1 : Number(n));
+
 /** Each pattern and how its groups map to date parts. Longest first: the first match at a place wins. */
 type DatePattern = [RegExp, (m: RegExpExecArray) => DateParts];
 /** Built on first use: the content script bundles this module, and most pages never check a date. */
 let datePatterns: DatePattern[] | null = null;
 const makeDatePatterns = (): DatePattern[] => [
+  [new RegExp(`${JA_ERA_YEAR}(\\d{1,2})月(\\d{1,2})日`, 'y'), (m) => ({ year: eraYear(m[1]!, m[2]!), month: +m[3]!, day: +m[4]! })],
+  [new RegExp(`${JA_ERA_YEAR}(\\d{1,2})月`, 'y'), (m) => ({ year: eraYear(m[1]!, m[2]!), month: +m[3]! })],
+  [new RegExp(JA_ERA_YEAR, 'y'), (m) => ({ year: eraYear(m[1]!, m[2]!) })],
   [new RegExp(`${YEAR}年(\\d{1,2})月(\\d{1,2})日`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! })],
   [new RegExp(`${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'y'), (m) => ({ day: +m[1]!, month: month(m[2]!), year: +m[3]! })],
   [new RegExp(`${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'y'), (m) => ({ month: month(m[1]!), day: +m[2]!, year: +m[3]! })],
@@ -69,11 +78,11 @@ export interface Found<T> {
 }
 
 /**
- * Where a date may begin: a digit, or a month's name (English, or Russian in the prepositional
- * case); every date pattern starts with one of these.
+ * Where a date may begin: a digit, a month's name (English, or Russian in the prepositional
+ * case) or a Japanese era's; every date pattern starts with one of these.
  */
 const DATE_START =
-  /[0-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[еяй]|июн|июл|август|сентябр|октябр|ноябр|декабр/gi;
+  /[0-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[еяй]|июн|июл|август|сентябр|октябр|ноябр|декабр|明治|大正|昭和|平成|令和/gi;
 /** A letter or digit of a spaced script: a date doesn't begin right after one (mid-word). */
 const MID_WORD = new RegExp(`[${SPACED_WORD}]`);
 

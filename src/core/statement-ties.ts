@@ -12,6 +12,7 @@
 //   the value as part of the event's name          "the Singapore summit of 14 November 2018", "2018年11月14日のシンガポール首脳会談",
 //                                                 "советско-японской декларации 1956 года"
 //   Japanese and Russian word order               "1956年に署名された日ソ共同宣言", "日ソ共同宣言は1956年に署名された",
+//                                                 "1956年10月19日、日本とソ連は日ソ共同宣言に署名した",
 //                                                 "Токийская декларация была подписана в 1993 году"
 //
 // The verbs are those of the events claims are made about (signing, adopting, holding, voting,
@@ -96,6 +97,13 @@ function compile(kind: ValueKind) {
     /** Japanese: "に署名された" between the value and the event, "は" between the event and the value. */
     jaValueVerbEvent: new RegExp(`^(?:に|には|で)?(?:${ja})(?:された|した|され|し|の)?$`),
     jaEventTopic: /^(?:は|が|では)$/,
+    /** Japanese: a sentence opening with the value and "、", the event later done by its verb ("1956年10月19日、…日ソ共同宣言に署名した"). */
+    jaOpeningToEvent: /^、[^。]*$/,
+    jaEventDone: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja})|し)`),
+    /** …and someone saying so after it ("…に署名したと説明した"): the opening date is then about the saying. */
+    jaReportedAfter: /^[^。]*?と(?:述べ|説明|発表|語|話|報じ|伝え|指摘|強調|明らか|主張|いう|言)/,
+    /** …or the event made a noun of ("会談したことを振り返った", "署名したのは"): the date is about what follows. */
+    jaEmbedded: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja}))?(?:された|した|されて|して|される|する|し)?(?:こと|の)(?:を|が|は|に|で|も|だ)`),
     jaValueVerb: new RegExp(`^(?:に|には|で)?(?:${ja})`),
   };
 }
@@ -121,6 +129,15 @@ export function isStatedAbout(sentence: string, value: Span, event: Span, kind: 
     const lowerGap = lower.slice(value.end, event.start);
     if (p.nameBefore.test(lowerGap) || p.jaValueVerbEvent.test(gap)) return true;
     if (p.jaValueAt.test(gap) && p.jaEventClause.test(sentence.slice(event.start, event.end)) && p.jaDoneAfter.test(sentence.slice(event.end)))
+      return true;
+    const afterEvent = sentence.slice(event.end);
+    if (
+      value.start === 0 &&
+      p.jaOpeningToEvent.test(gap) &&
+      p.jaEventDone.test(afterEvent) &&
+      !p.jaReportedAfter.test(afterEvent) &&
+      !p.jaEmbedded.test(afterEvent)
+    )
       return true;
     if (!p.opening.test(lower.slice(0, value.start)) || p.reported.test(lowerGap)) return false;
     return p.openingToEvent.test(lowerGap) || (p.eventClause.test(eventText) && p.openingToClause.test(gap));

@@ -38,6 +38,14 @@ describe('findDates', () => {
     expect(dates('on March 21, Moscow')).toEqual([['March 21', { month: 3, day: 21 }]]);
     expect(dates('on 21 March the')).toEqual([['21 March', { day: 21, month: 3 }]]);
     expect(dates('in 1956.')).toEqual([['1956', { year: 1956 }]]);
+    // Japanese era years: 平成 began in 1989 (元年, its first year), 昭和 in 1926.
+    expect(dates('平成28年12月15日、')).toEqual([['平成28年12月15日', { year: 2016, month: 12, day: 15 }]]);
+    expect(dates('昭和31年10月に')).toEqual([['昭和31年10月', { year: 1956, month: 10 }]]);
+    expect(dates('令和元年と平成5年')).toEqual([
+      ['令和元年', { year: 2019 }],
+      ['平成5年', { year: 1993 }],
+    ]);
+    expect(dates('昭和の時代')).toEqual([]);
     expect(dates('14 ноября 2018 года')).toEqual([['14 ноября 2018', { day: 14, month: 11, year: 2018 }]]);
     expect(dates('в октябре 1993 года')).toEqual([['октябре 1993', { month: 10, year: 1993 }]]);
     expect(dates('21 марта объявил')).toEqual([['21 марта', { day: 21, month: 3 }]]);
