@@ -196,19 +196,25 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
       for (const m of mentions) {
         // What the page is about doesn't depend on which categories the reader shows.
-        const anchor = !!index.topics[m.topic]?.anchor && !m.deferred;
+        const head = index.topics[m.topic];
+        // Names of the whole Kuril chain stand only on a page something else shows to be about the dispute.
+        const chainName = !!head?.notAnchoring?.includes(m.alias);
+        const anchor = !!head?.anchor && !m.deferred && !chainName;
         if (anchor) pageAnchored = true;
         if (!shown(m.topic)) {
           others.push(m);
           continue;
         }
-        const mention = pageMention(run, m.start, m.end, m.topic, { alias: m.alias, rule: m.rule });
+        const hold = !m.deferred && !anchor && (m.rule !== 'alias' || chainName) && !anchored();
+        // A chain's name that stands because of the rest of the page says so in its tooltip.
+        const rule = hold && m.rule === 'alias' ? 'page' : m.rule;
+        const mention = pageMention(run, m.start, m.end, m.topic, { alias: m.alias, rule });
         if (m.deferred) {
           deferred.push({ mention, topic: m.topic });
           others.push(m);
           continue;
         }
-        if (!anchor && m.rule !== 'alias' && !anchored()) {
+        if (hold) {
           held.push({ mention, topic: m.topic });
           others.push(m);
           continue;

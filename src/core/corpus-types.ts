@@ -91,6 +91,12 @@ export interface Topic {
    * Russia named nearby ("Kishida" and "invasion of Ukraine" on a Japan–China summit page don't).
    */
   pageAnchor?: boolean;
+  /**
+   * Aliases of a pageAnchor topic that don't show a page is about the dispute: names of the whole
+   * Kuril chain, which weather reports and geology articles use too. Their mentions, ambiguous or
+   * not, stand only once something else shows it (another anchor topic, or the page's title).
+   */
+  notAnchoring?: string[];
   /** Look-alikes that must never fire for this topic ("Tokyo Declaration on African Development"). */
   notAliases?: string[];
   summary: string;
@@ -231,6 +237,8 @@ export interface TopicHead {
   category: string;
   /** Named on a page, it shows the page is about the dispute (Topic.pageAnchor). */
   anchor?: true;
+  /** Its aliases (as authored) that don't show that (Topic.notAnchoring). */
+  notAnchoring?: string[];
 }
 
 /** What a tooltip loads on first open: one topic with the sources it cites. */

@@ -173,6 +173,16 @@ function validateTopic(o: Obj, expectedCategory: string | null, r0: Reporter, ct
     if (typeof o.needsContext !== 'boolean') r.fail('needsContext', 'must be true or false');
     else if (o.needsContext) topic.needsContext = true;
   }
+  if (o.notAnchoring !== undefined) {
+    const names = new Set(topic.aliases.map((a) => (typeof a === 'string' ? a : a.text)));
+    if (!Array.isArray(o.notAnchoring) || !o.notAnchoring.every(isText)) r.fail('notAnchoring', 'must be an array of strings');
+    else if (!topic.pageAnchor) r.fail('notAnchoring', 'is only for a topic with "pageAnchor": true');
+    else {
+      const unknown = o.notAnchoring.find((n) => !names.has(n));
+      if (unknown !== undefined) r.fail('notAnchoring', `"${unknown}" is not one of the topic's aliases`);
+      else topic.notAnchoring = o.notAnchoring;
+    }
+  }
   if (o.notAliases !== undefined) {
     if (!Array.isArray(o.notAliases) || !o.notAliases.every(isText)) r.fail('notAliases', 'must be an array of strings');
     else topic.notAliases = o.notAliases;

@@ -82,7 +82,8 @@ function isIndex(v: unknown): v is CompiledIndex {
         typeof t.id === 'string' &&
         typeof t.name === 'string' &&
         typeof t.category === 'string' &&
-        (t.anchor === undefined || t.anchor === true),
+        (t.anchor === undefined || t.anchor === true) &&
+        (t.notAnchoring === undefined || isStrings(t.notAnchoring)),
     ) &&
     v.categories.every((x) => isObj(x) && typeof x.id === 'string' && typeof x.label === 'string' && typeof x.color === 'string') &&
     Object.values(v.aliases).every(

@@ -92,3 +92,24 @@ describe('matching fixtures', () => {
     });
   }
 });
+
+describe('names of the whole Kuril chain', () => {
+  it('stand once the page names the dispute, saying in the tooltip that the page made them stand', async () => {
+    document.title = '';
+    document.body.innerHTML = '<p>На Курилах выпал первый снег.</p><p>Япония и Россия так и не подписали мирный договор.</p>';
+    const { annotator, stop } = await annotate('marks');
+    expect(annotator.mentions().map((m) => [m.text, m.head.id, m.rule])).toEqual([
+      ['Курилах', 'northern-territories', 'page'],
+      ['мирный договор', 'peace-treaty', 'context'],
+    ]);
+    stop();
+  });
+
+  it('show nothing on a page that never names the dispute', async () => {
+    document.title = '';
+    document.body.innerHTML = '<p>На Курилах выпал первый снег.</p><p>Россия готовится к зиме.</p>';
+    const { annotator, stop } = await annotate('marks');
+    expect(annotator.mentions()).toEqual([]);
+    stop();
+  });
+});

@@ -76,6 +76,22 @@ describe('validateCorpus', () => {
     expect(errorsOf(bad)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimsVia[1]: "peace treaty" is not an alias of this topic']);
   });
 
+  it("takes names that don't show a page is about the dispute, only among an anchor topic's aliases", () => {
+    const ok = input();
+    Object.assign(topicOf(ok), { pageAnchor: true, notAnchoring: ['suspension'] });
+    expect(validateCorpus(ok).corpus?.topics[0]?.notAnchoring).toEqual(['suspension']);
+    const unknown = input();
+    Object.assign(topicOf(unknown), { pageAnchor: true, notAnchoring: ['talks'] });
+    expect(errorsOf(unknown)).toEqual([
+      'data/topics/events.json › topic "talks-suspended" › notAnchoring: "talks" is not one of the topic\'s aliases',
+    ]);
+    const notAnchor = input();
+    topicOf(notAnchor).notAnchoring = ['suspension'];
+    expect(errorsOf(notAnchor)).toEqual([
+      'data/topics/events.json › topic "talks-suspended" › notAnchoring: is only for a topic with "pageAnchor": true',
+    ]);
+  });
+
   it('takes events written without their names on a topic with claims, naming an unknown partner or a missing field', () => {
     const claim = {
       attribute: 'date',
