@@ -181,10 +181,16 @@ export function createRunWalker(root: Element, from: Element | null = null): Run
     return finished;
   }
 
+  /** Whether the page left the walk's place as it was: the cursor in root, under the path the walk keeps. */
+  function standsWhereItWas(): boolean {
+    if (!root.isConnected || !cursor.isConnected) return false;
+    return path.length === 0 ? cursor === root : cursor.parentNode === path[path.length - 1] && root.contains(cursor);
+  }
+
   function next(sameTask = false): TextRun | null {
-    // Walking on from a node the page removed (or moved out of root) since the last call would
-    // read what isn't there any more and miss the rest.
-    if (!done && !sameTask && (!cursor.isConnected || !root.isConnected || !root.contains(cursor))) {
+    // Walking on from a node the page removed or moved since the last call would read what isn't
+    // there any more (even outside root, up a path that no longer holds) and miss the rest.
+    if (!done && !sameTask && !standsWhereItWas()) {
       interrupted = true;
       done = true;
     }

@@ -135,7 +135,10 @@ export function checkClaims(
   for (const [key, named] of sentences) {
     const [s, e] = key.split(':').map(Number) as [number, number];
     const sentence = text.slice(s, e);
-    const inSentence = [...named, ...unnamedEvents(sentence, s, named, events)];
+    const unnamed = unnamedEvents(sentence, s, named, events);
+    const inSentence = [...named, ...unnamed];
+    /** Named unambiguously, or written as its partners doing its phrase ("Abe and Putin met in Singapore"). */
+    const plainlyNamed = (m: Mention) => m.rule === 'alias' || unnamed.includes(m);
     const asWritten = sentence.replace(/\s+/g, ' ').trim();
     const outsideMentions = <T>(f: Found<T>) => ![...mentions, ...others].some((x) => x.start < s + f.end && x.end > s + f.start);
     if (!inSentence.some((m) => claims[m.topic]?.length)) continue;
@@ -147,7 +150,7 @@ export function checkClaims(
     /** Whether a claim is checked through the alias this mention was found by (ClaimHead.via). */
     const via = (h: ClaimHead, m: Mention) => !h.via || h.via.includes(m.alias);
     const about = (f: Found<unknown>, kind: ValueKind, makes: (m: Mention) => boolean) => {
-      const tied = inSentence.filter((m) => makes(m) && isStatedAbout(sentence, f, { start: m.start - s, end: m.end - s }, kind));
+      const tied = inSentence.filter((m) => makes(m) && isStatedAbout(sentence, f, { start: m.start - s, end: m.end - s }, kind, plainlyNamed(m)));
       return new Set(tied.map((m) => m.topic)).size === 1 ? tied[0] : undefined;
     };
 

@@ -9,10 +9,12 @@
 //                                                 "…resolution was supported by 141 member states"
 //   the verb right before the event, then value   "Hosokawa and Yeltsin signed the Tokyo Declaration in 1995"
 //   a sentence that opens with the value          "In October 1995, Hosokawa and Yeltsin signed the Tokyo Declaration"
+//                                                 (not "…, after Russia suspended the talks")
 //   the value as part of the event's name          "the Singapore summit of 14 November 2018", "2018年11月14日のシンガポール首脳会談",
 //                                                 "советско-японской декларации 1956 года"
 //   Japanese and Russian word order               "1956年に署名された日ソ共同宣言", "日ソ共同宣言は1956年に署名された",
-//                                                 "1956年10月19日、日本とソ連は日ソ共同宣言に署名した",
+//                                                 "1956年10月19日、日本とソ連は日ソ共同宣言に署名した" (the verb
+//                                                 ending its clause, the event named by its own name),
 //                                                 "Токийская декларация была подписана в 1993 году"
 //
 // The verbs are those of the events claims are made about (signing, adopting, holding, voting,
@@ -91,6 +93,15 @@ function compile(kind: ValueKind) {
     reported: new RegExp(
       `(?:^|[^${LETTERS}])(?:said|says|told|recalled|noted|argued|claimed|wrote|stated|reported|remembered|recalls)(?:[^${LETTERS}]|$)`,
     ),
+    /**
+     * The event in a clause of its own after an opening value ("…, after Russia suspended the
+     * talks", "called it unacceptable that Russia suspended…"): the value is about the main
+     * clause. Not what an announcement says: announcing it is the event ("On 21 March, the
+     * ministry announced that it would not continue the talks").
+     */
+    subordinate: new RegExp(
+      `(?:^|[^${LETTERS}])(?:after|before|since|when|following|because|until|while|once|although|though|(?<!announced )that|после|до того|когда|потому что|(?<!(?:сообщил|заявил|объявил)[аи]?,? )что)(?:[^${LETTERS}]|$)`,
+    ),
     onOrIn: /^\s*(?:on|in|в|во)\s*$/,
     /** The value as part of the name, before it: "the 14 November 2018 Singapore summit", "2018年11月14日の…". */
     nameBefore: /^(?:\s*|の|\s*'s\s*)$/,
@@ -99,7 +110,7 @@ function compile(kind: ValueKind) {
     jaEventTopic: /^(?:は|が|では)$/,
     /** Japanese: a sentence opening with the value and "、", the event later done by its verb ("1956年10月19日、…日ソ共同宣言に署名した"). */
     jaOpeningToEvent: /^、[^。]*$/,
-    jaEventDone: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja})|し)`),
+    jaEventDone: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja}))?(?:された|されました|され|した|しました|し|た|ました)?(?=[、。]|$)`),
     /** …and someone saying so after it ("…に署名したと説明した"): the opening date is then about the saying. */
     jaReportedAfter: /^[^。]*?と(?:述べ|説明|発表|語|話|報じ|伝え|指摘|強調|明らか|主張|いう|言)/,
     /** …or the event made a noun of ("会談したことを振り返った", "署名したのは"): the date is about what follows. */
@@ -108,8 +119,12 @@ function compile(kind: ValueKind) {
   };
 }
 
-/** Whether the value at `value` in `sentence` is stated about the event mentioned at `event`. */
-export function isStatedAbout(sentence: string, value: Span, event: Span, kind: ValueKind): boolean {
+/**
+ * Whether the value at `value` in `sentence` is stated about the event mentioned at `event`.
+ * `named`: the event is named by an unambiguous name, not one that also names other events
+ * ("共同宣言"): only then does a Japanese sentence's opening date count.
+ */
+export function isStatedAbout(sentence: string, value: Span, event: Span, kind: ValueKind, named = true): boolean {
   let p = patterns.get(kind);
   if (!p) patterns.set(kind, (p = compile(kind)));
   const lower = lowerKeepingLength(sentence);
@@ -118,7 +133,9 @@ export function isStatedAbout(sentence: string, value: Span, event: Span, kind: 
     const gap = sentence.slice(event.end, value.start);
     const lowerGap = lower.slice(event.end, value.start);
     if (p.eventVerbValue.test(gap) || p.nameAfter.test(lowerGap)) return true;
-    if (kind === 'date' && /^\s+$/.test(gap) && p.ruOfYear.test(lower.slice(value.end))) return true;
+    // Only a bare year: Russian writes every full date in the genitive ("14 ноября 2018 года").
+    if (kind === 'date' && /^\s+$/.test(gap) && /^\d{4}$/.test(sentence.slice(value.start, value.end)) && p.ruOfYear.test(lower.slice(value.end)))
+      return true;
     if (p.appositionOpen.test(lowerGap) && p.appositionClose.test(sentence.slice(value.end))) return true;
     if (p.onOrIn.test(lowerGap) && p.eventClause.test(eventText)) return true;
     if (p.shortGap.test(lowerGap) && p.verbBeforeEvent.test(lower.slice(0, event.start))) return true;
@@ -132,6 +149,7 @@ export function isStatedAbout(sentence: string, value: Span, event: Span, kind: 
       return true;
     const afterEvent = sentence.slice(event.end);
     if (
+      named &&
       value.start === 0 &&
       p.jaOpeningToEvent.test(gap) &&
       p.jaEventDone.test(afterEvent) &&
@@ -139,7 +157,7 @@ export function isStatedAbout(sentence: string, value: Span, event: Span, kind: 
       !p.jaEmbedded.test(afterEvent)
     )
       return true;
-    if (!p.opening.test(lower.slice(0, value.start)) || p.reported.test(lowerGap)) return false;
+    if (!p.opening.test(lower.slice(0, value.start)) || p.reported.test(lowerGap) || p.subordinate.test(lowerGap)) return false;
     return p.openingToEvent.test(lowerGap) || (p.eventClause.test(eventText) && p.openingToClause.test(gap));
   }
   return false;

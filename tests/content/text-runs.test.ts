@@ -64,6 +64,20 @@ describe('a walk the page changes under', () => {
     expect(walker.interrupted).toBe(true);
   });
 
+  it('stops when the page moved the node it stands on within its root and the old parent out of it', () => {
+    document.body.innerHTML = '<div id="root"><section id="s"><p>one</p><p id="next">two</p></section><p>three</p></div><aside id="away"></aside>';
+    const walker = createRunWalker(document.getElementById('root')!);
+    expect(walker.next()?.text).toBe('one');
+    const away = document.getElementById('away')!;
+    document.getElementById('root')!.append(document.getElementById('next')!);
+    away.append(document.getElementById('s')!);
+    away.insertAdjacentHTML('beforeend', '<p>OUTSIDE</p>');
+    const rest: string[] = [];
+    for (let run = walker.next(); run; run = walker.next()) rest.push(run.text);
+    expect(rest).not.toContain('OUTSIDE');
+    expect(walker.interrupted).toBe(true);
+  });
+
   it('stops, saying so, rather than read what the page removed and miss the rest', () => {
     document.body.innerHTML = '<div id="a"><p>one</p><p>two</p></div><p>three</p><p>four</p>';
     const walker = createRunWalker(document.body);
