@@ -87,6 +87,21 @@ function validateSource(f: SourceFile, errors: CorpusError[]): Source | null {
   return src;
 }
 
+/** An anchor topic's own aliases that don't show a page is about the dispute (Topic.notAnchoring). */
+function validateNotAnchoring(v: unknown, topic: Topic, r: Reporter): string[] | null {
+  const names = new Set(topic.aliases.map((a) => (typeof a === 'string' ? a : a.text)));
+  let problem: string | undefined;
+  if (!Array.isArray(v) || !v.every(isText)) problem = 'must be an array of strings';
+  else if (!topic.pageAnchor) problem = 'is only for a topic with "pageAnchor": true';
+  else {
+    const unknown = v.find((n) => !names.has(n));
+    if (unknown !== undefined) problem = `"${unknown}" is not one of the topic's aliases`;
+  }
+  if (problem === undefined) return v as string[];
+  r.fail('notAnchoring', problem);
+  return null;
+}
+
 function validateAliases(v: unknown, r: Reporter): Alias[] {
   if (!Array.isArray(v) || v.length === 0) {
     r.fail('aliases', 'needs at least one alias');
@@ -174,14 +189,8 @@ function validateTopic(o: Obj, expectedCategory: string | null, r0: Reporter, ct
     else if (o.needsContext) topic.needsContext = true;
   }
   if (o.notAnchoring !== undefined) {
-    const names = new Set(topic.aliases.map((a) => (typeof a === 'string' ? a : a.text)));
-    if (!Array.isArray(o.notAnchoring) || !o.notAnchoring.every(isText)) r.fail('notAnchoring', 'must be an array of strings');
-    else if (!topic.pageAnchor) r.fail('notAnchoring', 'is only for a topic with "pageAnchor": true');
-    else {
-      const unknown = o.notAnchoring.find((n) => !names.has(n));
-      if (unknown !== undefined) r.fail('notAnchoring', `"${unknown}" is not one of the topic's aliases`);
-      else topic.notAnchoring = o.notAnchoring;
-    }
+    const names = validateNotAnchoring(o.notAnchoring, topic, r);
+    if (names) topic.notAnchoring = names;
   }
   if (o.notAliases !== undefined) {
     if (!Array.isArray(o.notAliases) || !o.notAliases.every(isText)) r.fail('notAliases', 'must be an array of strings');
