@@ -42,14 +42,30 @@ export interface PopupProps {
 
 type PageState = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; status: PageStatus };
 
-export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 1000 }: PopupProps) {
+/** The settings, read once and then followed as any page changes them (null until read). */
+function useSettings(api: PopupApi): [Settings | null, (next: Settings) => void] {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [page, setPage] = useState<PageState>({ kind: 'loading' });
-
   useEffect(() => {
     let live = true;
     api.loadSettings().then((s) => live && setSettings(s));
     const stop = api.onSettingsChanged((s) => live && setSettings(s));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [api]);
+  const save = (next: Settings) => {
+    setSettings(next);
+    void api.saveSettings(next);
+  };
+  return [settings, save];
+}
+
+/** What the current tab's page shows, asked again every `refreshMs` while the popup is open. */
+function usePageState(api: PopupApi, refreshMs: number): PageState {
+  const [page, setPage] = useState<PageState>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
     let tabId: number | null = null;
     const refresh = async () => {
       try {
@@ -66,21 +82,104 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
     const timer = setInterval(refresh, refreshMs);
     return () => {
       live = false;
-      stop();
       clearInterval(timer);
     };
   }, [api, refreshMs]);
+  return page;
+}
 
-  if (!settings) return <main class="popup" lang={uiLanguage()} aria-busy="true" />;
+interface PageSectionProps {
+  page: PageState;
+  settings: Settings;
+  save: (next: Settings) => void;
+}
 
-  const save = (next: Settings) => {
-    setSettings(next);
-    void api.saveSettings(next);
-  };
+/** The page's line: how many topics it names (or why none are shown), "on this site", conflicts, skipped parts. */
+function PageSection({ page, settings, save }: PageSectionProps) {
   const status = page.kind === 'ready' ? page.status : null;
   const site = status?.site ?? null;
   const siteOn = site === null || !settings.disabledSites.includes(site);
   const showing = settings.enabled && siteOn;
+  return (
+    <section class="page" aria-live="polite">
+      {page.kind === 'loading' && <p class="note">{t('popupReading')}</p>}
+      {page.kind === 'unavailable' && <p class="note">{t('popupUnavailable')}</p>}
+      {status && (
+        <>
+          <p class="total">
+            {!settings.enabled
+              ? t('popupOffEverywhere')
+              : !siteOn
+                ? t('popupOffOnSite')
+                : status.counts.total === 0
+                  ? t('popupNoTopics')
+                  : pageTotal(status.counts.total, Object.keys(status.counts.byTopic).length)}
+          </p>
+          {site && (
+            <Switch checked={siteOn} disabled={!settings.enabled} onChange={(on) => save(withSite(settings, site, on))} attrs={{ 'data-site': site }}>
+              {tWith('popupOnSite', <strong>{site}</strong>)}
+            </Switch>
+          )}
+          {showing && status.counts.conflicts > 0 && <p class="conflicts">{conflictsLine(status.counts.conflicts)}</p>}
+          {showing && status.skipped > 0 && (
+            <p class="skipped" data-part="skipped">
+              {status.skipped === 1 ? t('popupSkippedOne') : t('popupSkippedOther', status.skipped)}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+interface CategoriesSectionProps {
+  categories: Category[];
+  settings: Settings;
+  save: (next: Settings) => void;
+  /** The page's counts by category, where they are shown. */
+  counts: Record<string, number> | null;
+}
+
+/** A switch per category, with its number of mentions on the page. */
+function CategoriesSection({ categories, settings, save, counts }: CategoriesSectionProps) {
+  return (
+    <section class="categories">
+      <h2>{t('popupCategories')}</h2>
+      {categories.map((c) => {
+        const n = counts?.[c.id] ?? 0;
+        return (
+          <Switch
+            key={c.id}
+            checked={isCategoryOn(settings, c.id)}
+            disabled={!settings.enabled}
+            onChange={(on) => save(withCategory(settings, c.id, on))}
+            attrs={{ 'data-category': c.id }}
+          >
+            <span class="dot" style={{ background: c.color }} aria-hidden="true" />
+            <span class="cat-name">{c.label}</span>
+            {counts && (
+              <>
+                <span class="count" aria-hidden="true">
+                  {n}
+                </span>
+                <span class="sr-only">{t('popupCountOnPage', n)}</span>
+              </>
+            )}
+          </Switch>
+        );
+      })}
+    </section>
+  );
+}
+
+export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 1000 }: PopupProps) {
+  const [settings, save] = useSettings(api);
+  const page = usePageState(api, refreshMs);
+  if (!settings) return <main class="popup" lang={uiLanguage()} aria-busy="true" />;
+
+  const status = page.kind === 'ready' ? page.status : null;
+  const site = status?.site ?? null;
+  const showing = settings.enabled && (site === null || !settings.disabledSites.includes(site));
 
   return (
     <main class="popup" lang={uiLanguage()}>
@@ -93,68 +192,8 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
           <span class="sr-only">{t('popupMasterSwitch')}</span>
         </Switch>
       </header>
-
-      <section class="page" aria-live="polite">
-        {page.kind === 'loading' && <p class="note">{t('popupReading')}</p>}
-        {page.kind === 'unavailable' && <p class="note">{t('popupUnavailable')}</p>}
-        {status && (
-          <>
-            <p class="total">
-              {!settings.enabled
-                ? t('popupOffEverywhere')
-                : !siteOn
-                  ? t('popupOffOnSite')
-                  : status.counts.total === 0
-                    ? t('popupNoTopics')
-                    : pageTotal(status.counts.total, Object.keys(status.counts.byTopic).length)}
-            </p>
-            {site && (
-              <Switch
-                checked={siteOn}
-                disabled={!settings.enabled}
-                onChange={(on) => save(withSite(settings, site, on))}
-                attrs={{ 'data-site': site }}
-              >
-                {tWith('popupOnSite', <strong>{site}</strong>)}
-              </Switch>
-            )}
-            {showing && status.counts.conflicts > 0 && <p class="conflicts">{conflictsLine(status.counts.conflicts)}</p>}
-            {showing && status.skipped > 0 && (
-              <p class="skipped" data-part="skipped">
-                {status.skipped === 1 ? t('popupSkippedOne') : t('popupSkippedOther', status.skipped)}
-              </p>
-            )}
-          </>
-        )}
-      </section>
-
-      <section class="categories">
-        <h2>{t('popupCategories')}</h2>
-        {categories.map((c) => {
-          const n = status?.counts.byCategory[c.id] ?? 0;
-          return (
-            <Switch
-              key={c.id}
-              checked={isCategoryOn(settings, c.id)}
-              disabled={!settings.enabled}
-              onChange={(on) => save(withCategory(settings, c.id, on))}
-              attrs={{ 'data-category': c.id }}
-            >
-              <span class="dot" style={{ background: c.color }} aria-hidden="true" />
-              <span class="cat-name">{c.label}</span>
-              {showing && status && (
-                <>
-                  <span class="count" aria-hidden="true">
-                    {n}
-                  </span>
-                  <span class="sr-only">{t('popupCountOnPage', n)}</span>
-                </>
-              )}
-            </Switch>
-          );
-        })}
-      </section>
-
+      <PageSection page={page} settings={settings} save={save} />
+      <CategoriesSection categories={categories} settings={settings} save={save} counts={showing && status ? status.counts.byCategory : null} />
       <section class="options">
         <Switch
           checked={settings.mentionMode === 'first'}
@@ -165,8 +204,7 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
           {t('popupFirstOnly')}
         </Switch>
       </section>
-
-      {showing && status && page.kind === 'ready' && (
+      {showing && status && (
         <PageOverview
           found={status.found}
           categories={categories}
@@ -174,7 +212,6 @@ export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 
           onCopyReport={() => copyReport(api, categories, corpusVersion)}
         />
       )}
-
       <footer>
         {api.openOptions && (
           <button type="button" class="link options-link" onClick={() => void api.openOptions?.()}>
