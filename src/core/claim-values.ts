@@ -123,13 +123,14 @@ export function findDates(text: string): Array<Found<DateParts>> {
 /** Compiled once per set of units: a page checks many sentences against the same few. */
 const countPatterns = new Map<string, RegExp>();
 
+/** Read in lower-cased text, like the dates: the `i` flag would fold the case of every letter class. */
 function countPattern(units: string[]): RegExp {
-  const unit = units.map(escapeRegExp).join('|');
+  const unit = units.map((u) => escapeRegExp(u.toLowerCase())).join('|');
   let re = countPatterns.get(unit);
   if (!re) {
     re = new RegExp(
       `(?<![${LETTERS}${DIGITS}])(\\d[\\d,]*|${NUMBER_WORDS.join('|')})(?:\\s+of\\s+the\\s+\\d[\\d,]*)?(?:\\s+[${LETTERS}.-]+){0,2}?\\s+(?:${unit})(?![${LETTERS}])`,
-      'gi',
+      'g',
     );
     countPatterns.set(unit, re);
   }
@@ -141,13 +142,25 @@ function countPattern(units: string[]): RegExp {
 export function findCounts(text: string, units: string[]): Array<Found<number>> {
   if (units.length === 0) return [];
   const re = countPattern(units);
+  const lower = lowerKeepingLength(text);
   const out: Array<Found<number>> = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const word = m[1]!.toLowerCase();
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    const word = m[1]!;
     const value = NUMBER_WORDS.includes(word) ? NUMBER_WORDS.indexOf(word) : Number(word.replace(/,/g, ''));
-    out.push({ start: m.index, end: m.index + m[1]!.length, text: m[1]!, value });
+    out.push({ start: m.index, end: m.index + word.length, text: text.slice(m.index, m.index + word.length), value });
   }
   return out;
+}
+
+/**
+ * Whether text may state a date or a count at all: every date has a digit or is an era's first
+ * year (平成元年), every count a digit or a number word. Most sentences that name a topic state
+ * neither, and are passed over before any of the costlier reading.
+ */
+const MAY_STATE_VALUE = new RegExp(`[0-9]|元年|(?<![a-z])(?:${NUMBER_WORDS.join('|')})(?![a-z])`);
+
+export function mayStateValue(text: string): boolean {
+  return MAY_STATE_VALUE.test(lowerKeepingLength(text));
 }
 
 /** Compares the parts both dates give; null when they share none worth comparing. */

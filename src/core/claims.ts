@@ -2,7 +2,7 @@
 // with what the sources say. Only a value the sentence's structure ties to the topic's event is
 // judged (statement-ties.ts); anything else is left alone rather than guessed at.
 
-import { findCounts, findDates, type Found, sameDate } from './claim-values';
+import { findCounts, findDates, type Found, mayStateValue, sameDate } from './claim-values';
 import type { ClaimEventHead, ClaimHead } from './corpus-types';
 import type { Mention } from './matcher';
 import { escapeRegExp, LETTERS, UPPER_LETTERS } from './regexp';
@@ -135,6 +135,7 @@ export function checkClaims(
   for (const [key, named] of sentences) {
     const [s, e] = key.split(':').map(Number) as [number, number];
     const sentence = text.slice(s, e);
+    if (!mayStateValue(sentence)) continue;
     const unnamed = unnamedEvents(sentence, s, named, events);
     const inSentence = [...named, ...unnamed];
     /** Named unambiguously, or written as its partners doing its phrase ("Abe and Putin met in Singapore"). */

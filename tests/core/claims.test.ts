@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCounts, findDates, sameDate } from '../../src/core/claim-values';
+import { findCounts, findDates, mayStateValue, sameDate } from '../../src/core/claim-values';
 import { checkClaims, quoteStates } from '../../src/core/claims';
 import type { ClaimHead } from '../../src/core/corpus-types';
 import type { Mention } from '../../src/core/matcher';
@@ -59,6 +59,23 @@ describe('findCounts', () => {
     expect(findCounts('the expulsion of eight Russian diplomats', ['diplomats']).map((c) => c.value)).toEqual([8]);
     expect(findCounts('1,200 diplomats', ['diplomats']).map((c) => c.value)).toEqual([1200]);
     expect(findCounts('eight hours later the diplomats left', ['diplomats'])).toEqual([]);
+  });
+
+  it('reads them whatever their case, and gives them back as written', () => {
+    expect(findCounts('EIGHT Russian Diplomats were expelled', ['diplomats']).map((c) => [c.text, c.value])).toEqual([['EIGHT', 8]]);
+    expect(findCounts('Eight diplomats', ['Diplomats']).map((c) => c.value)).toEqual([8]);
+  });
+});
+
+describe('mayStateValue', () => {
+  it('passes every sentence a date or a count can be read in', () => {
+    for (const t of ['signed in 1956', '平成元年に', 'Eight diplomats were expelled', 'twenty states', '2018年11月14日'])
+      expect(mayStateValue(t)).toBe(true);
+  });
+
+  it('passes over sentences with neither, and number words inside other words', () => {
+    for (const t of ['The Tokyo Declaration remains the basis of the talks.', 'Someone said it, often.', '北方領土問題', 'Лавров заявил'])
+      expect(mayStateValue(t)).toBe(false);
   });
 });
 
