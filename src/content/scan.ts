@@ -115,3 +115,44 @@ export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptio
     },
   };
 }
+
+export interface RootsScan {
+  /** Runs one step; false when every root is done. */
+  step(): boolean;
+  /** Subtrees skipped for being nested too deep. */
+  readonly skipped: number;
+  /** Roots the page changed under the walk: to be read again once this scan is done. */
+  readonly again: readonly Element[];
+}
+
+/** Several subtrees, one after another, as one sequence of steps; roots the page dropped meanwhile are passed over. */
+export function scanRoots(
+  roots: readonly Element[],
+  matcher: Matcher,
+  options: MatchOptions,
+  onMatches: OnMatches,
+  from: Element | null = null,
+): RootsScan {
+  let next = 0;
+  let subtree: SubtreeScan | null = null;
+  let skipped = 0;
+  const again: Element[] = [];
+  const step = (): boolean => {
+    while (!subtree?.step()) {
+      if (subtree) skipped += subtree.skipped;
+      if (subtree?.interrupted) again.push(roots[next - 1]!);
+      subtree = null;
+      const root = roots[next++];
+      if (!root) return false;
+      if (root.isConnected) subtree = scanSubtree(root, matcher, options, onMatches, from);
+    }
+    return true;
+  };
+  return {
+    step,
+    get skipped() {
+      return skipped;
+    },
+    again,
+  };
+}
