@@ -3,19 +3,23 @@
 // page ("Extension context invalidated"): the old instance then goes quiet and leaves nothing
 // behind. Separate from the entry point so tests can start it with a fake API.
 
-import type { TopicDetails, TopicIndex } from '../core/corpus-types';
+import type { TopicIndex } from '../core/corpus-types';
 import type { Matcher } from '../core/matcher';
-import type { PageCommand } from '../core/messages';
+import type { MentionCounts, PageCommand, PageMessage } from '../core/messages';
 import { DEFAULT_SETTINGS, isActiveOn, siteOf, type Settings } from '../core/settings';
 import type { ContentApi } from '../platform/content-api';
+import type { Handlers } from '../platform/extension-api';
 import { i18n } from '../platform/i18n';
-import { createAnnotator } from './annotator';
+import { type Annotator, createAnnotator } from './annotator';
+import { countsReporter } from './counts-report';
+import { createDetailsCache, type DetailsCache } from './details-cache';
+import { createExtensionLink, type ExtensionLink } from './extension-link';
 import { watchIntent } from './intent';
-import { createLiveRegion } from './live-region';
-import { pageReport, scrollToMention } from './page-answers';
+import { createLiveRegion, type LiveRegion } from './live-region';
 import type { PageMention } from './mentions';
 import type { LazyModules } from './modules';
-import { watchOwnCorpus } from './own-corpus';
+import { type OwnCorpus, watchOwnCorpus } from './own-corpus';
+import { pageReport, scrollToMention } from './page-answers';
 import type { TooltipHost } from './tooltip-host';
 
 /** How often at most the page's counts go to the background (the toolbar badge). */
@@ -36,6 +40,11 @@ export interface ContentScriptOptions {
   modules: LazyModules;
 }
 
+export function startContentScript(options: ContentScriptOptions): ContentScript {
+  const instance = new ContentInstance(options);
+  return { ready: instance.ready, alive: instance.link.alive, stop: () => instance.stop() };
+}
+
 function topHref(win: Window): string | null {
   try {
     return win.top?.location.href ?? null;
@@ -44,244 +53,227 @@ function topHref(win: Window): string | null {
   }
 }
 
-export function startContentScript({ api, index, matcher, doc, modules }: ContentScriptOptions): ContentScript {
-  const win = doc.defaultView!;
-  const controller = new AbortController();
-  const { signal } = controller;
-  const isTop = win.top === win;
-  // A frame follows its page's "off on this site" (srcdoc and about:blank frames have no site).
-  const site = siteOf(topHref(win) ?? doc.location?.href ?? '');
-  const details = new Map<string, Promise<TopicDetails>>();
-  let tooltip: TooltipHost | null = null;
-  let active = false;
-  let settings: Settings = DEFAULT_SETTINGS;
+/** One content script's state, owned in one place; everything it starts hangs on its signal. */
+class ContentInstance {
+  readonly ready: Promise<void>;
+  readonly link: ExtensionLink;
+  private readonly controller = new AbortController();
+  private readonly signal = this.controller.signal;
+  private readonly api: ContentApi;
+  private readonly doc: Document;
+  private readonly win: Window;
+  private readonly modules: LazyModules;
+  private readonly isTop: boolean;
+  /** A frame follows its page's "off on this site" (srcdoc and about:blank frames have no site). */
+  private readonly site: string | null;
+  private readonly live: LiveRegion;
+  private readonly details: DetailsCache;
+  private readonly annotator: Annotator;
+  private readonly own: OwnCorpus;
+  private tooltip: TooltipHost | null = null;
+  private active = false;
+  private settings: Settings = DEFAULT_SETTINGS;
   /** Turned off on this page only, by the keyboard shortcut. */
-  let paused = false;
-  let announced = false;
+  private paused = false;
+  private announced = false;
   /** Where the keyboard commands last took the reader; the next one moves on from there. */
-  let keyboardAt: PageMention | null = null;
-  let returningFocus = false;
-  const live = createLiveRegion(doc);
+  private keyboardAt: PageMention | null = null;
+  private returningFocus = false;
 
-  /** Once the extension is gone from under the page, everything stops quietly. */
-  function alive(): boolean {
-    if (signal.aborted) return false;
-    if (api.contextValid()) return true;
-    controller.abort();
-    return false;
-  }
-
-  /** Messages to the background; a dead extension context stops this instance instead of throwing. */
-  function send<T>(call: () => Promise<T>): Promise<T> {
-    if (!alive()) return Promise.reject(new Error('Backstory was updated or removed; reload the page'));
-    try {
-      return call().catch((e: unknown) => {
-        alive();
-        throw e;
-      });
-    } catch (e) {
-      alive();
-      return Promise.reject(e);
-    }
-  }
-
-  // The badge follows the counts, at most every COUNTS_REPORT_MS (a feed changes them many times a
-  // second), and only when its number changes: a page without mentions sends nothing at all.
-  let countsTimer = 0;
-  let reported = 0;
-  const reportCounts = () => {
-    countsTimer = 0;
-    const counts = annotator.counts();
-    if (!isTop || counts.total === reported) return;
-    reported = counts.total;
-    send(() => api.send('counts:report', { counts })).catch(() => undefined);
-  };
-  const annotator = createAnnotator({
-    doc,
-    index,
-    matcher,
-    modules,
-    signal,
-    alive,
-    onCountsChanged: () => {
-      countsTimer ||= win.setTimeout(reportCounts, COUNTS_REPORT_MS);
-    },
-  });
-  signal.addEventListener('abort', () => win.clearTimeout(countsTimer));
-
-  // Own corpus packs and "Wrong match" reports: matched with the built-in corpus, live.
-  const own = watchOwnCorpus({
-    api,
-    site,
-    base: { index, matcher },
-    apply: (view) => annotator.setCorpus(view.index, view.matcher),
-    onPacksChanged: () => details.clear(),
-  });
-
-  function loadDetails(topicId: string): Promise<TopicDetails> {
-    let p = details.get(topicId);
-    if (!p) {
-      p = send(() => api.send('details:get', { topicId })).then((d) => {
-        if (!d) throw new Error(`no details for "${topicId}"`);
-        return d;
-      });
-      // A failed load is retried on the next open rather than cached.
-      p.catch(() => details.delete(topicId));
-      details.set(topicId, p);
-    }
-    return p;
-  }
-
-  async function tooltipHost(): Promise<TooltipHost | null> {
-    if (tooltip) return tooltip;
-    const { createTooltipHost } = await modules.ui();
-    if (!alive() || !active) return null;
-    tooltip ??= createTooltipHost({
+  constructor({ api, index, matcher, doc, modules }: ContentScriptOptions) {
+    this.api = api;
+    this.doc = doc;
+    this.win = doc.defaultView!;
+    this.modules = modules;
+    this.isTop = this.win.top === this.win;
+    this.site = siteOf(topHref(this.win) ?? doc.location?.href ?? '');
+    this.live = createLiveRegion(doc);
+    this.link = createExtensionLink(api, this.controller);
+    const { send } = this.link;
+    this.details = createDetailsCache((topicId) => send(() => api.send('details:get', { topicId })));
+    const reportCounts = (counts: MentionCounts) => void send(() => api.send('counts:report', { counts })).catch(() => undefined);
+    this.annotator = createAnnotator({
       doc,
-      rectOf: annotator.rectOf,
-      loadDetails,
-      onWrongMatch: site === null ? undefined : (m) => void own.reportWrongMatch(m),
-      onOpenSource: (topicId, quote) =>
-        void send(() => api.send('reader:open', { topicId, sourceId: quote.source, quote: quote.text })).catch(() => undefined),
-      onClose: () => annotator.focus(null),
+      index,
+      matcher,
+      modules,
+      signal: this.signal,
+      alive: this.link.alive,
+      onCountsChanged: this.isTop ? countsReporter(this.win, this.signal, COUNTS_REPORT_MS, () => this.annotator.counts(), reportCounts) : undefined,
     });
-    return tooltip;
+    // Own corpus packs and "Wrong match" reports: matched with the built-in corpus, live.
+    this.own = watchOwnCorpus({
+      api,
+      site: this.site,
+      base: { index, matcher },
+      apply: (view) => this.annotator.setCorpus(view.index, view.matcher),
+      onPacksChanged: () => this.details.clear(),
+    });
+    this.watchReader();
+    const stopWatching = api.onSettingsChanged((s) => void this.applySettings(s));
+    const stopAnswering = this.isTop ? api.handle(this.answers()) : () => undefined;
+    this.signal.addEventListener('abort', () => this.tearDown([stopWatching, stopAnswering, this.own.destroy]));
+    this.ready = Promise.all([api.loadSettings(), this.own.ready])
+      .then(([s]) => this.applySettings(s))
+      .then(() => this.announce());
   }
 
-  function closeTooltip(): void {
-    tooltip?.destroy();
-    tooltip = null;
+  stop(): void {
+    this.controller.abort();
   }
 
-  watchIntent({
-    doc,
-    signal,
-    mentionAt: (x, y, target) => (alive() ? annotator.mentionAt(x, y, target) : undefined),
-    mentionOf: (el) => (alive() ? annotator.mentionOf(el) : undefined),
-    isTooltip: (el) => !!tooltip && el === tooltip.element,
-    isReturningFocus: () => returningFocus || !!tooltip?.restoringFocus,
-    onArrive: (m) => {
-      // Loaded while the intent delay runs, so the tooltip opens with its content.
-      void tooltipHost().catch(() => null);
-      loadDetails(m.head.id).catch(() => undefined);
-      if (tooltip?.current === m) tooltip.cancelClose();
-    },
-    onRest: (m) =>
-      void tooltipHost().then(
-        (t) => t?.open(m),
-        () => undefined,
-      ),
-    onLeave: () => {
-      if (tooltip?.current && !tooltip.hasFocus()) tooltip.scheduleClose();
-    },
-    onTooltip: () => tooltip?.cancelClose(),
-    onFocus: (m, el) =>
-      void tooltipHost().then(
-        (t) => t?.open(m, { anchorElement: el }),
-        () => undefined,
-      ),
-    onFocusElsewhere: () => {
-      if (tooltip?.current && !tooltip.hasFocus()) tooltip.close(false);
-    },
-  });
-
-  async function applySettings(next: Settings): Promise<void> {
-    if (!alive()) return;
-    settings = next;
-    active = isActiveOn(settings, site) && !paused;
-    if (!active) closeTooltip();
-    keyboardAt = null;
-    await annotator.apply(settings, active);
-  }
-
-  /** The page's one summary for screen readers, after its first annotation. */
-  function announce(): void {
-    const topics = annotator.found().length;
-    // Also called when a scan ends, which may be after the extension was reloaded away.
-    if (!isTop || announced || topics === 0 || !alive()) return;
-    announced = true;
-    live.announce(i18n.message('liveSummary', String(topics)));
-  }
-
-  /** Takes the reader to a mention: shows where it is, opens its tooltip as a focused dialog. */
-  async function reveal(mention: PageMention | undefined, returnFocus: Element | null): Promise<boolean> {
-    if (!mention) return false;
-    const host = await tooltipHost();
-    if (!host) return false;
-    keyboardAt = mention;
-    const el = annotator.focus(mention);
-    scrollToMention(win, mention, el, annotator.rectOf);
-    if (el) {
-      returningFocus = true; // focusing the mark is ours, not the reader's Tab
-      el.focus({ preventScroll: true });
-      returningFocus = false;
-    }
-    host.open(mention, { focus: true, returnFocus, anchorElement: el });
-    return true;
-  }
-
-  /** Where focus was before a command brought the reader into the tooltip. */
-  function focusBefore(): Element | null {
-    const el = doc.activeElement;
-    return el && tooltip && el === tooltip.element ? null : el;
-  }
-
-  async function runCommand(command: PageCommand): Promise<void> {
-    if (command === 'toggle-annotations') {
-      paused = !paused;
-      await applySettings(settings);
-      if (paused) live.announce(i18n.message('liveOff'));
-      else {
-        announced = false;
-        announce();
-      }
-      return;
-    }
-    // From the tooltip, on to the next mention; from elsewhere on the page, the next one after the
-    // reader's place (the focused element, or the mention the commands last showed).
-    const inTooltip = !!tooltip && doc.activeElement === tooltip.element;
-    const focused = focusBefore();
-    const onPage = focused && focused !== doc.body ? (annotator.mentionOf(focused) ?? focused) : null;
-    const from = inTooltip ? keyboardAt : (onPage ?? keyboardAt);
-    await reveal(annotator.nextMention(null, from), inTooltip ? null : focused);
-  }
-
-  const stopWatching = api.onSettingsChanged((s) => void applySettings(s));
-  const stopAnswering = isTop
-    ? api.handle({
-        'page:status': () => ({
-          site,
-          active,
-          counts: annotator.counts(),
-          found: annotator.found(),
-          skipped: annotator.skipped,
-          mode: annotator.mode,
-        }),
-        'page:report': () => pageReport(doc, annotator),
-        'page:reveal': ({ topicId }) => reveal(annotator.nextMention(topicId, keyboardAt?.head.id === topicId ? keyboardAt : null), focusBefore()),
-        'page:command': async ({ command }) => {
-          await runCommand(command);
-          return null;
-        },
-      })
-    : () => undefined;
-
-  signal.addEventListener('abort', () => {
+  private tearDown(stops: Array<() => void>): void {
     // Removing listeners from a dead extension context throws; there is nothing left to remove then.
-    for (const stop of [stopWatching, stopAnswering, own.destroy]) {
+    for (const stop of stops) {
       try {
         stop();
       } catch {
         // the context is gone
       }
     }
-    closeTooltip();
-    live.destroy();
-  });
+    this.closeTooltip();
+    this.live.destroy();
+  }
 
-  const ready = Promise.all([api.loadSettings(), own.ready])
-    .then(([s]) => applySettings(s))
-    .then(announce);
+  private async tooltipHost(): Promise<TooltipHost | null> {
+    if (this.tooltip) return this.tooltip;
+    const { createTooltipHost } = await this.modules.ui();
+    if (!this.link.alive() || !this.active) return null;
+    const { api, site, own, annotator, link } = this;
+    this.tooltip ??= createTooltipHost({
+      doc: this.doc,
+      rectOf: annotator.rectOf,
+      loadDetails: (topicId) => this.details.load(topicId),
+      onWrongMatch: site === null ? undefined : (m) => void own.reportWrongMatch(m),
+      onOpenSource: (topicId, quote) =>
+        void link.send(() => api.send('reader:open', { topicId, sourceId: quote.source, quote: quote.text })).catch(() => undefined),
+      onClose: () => annotator.focus(null),
+    });
+    return this.tooltip;
+  }
 
-  return { ready, alive, stop: () => controller.abort() };
+  /** Opens the tooltip (loading it first, on a page's first hover or command). */
+  private openTooltip(m: PageMention, options?: Parameters<TooltipHost['open']>[1]): void {
+    this.tooltipHost().then(
+      (t) => t?.open(m, options),
+      () => undefined,
+    );
+  }
+
+  private closeTooltip(): void {
+    this.tooltip?.destroy();
+    this.tooltip = null;
+  }
+
+  /** The reader's pointer and focus on mentions open and close the tooltip. */
+  private watchReader(): void {
+    const { annotator, link } = this;
+    watchIntent({
+      doc: this.doc,
+      signal: this.signal,
+      mentionAt: (x, y, target) => (link.alive() ? annotator.mentionAt(x, y, target) : undefined),
+      mentionOf: (el) => (link.alive() ? annotator.mentionOf(el) : undefined),
+      isTooltip: (el) => !!this.tooltip && el === this.tooltip.element,
+      isReturningFocus: () => this.returningFocus || !!this.tooltip?.restoringFocus,
+      onArrive: (m) => {
+        // Loaded while the intent delay runs, so the tooltip opens with its content.
+        void this.tooltipHost().catch(() => null);
+        this.details.load(m.head.id).catch(() => undefined);
+        if (this.tooltip?.current === m) this.tooltip.cancelClose();
+      },
+      onRest: (m) => this.openTooltip(m),
+      onLeave: () => {
+        if (this.tooltip?.current && !this.tooltip.hasFocus()) this.tooltip.scheduleClose();
+      },
+      onTooltip: () => this.tooltip?.cancelClose(),
+      onFocus: (m, el) => this.openTooltip(m, { anchorElement: el }),
+      onFocusElsewhere: () => {
+        if (this.tooltip?.current && !this.tooltip.hasFocus()) this.tooltip.close(false);
+      },
+    });
+  }
+
+  private async applySettings(next: Settings): Promise<void> {
+    if (!this.link.alive()) return;
+    this.settings = next;
+    this.active = isActiveOn(next, this.site) && !this.paused;
+    if (!this.active) this.closeTooltip();
+    this.keyboardAt = null;
+    await this.annotator.apply(next, this.active);
+  }
+
+  /** The page's one summary for screen readers, after its first annotation. */
+  private announce(): void {
+    const topics = this.annotator.found().length;
+    // Also called when a scan ends, which may be after the extension was reloaded away.
+    if (!this.isTop || this.announced || topics === 0 || !this.link.alive()) return;
+    this.announced = true;
+    this.live.announce(i18n.message('liveSummary', String(topics)));
+  }
+
+  /** What the popup asks of the page it is open on. */
+  private answers(): Handlers<PageMessage> {
+    const { annotator } = this;
+    return {
+      'page:status': () => ({
+        site: this.site,
+        active: this.active,
+        counts: annotator.counts(),
+        found: annotator.found(),
+        skipped: annotator.skipped,
+        mode: annotator.mode,
+      }),
+      'page:report': () => pageReport(this.doc, annotator),
+      'page:reveal': ({ topicId }) =>
+        this.reveal(annotator.nextMention(topicId, this.keyboardAt?.head.id === topicId ? this.keyboardAt : null), this.focusBefore()),
+      'page:command': async ({ command }) => {
+        await this.runCommand(command);
+        return null;
+      },
+    };
+  }
+
+  /** Takes the reader to a mention: shows where it is, opens its tooltip as a focused dialog. */
+  private async reveal(mention: PageMention | undefined, returnFocus: Element | null): Promise<boolean> {
+    if (!mention) return false;
+    const host = await this.tooltipHost();
+    if (!host) return false;
+    this.keyboardAt = mention;
+    const el = this.annotator.focus(mention);
+    scrollToMention(this.win, mention, el, this.annotator.rectOf);
+    if (el) {
+      this.returningFocus = true; // focusing the mark is ours, not the reader's Tab
+      el.focus({ preventScroll: true });
+      this.returningFocus = false;
+    }
+    host.open(mention, { focus: true, returnFocus, anchorElement: el });
+    return true;
+  }
+
+  /** Where focus was before a command brought the reader into the tooltip. */
+  private focusBefore(): Element | null {
+    const el = this.doc.activeElement;
+    return el && this.tooltip && el === this.tooltip.element ? null : el;
+  }
+
+  private async runCommand(command: PageCommand): Promise<void> {
+    if (command === 'toggle-annotations') return this.togglePaused();
+    // From the tooltip, on to the next mention; from elsewhere on the page, the next one after the
+    // reader's place (the focused element, or the mention the commands last showed).
+    const inTooltip = !!this.tooltip && this.doc.activeElement === this.tooltip.element;
+    const focused = this.focusBefore();
+    const onPage = focused && focused !== this.doc.body ? (this.annotator.mentionOf(focused) ?? focused) : null;
+    const from = inTooltip ? this.keyboardAt : (onPage ?? this.keyboardAt);
+    await this.reveal(this.annotator.nextMention(null, from), inTooltip ? null : focused);
+  }
+
+  private async togglePaused(): Promise<void> {
+    this.paused = !this.paused;
+    await this.applySettings(this.settings);
+    if (this.paused) this.live.announce(i18n.message('liveOff'));
+    else {
+      this.announced = false;
+      this.announce();
+    }
+  }
 }
