@@ -108,6 +108,29 @@ function isDiscourseWord(alias: string, text: string, start: number, end: number
   return at === 0 || before === RUN_SEPARATOR || '.!?…'.includes(before);
 }
 
+/** Names of documents and meetings: "X–Y Joint Declaration" is that pair's (see otherPairs). */
+const DOCUMENT_NAME = /(?:declaration|agreement|treaty|pact|summit|resolution|statement)$/i;
+/** The text just before a name, read for a pair of parties joined by a dash ("Japan–South Korea ", "EU–"). */
+const PAIR_BEFORE = /([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*-\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+)?$/;
+const PAIR_REACH = 40;
+/** The parties of the corpus's documents: Japan on one side, the Soviet Union or Russia on the other (by country or leader). */
+const JAPAN_SIDE = /\b(?:japan|japanese|tokyo|hosokawa|abe|hatoyama|mori|koizumi|kishida|suga)\b/i;
+const RUSSIA_SIDE = /\b(?:soviet|ussr|russia|russian|russo|moscow|yeltsin|putin|khrushchev|gorbachev|bulganin|medvedev)\b/i;
+
+/**
+ * An ambiguous document name right after a dash-joined pair of other parties is that pair's
+ * document: "the Japan–South Korea Joint Declaration of 1998", "the Trump–Kim Singapore summit",
+ * "the EU–Singapore Agreement". Japan's with the Soviet Union or Russia ("the Soviet–Japanese
+ * Neutrality Pact", "the Abe–Putin Singapore summit") stays.
+ */
+function namesOtherPair(alias: string, text: string, start: number): boolean {
+  if (!DOCUMENT_NAME.test(alias)) return false;
+  const pair = PAIR_BEFORE.exec(text.slice(Math.max(0, start - PAIR_REACH), start));
+  if (!pair) return false;
+  const parties = pair[0];
+  return !(JAPAN_SIDE.test(parties) && RUSSIA_SIDE.test(parties));
+}
+
 /** The part of a stretch of context before `at` or after it that belongs to the same text (see RUN_SEPARATOR). */
 const sameTextBefore = (t: string, from: number, at: number): string => {
   const before = t.slice(from, at);
@@ -257,6 +280,7 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
         // their context alone ("Japan's northern territories").
         if (isCapitalized(alias) && !alias.includes(' ') && !isCapitalized(folded.charAt(start))) continue;
         if (isDiscourseWord(alias, folded, start, end)) continue;
+        if (namesOtherPair(alias, folded, start)) continue;
         // A short name in kanji alone, right after another kanji, is part of a longer word: 国後 in
         // 帰国後 (after returning home), 安倍 in a longer name. Longer ones (共同宣言 in ソ日共同宣言)
         // are themselves words; their other owners are look-alikes (日中共同宣言).

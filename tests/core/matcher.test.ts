@@ -84,6 +84,23 @@ describe('matcher', () => {
     expect(found('Japan and Russia: the Tokyo Declaration on African Development was adopted.')).toEqual([]);
   });
 
+  it("reads a document named after another pair of parties as theirs, and Japan's with Moscow as the corpus's", () => {
+    const inContext = (t: string) => found(t, true);
+    expect(inContext('Japan and Russia aside, the Japan–South Korea Joint Declaration of 1998 mattered in Seoul.')).toEqual([]);
+    expect(inContext('Japan and Russia aside, the Sino-British Joint Declaration was signed.')).toEqual([]);
+    expect(inContext('Japan and Russia aside, the US-Japan Joint Declaration came first.')).toEqual([]);
+    expect(inContext('Japan and Russia aside, the Korea – Japan Tokyo Declaration was signed.')).toEqual([]);
+    expect(inContext('Japan and Russia: the Russia–Japan Joint Declaration was signed.')).toEqual([['Joint Declaration', 'joint-declaration-1956']]);
+    expect(inContext('Japan and Russia: the Hosokawa–Yeltsin Tokyo Declaration was signed.')).toEqual([
+      ['Tokyo Declaration', 'tokyo-declaration-1993'],
+    ]);
+    // Not a pair: a hyphenated word, or a pair that is not right before the name.
+    expect(inContext('Japan and Russia: the long-awaited Joint Declaration was signed.')).toEqual([['Joint Declaration', 'joint-declaration-1956']]);
+    expect(inContext('After the US-Japan talks, Japan and Russia signed the Joint Declaration.')).toEqual([
+      ['Joint Declaration', 'joint-declaration-1956'],
+    ]);
+  });
+
   it('tells a bare surname from another person of that name', () => {
     const ctx = ' Japan and Russia talks.';
     expect(found(`The novelist Kobo Abe wrote it.${ctx}`)).toEqual([]);
