@@ -55,6 +55,8 @@ const makeDatePatterns = (): DatePattern[] => [
   [new RegExp(`${RU_PREPOSITIONAL}\\s+${YEAR}(?!\\d)`, 'y'), (m) => ({ month: ruMonth(m[1]!), year: +m[2]! })],
   [new RegExp(`${DAY}\\s+${RU_GENITIVE}(?![${LETTERS}])`, 'y'), (m) => ({ day: +m[1]!, month: ruMonth(m[2]!) })],
   [new RegExp(`${YEAR}年(\\d{1,2})月`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]! })],
+  // A month and day without a year ("3月21日、ロシア外務省は…"): compared by month and day.
+  [/(\d{1,2})月(\d{1,2})日/y, (m) => ({ month: +m[1]!, day: +m[2]! })],
   [new RegExp(`${MONTH}\\s+${YEAR}\\b`, 'y'), (m) => ({ month: month(m[1]!), year: +m[2]! })],
   [new RegExp(`${DAY}\\s+${MONTH}(?![${LETTERS}])`, 'y'), (m) => ({ day: +m[1]!, month: month(m[2]!) })],
   [new RegExp(`${MONTH}\\s+${DAY}(?![\\d,]*\\d)`, 'y'), (m) => ({ month: month(m[1]!), day: +m[2]! })],
@@ -100,6 +102,20 @@ function dateAt(text: string, lower: string, i: number, patterns: readonly DateP
   return null;
 }
 
+/** A date and the same date again in brackets: "1956年(昭和31年)", "1993 (Heisei 5)". */
+const BRACKET_OPEN = /\s*[(（]\s*/y;
+const BRACKET_CLOSE = /\s*[)）]/y;
+
+/** Where the same date written again in brackets right after `date` ends, so it isn't read as a second value; null if there is none. */
+function sameDateInBrackets(text: string, lower: string, date: Found<DateParts>, patterns: readonly DatePattern[]): number | null {
+  BRACKET_OPEN.lastIndex = date.end;
+  if (!BRACKET_OPEN.test(lower)) return null;
+  const again = dateAt(text, lower, BRACKET_OPEN.lastIndex, patterns);
+  if (!again || !sameDate(date.value, again.value)) return null;
+  BRACKET_CLOSE.lastIndex = again.end;
+  return BRACKET_CLOSE.test(lower) ? BRACKET_CLOSE.lastIndex : null;
+}
+
 /** Every date expression in text, longest at each place, left to right. */
 export function findDates(text: string): Array<Found<DateParts>> {
   const out: Array<Found<DateParts>> = [];
@@ -116,7 +132,7 @@ export function findDates(text: string): Array<Found<DateParts>> {
     const date = dateAt(text, lower, i, patterns);
     if (!date) continue;
     out.push(date);
-    from = date.end;
+    from = sameDateInBrackets(text, lower, date, patterns) ?? date.end;
   }
 }
 

@@ -3,7 +3,7 @@
 // judged (statement-ties.ts); anything else is left alone rather than guessed at.
 
 import { findCounts, findDates, type Found, mayStateValue, sameDate } from './claim-values';
-import type { ClaimEventHead, ClaimHead } from './corpus-types';
+import type { ClaimEventHead, ClaimHead, DateParts } from './corpus-types';
 import type { Mention } from './matcher';
 import { escapeRegExp, LETTERS, UPPER_LETTERS } from './regexp';
 import { sentenceAround, sentenceEnds } from './sentences';
@@ -112,8 +112,9 @@ function unnamedEvents(sentence: string, offset: number, inSentence: readonly Me
 
 /**
  * Checks the statements of one run of text against the claims of the topics mentioned in it.
- * A sentence is judged only when it states exactly one value of the kind in question outside
- * the mentions themselves, so "the 1956 Declaration was reaffirmed in 2018" judges 2018, not 1956.
+ * A sentence is judged on the one date its structure ties to a mentioned event (none when two
+ * are), and on a count only when it states one; never on a value inside a name ("the 1956
+ * Declaration was signed in 1957" judges 1957).
  * `others`: names found but not shown (held back, or in a category switched off): their words are
  * not values either.
  */
@@ -155,23 +156,27 @@ export function checkClaims(
       return new Set(tied.map((m) => m.topic)).size === 1 ? tied[0] : undefined;
     };
 
-    const dates = findDates(sentence).filter(outsideMentions);
-    if (dates.length === 1) {
-      const d = dates[0]!;
-      const m = about(d, 'date', (x) => !!claims[x.topic]?.some((c) => c.attribute === 'date' && via(c, x)));
+    // Of the sentence's dates, the one its structure ties to a topic making date claims; none if
+    // more than one is ("The Soviet-Japanese War of 1945 … began on August 9, 1945": neither).
+    const makesDate = (x: Mention) => !!claims[x.topic]?.some((c) => c.attribute === 'date' && via(c, x));
+    const tied = withoutRanges(sentence, findDates(sentence))
+      .filter(outsideMentions)
+      .flatMap((d) => {
+        const m = about(d, 'date', makesDate);
+        return m ? [{ d, m }] : [];
+      });
+    if (tied.length === 1) {
+      const { d, m } = tied[0]!;
       // A claim without a year ("21 March") says nothing about a statement with another year
       // ("20 February 2014" about a war the source dates "February 24" in 2022): it may be
       // another year's event of the same kind. Stated in the source's own year, it is compared.
       const yearComparable = (h: ClaimHead & { attribute: 'date' }) =>
         h.value.year !== undefined || d.value.year === undefined || d.value.year === h.sourceYear;
-      const comparable = (h: ClaimHead) => h.attribute === 'date' && yearComparable(h) && !!m && via(h, m);
-      const compared = m
-        ? claims[m.topic]!.flatMap((h, i) => {
-            const same = comparable(h) && h.attribute === 'date' ? sameDate(d.value, h.value) : null;
-            return same === null ? [] : [{ i, same }];
-          })
-        : [];
-      if (m && compared.length) out.push(checkOf(s, d, m.topic, compared, asWritten));
+      const compared = claims[m.topic]!.flatMap((h, i) =>
+        h.attribute === 'date' && yearComparable(h) && via(h, m) ? [{ i, same: sameDate(d.value, h.value) }] : [],
+      );
+      const judged = compared.filter((c): c is Compared => c.same !== null);
+      if (judged.length) out.push(checkOf(s, d, m.topic, judged, asWritten));
     }
 
     const unitGroups = new Map<string, string[]>();
@@ -190,6 +195,18 @@ export function checkClaims(
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A dash between two dates: "8 августа – 2 сентября 1945", "Dec. 15–16". */
+const RANGE_DASH = /^\s*[-\u2010-\u2015\u2212]\s*$/;
+
+/**
+ * The dates that aren't an end of a range: a war "(8 августа – 2 сентября 1945)" is dated by
+ * convention, and its first day needn't be the day a source gives for the event itself.
+ */
+function withoutRanges(sentence: string, dates: Array<Found<DateParts>>): Array<Found<DateParts>> {
+  const inRange = (a: Found<DateParts> | undefined, b: Found<DateParts> | undefined) => !!a && !!b && RANGE_DASH.test(sentence.slice(a.end, b.start));
+  return dates.filter((d, i) => !inRange(dates[i - 1], d) && !inRange(d, dates[i + 1]));
 }
 
 /** Whether a quote states a claim's value (used by the corpus validator). */

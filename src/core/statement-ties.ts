@@ -48,6 +48,9 @@ const LINK = String.raw`(?:\s+(?:in|on|at|by|with|during|the|a|an|some|around|ab
 /** Who did it, between the verb and the value: "signed by Japan and Russia in 1993" (names only). */
 const AGENT = String.raw`(?:\s+by(?:\s+(?:[${UPPER_LETTERS}][${LETTERS}.'\u2019-]*|and|the))+)?`;
 
+/** One word between a verb (or its article) and the event: "launched the full-scale invasion", "подписана Совместная советско-японская декларация". */
+const MODIFIER = '[a-z]+-[a-z]+|совместн[а-яё]+';
+
 const verbs = (kind: ValueKind) => (kind === 'date' ? `${EN_EVENT_VERBS}|${RU_EVENT_VERBS}` : `${EN_COUNT_VERBS}|${RU_COUNT_VERBS}`);
 const jaVerbs = (kind: ValueKind) => (kind === 'date' ? JA_EVENT_VERBS : JA_COUNT_VERBS);
 
@@ -65,15 +68,26 @@ function compile(kind: ValueKind) {
     /** Between the event and the value: "[,] was signed in", "were expelled, some". */
     eventVerbValue: new RegExp(String.raw`^\s*,?\s*${AUX}(?:${v})${AGENT}${LINK}\s*$`),
     /** Right before the event: "signed the", "подписали". */
-    verbBeforeEvent: new RegExp(String.raw`(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?$`),
+    verbBeforeEvent: new RegExp(String.raw`(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:${MODIFIER}\s+)?$`),
     /** Between the event and a value after it, with the verb before the event: "in", ",". */
     shortGap: /^\s*(?:,\s*)?(?:in|on|at|by|during|в|во)?\s*$/,
     /** A sentence opening with the value: "In", "On", "By" (or nothing) before it. */
     opening: /^\s*(?:in|on|by|during|в|во)?\s*$/,
     /** From an opening value to the event: ", Hosokawa and Yeltsin signed the". */
-    openingToEvent: new RegExp(String.raw`^\s*,?[^,;:()\u2013\u2014]*?(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?$`),
+    openingToEvent: new RegExp(String.raw`^\s*,?[^,;:()\u2013\u2014]*?(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:${MODIFIER}\s+)?$`),
     /** The value as part of the name, after it: "the Singapore summit of 14 November 2018", "dated", "(". */
-    nameAfter: /^\s*(?:of|dated|\()\s*$/,
+    nameAfter: /^\s*(?:of|dated|от|\()\s*$/,
+    /** Russian: the parties between the name and its date ("Совместной декларации СССР и Японии от 19 октября 1956 года"). */
+    ruPartiesDated: /^\s*(?:(?:[А-ЯЁ][А-ЯЁа-яё-]*|и)\s+){1,4}от\s*$/,
+    /** Russian: a participle and "в" before the value, the name right after it ("подписанной в 1993 году Токийской декларации"). */
+    ruParticipleBefore: /(?:^|[^а-яё])(?:подписанн|заключ[её]нн|принят)[а-яё]*\s+(?:в|во)\s*$/,
+    ruYearWord: /^\s*(?:году|г\.)?\s*$/,
+    /** From an opening value to the event as the sentence's subject: "On 19 October 1956, the". */
+    openingToSubject: /^\s*,\s*(?:(?:the|a|an)\s+)?$/,
+    /** Russian: the value, then the event's verbal noun ("в октябре 1956 года подписанием советско-японской декларации"). */
+    ruValueNounEvent: /^\s*(?:года|г\.)?\s*(?:подписани(?:е|я|ю|ем)|заключени(?:е|я|ю|ем)|приняти(?:е|я|ю|ем))\s*$/,
+    /** The subject's own verb right after it: " was signed", " were expelled". */
+    eventDoneAfter: new RegExp(String.raw`^\s*${AUX}(?:${v})(?:[^${LETTERS}]|$)`),
     /** Russian: the year in the genitive right after the name ("декларации 1956 года", "…19 октября 1956 г."). */
     ruOfYear: /^\s*(?:года|г\.)(?![а-яё])/,
     /** The value set off after the event: "The Singapore summit, in November 2018, …", "(14 November 2018)". */
@@ -81,7 +95,7 @@ function compile(kind: ValueKind) {
     appositionClose: /^\s*[,)]/,
     /** An event named by its verb ("entered the war against Japan", "suspended the talks"), then "on" or "in" and the value. */
     eventClause: new RegExp(
-      `(?:^|[^${LETTERS}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue|met|встретились|встречались)(?:[^${LETTERS}]|$)`,
+      `(?:^|[^${LETTERS}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|invasion|annexation|would not continue|met|встретились|встречались|аннекси[яи]|вторжени[яе])(?:[^${LETTERS}]|$)`,
     ),
     /** Japanese: "<value>に" right before an event that is itself done then ("…シンガポールで会談した"). */
     jaValueAt: /^(?:に|には)$/,
@@ -110,6 +124,10 @@ function compile(kind: ValueKind) {
     jaEventTopic: /^(?:は|が|では)$/,
     /** Japanese: a sentence opening with the value and "、", the event later done by its verb ("1956年10月19日、…日ソ共同宣言に署名した"). */
     jaOpeningToEvent: /^、[^。]*$/,
+    /** A connective that may open a sentence before its opening value ("こうして1956年10月19日、…"). */
+    jaLead: /^(?:こうして|そして|その後|また|さらに|なお|結局|ついに|やがて)、?$/,
+    /** "<value>に" before the event, the event then the object of its verb ("1956年10月19日に日ソ共同宣言を結んだ"). */
+    jaObjectDone: new RegExp(`^(?:を|が|に)(?:${ja}|結ん|結ば|交わ)`),
     jaEventDone: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja}))?(?:された|されました|され|した|しました|し|た|ました)?(?=[、。]|$)`),
     /** …and someone saying so after it ("…に署名したと説明した"): the opening date is then about the saying. */
     jaReportedAfter: /^[^。]*?と(?:述べ|説明|発表|語|話|報じ|伝え|指摘|強調|明らか|主張|いう|言)/,
@@ -127,38 +145,61 @@ function compile(kind: ValueKind) {
 export function isStatedAbout(sentence: string, value: Span, event: Span, kind: ValueKind, named = true): boolean {
   let p = patterns.get(kind);
   if (!p) patterns.set(kind, (p = compile(kind)));
-  const lower = lowerKeepingLength(sentence);
-  const eventText = lower.slice(event.start, event.end);
-  if (value.start >= event.end) {
-    const gap = sentence.slice(event.end, value.start);
-    const lowerGap = lower.slice(event.end, value.start);
-    if (p.eventVerbValue.test(gap) || p.nameAfter.test(lowerGap)) return true;
-    // Only a bare year: Russian writes every full date in the genitive ("14 ноября 2018 года").
-    if (kind === 'date' && /^\s+$/.test(gap) && /^\d{4}$/.test(sentence.slice(value.start, value.end)) && p.ruOfYear.test(lower.slice(value.end)))
-      return true;
-    if (p.appositionOpen.test(lowerGap) && p.appositionClose.test(sentence.slice(value.end))) return true;
-    if (p.onOrIn.test(lowerGap) && p.eventClause.test(eventText)) return true;
-    if (p.shortGap.test(lowerGap) && p.verbBeforeEvent.test(lower.slice(0, event.start))) return true;
-    return p.jaEventTopic.test(gap) && p.jaValueVerb.test(sentence.slice(value.end));
-  }
-  if (value.end <= event.start) {
-    const gap = sentence.slice(value.end, event.start);
-    const lowerGap = lower.slice(value.end, event.start);
-    if (p.nameBefore.test(lowerGap) || p.jaValueVerbEvent.test(gap)) return true;
-    if (p.jaValueAt.test(gap) && p.jaEventClause.test(sentence.slice(event.start, event.end)) && p.jaDoneAfter.test(sentence.slice(event.end)))
-      return true;
-    const afterEvent = sentence.slice(event.end);
-    if (
-      named &&
-      value.start === 0 &&
-      p.jaOpeningToEvent.test(gap) &&
-      p.jaEventDone.test(afterEvent) &&
-      !p.jaReportedAfter.test(afterEvent) &&
-      !p.jaEmbedded.test(afterEvent)
-    )
-      return true;
-    if (!p.opening.test(lower.slice(0, value.start)) || p.reported.test(lowerGap) || p.subordinate.test(lowerGap)) return false;
-    return p.openingToEvent.test(lowerGap) || (p.eventClause.test(eventText) && p.openingToClause.test(gap));
-  }
+  const at = { sentence, lower: lowerKeepingLength(sentence), value, event, kind, named };
+  if (value.start >= event.end) return valueAfterEvent(p, at);
+  if (value.end <= event.start) return valueBeforeEvent(p, at);
   return false;
+}
+
+type Patterns = ReturnType<typeof compile>;
+
+interface Reading {
+  sentence: string;
+  /** The sentence lower-cased, same length: the patterns that ignore case read it. */
+  lower: string;
+  value: Span;
+  event: Span;
+  kind: ValueKind;
+  named: boolean;
+}
+
+function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind }: Reading): boolean {
+  const gap = sentence.slice(event.end, value.start);
+  const lowerGap = lower.slice(event.end, value.start);
+  if (p.eventVerbValue.test(gap) || p.nameAfter.test(lowerGap) || p.ruPartiesDated.test(gap)) return true;
+  // Only a bare year: Russian writes every full date in the genitive ("14 ноября 2018 года").
+  if (kind === 'date' && /^\s+$/.test(gap) && /^\d{4}$/.test(sentence.slice(value.start, value.end)) && p.ruOfYear.test(lower.slice(value.end)))
+    return true;
+  if (p.appositionOpen.test(lowerGap) && p.appositionClose.test(sentence.slice(value.end))) return true;
+  if (p.onOrIn.test(lowerGap) && p.eventClause.test(lower.slice(event.start, event.end))) return true;
+  if (p.shortGap.test(lowerGap) && p.verbBeforeEvent.test(lower.slice(0, event.start))) return true;
+  return p.jaEventTopic.test(gap) && p.jaValueVerb.test(sentence.slice(value.end));
+}
+
+function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, named }: Reading): boolean {
+  const gap = sentence.slice(value.end, event.start);
+  const lowerGap = lower.slice(value.end, event.start);
+  const before = sentence.slice(0, value.start);
+  const afterEvent = sentence.slice(event.end);
+  if (p.nameBefore.test(lowerGap) || p.jaValueVerbEvent.test(gap)) return true;
+  if (
+    p.jaValueAt.test(gap) &&
+    (p.jaObjectDone.test(afterEvent) || (p.jaEventClause.test(sentence.slice(event.start, event.end)) && p.jaDoneAfter.test(afterEvent)))
+  )
+    return true;
+  if ((p.ruParticipleBefore.test(lower.slice(0, value.start)) && p.ruYearWord.test(lowerGap)) || p.ruValueNounEvent.test(lowerGap)) return true;
+  const opens = value.start === 0 || p.jaLead.test(before);
+  if (
+    named &&
+    opens &&
+    p.jaOpeningToEvent.test(gap) &&
+    p.jaEventDone.test(afterEvent) &&
+    !p.jaReportedAfter.test(afterEvent) &&
+    !p.jaEmbedded.test(afterEvent)
+  )
+    return true;
+  if (!p.opening.test(lower.slice(0, value.start))) return false;
+  if (p.openingToSubject.test(lowerGap) && p.eventDoneAfter.test(lower.slice(event.end))) return true;
+  if (p.reported.test(lowerGap) || p.subordinate.test(lowerGap)) return false;
+  return p.openingToEvent.test(lowerGap) || (p.eventClause.test(lower.slice(event.start, event.end)) && p.openingToClause.test(gap));
 }

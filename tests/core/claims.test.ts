@@ -112,13 +112,27 @@ describe('checkClaims', () => {
   });
 
   it('leaves alone what it cannot judge', () => {
-    // Two dates in one sentence: which one is about the summit?
-    expect(check('The Singapore summit of 14 July 2018 was recalled on 3 May 2020.', 'Singapore summit', SUMMIT)).toEqual([]);
+    // Two dates in one sentence, both tied to the summit: which one is its date?
+    const both = 'Was it the Singapore summit of 14 July 2018 or the Singapore summit of 14 November 2018?';
+    const second = both.lastIndexOf('Singapore summit');
+    const summits = [mention(both, 'Singapore summit', SUMMIT), { ...mention(both, 'Singapore summit', SUMMIT), start: second, end: second + 16 }];
+    expect(checkClaims(both, summits, claims)).toEqual([]);
+    // A range: its first day is the event's by some convention, not necessarily the sources'.
+    expect(check('The Singapore summit (14 July – 15 July 2018) changed the talks.', 'Singapore summit', SUMMIT)).toEqual([]);
     // A date in another sentence, or no topic mentioned at all.
     expect(check('The Singapore summit mattered. Elections were held on 3 May 2020.', 'Singapore summit', SUMMIT)).toEqual([]);
     expect(checkClaims('Elections were held on 3 May 2020.', [], claims)).toEqual([]);
     // A date without anything in common with the claim (a year against a month and day).
     expect(check('The resolution was adopted in 2022.', 'resolution', RESOLUTION)).toEqual([]);
+  });
+
+  it('judges the one date of a sentence that is tied to the event, and leaves the others alone', () => {
+    expect(check('The Singapore summit of 14 July 2018 was recalled on 3 May 2020.', 'Singapore summit', SUMMIT)).toEqual([
+      ['14 July 2018', 'conflict'],
+    ]);
+    expect(check('In 2020 a book recalled that the Singapore summit was held on 14 November 2018.', 'Singapore summit', SUMMIT)).toEqual([
+      ['14 November 2018', 'agrees'],
+    ]);
   });
 
   it("reads a date the source gives without a year in the source's own year, and no other", () => {
