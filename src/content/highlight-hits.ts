@@ -13,7 +13,7 @@ interface Caret {
 }
 
 /** The caret at a point: Firefox and recent Chromium have caretPositionFromPoint, older Chromium the Range form. */
-export function caretAt(doc: Document, x: number, y: number): Caret | null {
+function caretAt(doc: Document, x: number, y: number): Caret | null {
   const d = doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
   if (typeof doc.caretPositionFromPoint === 'function') {
     const p = doc.caretPositionFromPoint(x, y);

@@ -11,13 +11,13 @@ import type { PageMention } from './mentions';
 import { MARK_CLASS } from './zones';
 
 /** The part of a mention inside one of its text nodes. */
-export interface Piece {
+interface Piece {
   mention: PageMention;
   from: number;
   to: number;
 }
 
-export function piecesOf(m: PageMention): Array<[Text, Piece]> {
+function piecesOf(m: PageMention): Array<[Text, Piece]> {
   return m.nodes.map((node) => [
     node,
     { mention: m, from: node === m.start.node ? m.start.offset : 0, to: node === m.end.node ? m.end.offset : node.data.length },
