@@ -1,15 +1,17 @@
-// The tooltip's host: one element with an open shadow root outside <body>, created on first use.
-// It shows the Preact tooltip beside a mention, keeps it placed while the page scrolls, moves
-// focus into it when the keyboard opened it, and hands focus back on Escape. When it opens is
-// decided elsewhere (intent.ts); what it shows is src/ui.
+// The tooltip's host: its open/close lifecycle. It shows the Preact tooltip for one mention at a
+// time, loads the topic's details into it, keeps it placed while the page scrolls, moves focus
+// into it when the keyboard opened it, and closes on Escape, after the pointer left, or when its
+// mention leaves the screen. When it opens is decided elsewhere (intent.ts); what it shows is
+// src/ui. Its element and shadow root are tooltip-frame.ts's, its place on screen
+// tooltip-place.ts's, and where focus goes back to focus-return.ts's.
 
 import { h, render } from 'preact';
 import type { QuoteRef, TopicDetails } from '../core/corpus-types';
-import { placeTooltip } from '../core/placement';
 import { Tooltip, type TooltipState } from '../ui/Tooltip';
-import { TOOLTIP_CSS } from '../ui/tooltip-styles';
+import { createFocusReturn, type FocusReturn } from './focus-return';
 import type { PageMention } from './mentions';
-import { TOOLTIP_TAG } from './zones';
+import { createTooltipFrame, type TooltipFrame } from './tooltip-frame';
+import { placeBeside } from './tooltip-place';
 
 export interface TooltipHostOptions {
   doc: Document;
@@ -52,205 +54,157 @@ export interface TooltipHost {
 
 export const CLOSE_DELAY = 300;
 
+/** The close delay: the pointer may leave the mention or the tooltip briefly without closing it. */
+function closeTimer(win: Window, delay: number, close: () => void) {
+  let timer = 0;
+  const cancel = () => win.clearTimeout(timer);
+  const schedule = () => {
+    cancel();
+    timer = win.setTimeout(close, delay);
+  };
+  return { schedule, cancel };
+}
+
+/** The tooltip for a mention, with what its buttons do. */
+function tooltipOf(mention: PageMention, state: TooltipState, options: TooltipHostOptions, close: (restoreFocus: boolean) => void) {
+  // Keyed by topic so one topic's expanded state never carries over to the next.
+  return h(Tooltip, {
+    key: mention.head.id,
+    head: mention.head,
+    category: mention.category,
+    alias: mention.alias,
+    rule: mention.rule,
+    check: mention.check,
+    state,
+    onClose: () => close(true),
+    onWrongMatch: wrongMatch(mention, options.onWrongMatch, close),
+    onOpenSource: openSource(mention, options.onOpenSource),
+  });
+}
+
+/** The tooltip closes at once; the mention's highlight goes when the report is applied. */
+function wrongMatch(mention: PageMention, report: TooltipHostOptions['onWrongMatch'], close: (restoreFocus: boolean) => void) {
+  if (!report || mention.check) return undefined;
+  return () => {
+    close(false);
+    report(mention);
+  };
+}
+
+function openSource(mention: PageMention, open: TooltipHostOptions['onOpenSource']): ((quote: QuoteRef) => void) | undefined {
+  return open ? (quote) => open(mention.head.id, quote) : undefined;
+}
+
+/** The tooltip's state once the details arrive or fail. */
+function settle(details: Promise<TopicDetails>, show: (state: TooltipState) => void): void {
+  details.then(
+    (loaded) => show({ kind: 'ready', details: loaded }),
+    (error: unknown) => show({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
+/** Listens for the keys and the scrolling the open tooltip follows; returns the undo. */
+function listen(doc: Document, onKey: (e: KeyboardEvent) => void, onScroll: () => void): () => void {
+  const win = doc.defaultView!;
+  doc.addEventListener('keydown', onKey, true);
+  win.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  win.addEventListener('resize', onScroll, { passive: true });
+  return () => {
+    doc.removeEventListener('keydown', onKey, true);
+    win.removeEventListener('scroll', onScroll, { capture: true });
+    win.removeEventListener('resize', onScroll);
+  };
+}
+
+/**
+ * Keys while a tooltip is open: Escape closes it, handing focus back where the keyboard is in it or
+ * a command brought the reader there; Enter on the mention's focused mark moves into it, so its
+ * links and buttons can be reached.
+ */
+function keysFor(doc: Document, host: TooltipHost, frame: TooltipFrame, focusReturn: FocusReturn): (e: KeyboardEvent) => void {
+  return (e) => {
+    if (!host.current) return;
+    if (e.key === 'Escape') host.close(frame.hasFocus() || focusReturn.pending);
+    else if (e.key === 'Enter' && focusReturn.anchor && doc.activeElement === focusReturn.anchor && frame.built) {
+      e.preventDefault();
+      frame.focusCard();
+    }
+  };
+}
+
 export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
   const { doc, rectOf, loadDetails } = options;
   const win = doc.defaultView!;
-  const closeDelay = options.closeDelay ?? CLOSE_DELAY;
-  let host: HTMLElement | null = null;
-  let panel: HTMLElement | null = null;
+  const timer = closeTimer(win, options.closeDelay ?? CLOSE_DELAY, () => close(false));
+  const frame = createTooltipFrame(doc, { enter: timer.cancel, leave: timer.schedule });
+  const focusReturn = createFocusReturn(win);
   let current: PageMention | null = null;
   let state: TooltipState = { kind: 'loading' };
-  let closeTimer = 0;
-  let returnTo: HTMLElement | null = null;
-  let anchorElement: HTMLElement | null = null;
   let focusOnPaint = false;
-  let restoringFocus = false;
-
-  function ensureHost(): HTMLElement {
-    if (host?.isConnected && panel) return panel;
-    host = doc.createElement(TOOLTIP_TAG);
-    host.setAttribute('data-annotation-tooltip', '');
-    const root = host.attachShadow({ mode: 'open' });
-    adoptStyles(root);
-    panel = doc.createElement('div');
-    panel.className = 'panel';
-    root.append(panel);
-    panel.addEventListener('mouseenter', cancelClose);
-    panel.addEventListener('mouseleave', scheduleClose);
-    (doc.body ?? doc.documentElement).after(host);
-    return panel;
-  }
-
-  function adoptStyles(root: ShadowRoot): void {
-    // Constructed sheets aren't subject to the page's style-src CSP; <style> is the fallback.
-    try {
-      const sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(TOOLTIP_CSS);
-      root.adoptedStyleSheets = [sheet];
-    } catch {
-      const style = doc.createElement('style');
-      style.textContent = TOOLTIP_CSS;
-      root.append(style);
-    }
-  }
 
   function paint(): void {
     if (!current) return;
-    const target = ensureHost();
-    const mention = current;
-    render(
-      // Keyed by topic so one topic's expanded state never carries over to the next.
-      h(Tooltip, {
-        key: mention.head.id,
-        head: mention.head,
-        category: mention.category,
-        alias: mention.alias,
-        rule: mention.rule,
-        check: mention.check,
-        state,
-        onClose: () => close(true),
-        onWrongMatch: wrongMatch(mention),
-        onOpenSource: openSource(mention),
-      }),
-      target,
-    );
+    render(tooltipOf(current, state, options, close), frame.panel());
     position();
-    if (focusOnPaint && current) target.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
-  }
-
-  /** The tooltip closes at once; the mention's highlight goes when the report is applied. */
-  function openSource(mention: PageMention): ((quote: QuoteRef) => void) | undefined {
-    const open = options.onOpenSource;
-    return open ? (quote) => open(mention.head.id, quote) : undefined;
-  }
-
-  function wrongMatch(mention: PageMention): (() => void) | undefined {
-    const report = options.onWrongMatch;
-    if (!report || mention.check) return undefined;
-    return () => {
-      close(false);
-      report(mention);
-    };
+    if (focusOnPaint && current) frame.focusCard({ preventScroll: true });
   }
 
   function position(): void {
-    if (!current || !panel) return;
-    const a = rectOf(current);
-    const viewport = { width: win.innerWidth, height: win.innerHeight };
-    if (!a || a.bottom < 0 || a.top > viewport.height) {
-      close(false);
-      return;
-    }
-    panel.style.maxHeight = '';
-    const natural = { width: panel.offsetWidth, height: panel.offsetHeight };
-    const place = placeTooltip({ top: a.top, left: a.left, width: a.width, height: a.height }, natural, viewport);
-    panel.style.top = `${place.top}px`;
-    panel.style.left = `${place.left}px`;
-    panel.style.maxHeight = place.maxHeight === null ? '' : `${place.maxHeight}px`;
-    panel.classList.add('open');
-    panel.dataset.side = place.side;
+    const panel = frame.built;
+    if (current && panel && !placeBeside(panel, rectOf(current), win)) close(false);
   }
 
   function open(mention: PageMention, opts: OpenOptions = {}): void {
-    cancelClose();
-    if (opts.returnFocus) returnTo = opts.returnFocus instanceof win.HTMLElement ? opts.returnFocus : null; // null: opened from inside the tooltip, keep where focus came from
-    anchorElement = opts.anchorElement ?? null;
+    timer.cancel();
+    focusReturn.remember(opts.returnFocus, opts.anchorElement);
     focusOnPaint = !!opts.focus;
     if (current === mention) {
-      if (focusOnPaint) panel?.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
+      if (focusOnPaint) frame.focusCard({ preventScroll: true });
       return;
     }
     current = mention;
     state = { kind: 'loading' };
     paint();
-    const topicId = mention.head.id;
-    loadDetails(topicId).then(
-      (details) => {
-        if (current !== mention) return;
-        state = { kind: 'ready', details };
-        paint();
-      },
-      (error: unknown) => {
-        if (current !== mention) return;
-        state = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
-        paint();
-      },
-    );
+    settle(loadDetails(mention.head.id), (next) => {
+      if (current !== mention) return;
+      state = next;
+      paint();
+    });
   }
 
   function close(restoreFocus = false): void {
-    cancelClose();
+    timer.cancel();
     const was = current;
     current = null;
     focusOnPaint = false;
-    if (panel) {
-      render(null, panel);
-      panel.classList.remove('open');
-    }
-    const back = returnTo?.isConnected ? returnTo : anchorElement?.isConnected ? anchorElement : null;
-    returnTo = null;
-    anchorElement = null;
-    if (restoreFocus && back) {
-      restoringFocus = true;
-      back.focus({ preventScroll: true });
-      restoringFocus = false;
-    } else if (restoreFocus && hasFocus()) (doc.activeElement as HTMLElement | null)?.blur();
+    frame.empty();
+    if (!focusReturn.release(restoreFocus) && restoreFocus && frame.hasFocus()) (doc.activeElement as HTMLElement | null)?.blur();
     if (was) options.onClose?.();
   }
 
-  function scheduleClose(): void {
-    win.clearTimeout(closeTimer);
-    closeTimer = win.setTimeout(() => close(false), closeDelay);
-  }
-
-  function cancelClose(): void {
-    win.clearTimeout(closeTimer);
-  }
-
-  const hasFocus = () => !!host && doc.activeElement === host;
-
-  const onKey = (e: Event) => {
-    const key = (e as KeyboardEvent).key;
-    if (!current) return;
-    if (key === 'Escape') {
-      close(hasFocus() || returnTo !== null);
-    } else if (key === 'Enter' && anchorElement && doc.activeElement === anchorElement && panel) {
-      // From a focused mark, Enter moves into the tooltip so its links and buttons can be reached.
-      e.preventDefault();
-      panel.querySelector<HTMLElement>('.card')?.focus();
-    }
-  };
-  const onScroll = () => {
-    if (current) position();
-  };
-
-  doc.addEventListener('keydown', onKey, true);
-  win.addEventListener('scroll', onScroll, { capture: true, passive: true });
-  win.addEventListener('resize', onScroll, { passive: true });
-
-  return {
+  const host: TooltipHost = {
     open,
     close,
-    scheduleClose,
-    cancelClose,
+    scheduleClose: timer.schedule,
+    cancelClose: timer.cancel,
     get current() {
       return current;
     },
     get element() {
-      return host;
+      return frame.host;
     },
-    hasFocus,
+    hasFocus: frame.hasFocus,
     get restoringFocus() {
-      return restoringFocus;
+      return focusReturn.restoring;
     },
     destroy() {
       close(false);
-      doc.removeEventListener('keydown', onKey, true);
-      win.removeEventListener('scroll', onScroll, { capture: true });
-      win.removeEventListener('resize', onScroll);
-      host?.remove();
-      host = null;
-      panel = null;
+      unlisten();
+      frame.remove();
     },
   };
+  const unlisten = listen(doc, keysFor(doc, host, frame, focusReturn), () => {
+    if (current) position();
+  });
+  return host;
 }
