@@ -84,8 +84,45 @@ function precedes(a: PageMention, b: PageMention): boolean {
   return (a.start.node.compareDocumentPosition(b.start.node) & DOCUMENT_POSITION_FOLLOWING) !== 0;
 }
 
-export function createMentionRegistry(): MentionRegistry {
+/** The topics of mentions in reading order, each once with its count, in order of first appearance. */
+function topicsInOrder(mentions: readonly PageMention[]): FoundTopic[] {
+  const byId = new Map<string, FoundTopic>();
+  for (const m of mentions) {
+    const f = byId.get(m.head.id);
+    if (f) f.count++;
+    else byId.set(m.head.id, { id: m.head.id, name: m.head.name, category: m.head.category, count: 1 });
+  }
+  return [...byId.values()];
+}
+
+const NONE: readonly PageMention[] = Object.freeze([]);
+
+/** The mentions on each text node: what a rescan or a changed node asks for. */
+function createNodeIndex() {
   const byNode = new Map<Text, PageMention[]>();
+  return {
+    add(m: PageMention): void {
+      for (const n of m.nodes) {
+        const list = byNode.get(n);
+        if (list) list.push(m);
+        else byNode.set(n, [m]);
+      }
+    },
+    get: (node: Text): readonly PageMention[] => byNode.get(node) ?? NONE,
+    /** Each node's list is filtered once, however many of its mentions went. */
+    keepOnly(nodes: Iterable<Text>, present: ReadonlySet<PageMention>): void {
+      for (const n of nodes) {
+        const rest = byNode.get(n)?.filter((x) => present.has(x)) ?? [];
+        if (rest.length) byNode.set(n, rest);
+        else byNode.delete(n);
+      }
+    },
+    clear: () => byNode.clear(),
+  };
+}
+
+export function createMentionRegistry(): MentionRegistry {
+  const byNode = createNodeIndex();
   const present = new Set<PageMention>();
   /** Mentions (not checks) in reading order when `sorted`; may hold removed ones until compacted. */
   let order: PageMention[] = [];
@@ -108,11 +145,7 @@ export function createMentionRegistry(): MentionRegistry {
     for (const m of mentions) {
       if (present.has(m)) continue;
       present.add(m);
-      for (const n of m.nodes) {
-        const list = byNode.get(n);
-        if (list) list.push(m);
-        else byNode.set(n, [m]);
-      }
+      byNode.add(m);
       count(m, 1);
       if (m.check) continue;
       const orderNow = live();
@@ -131,12 +164,7 @@ export function createMentionRegistry(): MentionRegistry {
       count(m, -1);
       for (const n of m.nodes) touched.add(n);
     }
-    // Each node's list is filtered once, however many of its mentions go.
-    for (const n of touched) {
-      const rest = byNode.get(n)?.filter((x) => present.has(x)) ?? [];
-      if (rest.length) byNode.set(n, rest);
-      else byNode.delete(n);
-    }
+    byNode.keepOnly(touched, present);
     return gone;
   }
 
@@ -155,20 +183,10 @@ export function createMentionRegistry(): MentionRegistry {
     return topicId === null ? [...order] : order.filter((m) => m.head.id === topicId);
   }
 
-  function found(): FoundTopic[] {
-    const byId = new Map<string, FoundTopic>();
-    for (const m of ordered()) {
-      const f = byId.get(m.head.id);
-      if (f) f.count++;
-      else byId.set(m.head.id, { id: m.head.id, name: m.head.name, category: m.head.category, count: 1 });
-    }
-    return [...byId.values()];
-  }
-
   return {
     add,
     remove,
-    inNode: (node) => byNode.get(node) ?? [],
+    inNode: (node) => byNode.get(node),
     disconnected: () => [...present].filter((m) => m.nodes.some((n) => !n.isConnected)),
     all: () => [...present],
     counts: () => ({ ...counts, byCategory: { ...counts.byCategory }, byTopic: { ...counts.byTopic } }),
@@ -176,7 +194,7 @@ export function createMentionRegistry(): MentionRegistry {
     strong: () => strong,
     ordered,
     checks: () => [...present].filter((m) => m.check).sort(inReadingOrder),
-    found,
+    found: () => topicsInOrder(ordered()),
     clear() {
       byNode.clear();
       present.clear();
