@@ -64,57 +64,114 @@ export interface RunWalker {
  * end of root, then reads root from its start up to `from`: every node once, `from` first.
  */
 export function createRunWalker(root: Element, from: Element | null = null): RunWalker {
-  // The walk moves itself (firstChild, nextSibling) and keeps the path from root to where it is,
-  // with each level's block, as a stack: no node is asked for its parent or depth, and a skipped
-  // subtree is simply not entered. A TreeWalker made the walk ask every node for its parent, and
-  // every call into the DOM counts on a 60,000-cell table.
-  const path: Node[] = [];
-  const blocks: Element[] = [];
-  /** The node visited last, and whether the walk goes into it next. */
-  let cursor: Node = root;
-  let enter = true;
-  /** The block of the element visited last: its own level's block, if the walk goes into it. */
-  let cursorBlock: Element = root;
-  /** Set while reading the part of root before `from` (the second lap). */
-  let wrapped = false;
-  /** Set when an excluded or too-deep element was skipped: it ends the run too. */
-  let brokeRun = false;
-  let skippedDeep = 0;
-  let interrupted = false;
-  let done = false;
-  if (from && from !== root && root.contains(from)) {
-    const chain: Element[] = [];
-    for (let n = from.parentElement; n && n !== root; n = n.parentElement) chain.push(n);
-    path.push(root);
-    blocks.push(root);
-    for (let i = chain.length - 1; i >= 0; i--) descendInto(chain[i]!, isInlineName(chain[i]!.localName));
-    cursor = from;
-    cursorBlock = isInlineName(from.localName) ? blocks[blocks.length - 1]! : from;
-  } else {
-    from = null;
-  }
-  const walk = ++walks;
-  let firstLapRank = FIRST_LAP_RANK;
-  let secondLapRank = 0;
-  let pending: TextRun | null = null;
+  return new Walk(root, from);
+}
 
-  function descendInto(el: Element, inline: boolean): void {
-    blocks.push(inline ? blocks[blocks.length - 1]! : el);
-    path.push(el);
+// The walk moves itself (firstChild, nextSibling) and keeps the path from root to where it is,
+// with each level's block, as a stack: no node is asked for its parent or depth, and a skipped
+// subtree is simply not entered. A TreeWalker made the walk ask every node for its parent, and
+// every call into the DOM counts on a 60,000-cell table.
+class Walk implements RunWalker {
+  private readonly path: Node[] = [];
+  private readonly blocks: Element[] = [];
+  /** The node visited last, and whether the walk goes into it next. */
+  private cursor: Node;
+  private enter = true;
+  /** The block of the element visited last: its own level's block, if the walk goes into it. */
+  private cursorBlock: Element;
+  /** Where the first lap starts; null for a walk from root's start. */
+  private readonly from: Element | null = null;
+  /** Set while reading the part of root before `from` (the second lap). */
+  private wrapped = false;
+  /** Set when an excluded or too-deep element was skipped: it ends the run too. */
+  private brokeRun = false;
+  private skippedDeep = 0;
+  private stopped = false;
+  private done = false;
+  private readonly walk = ++walks;
+  private firstLapRank = FIRST_LAP_RANK;
+  private secondLapRank = 0;
+  private pending: TextRun | null = null;
+
+  constructor(
+    private readonly root: Element,
+    from: Element | null,
+  ) {
+    this.cursor = root;
+    this.cursorBlock = root;
+    if (from && from !== root && root.contains(from)) {
+      this.from = from;
+      this.startAt(from);
+    }
+  }
+
+  get skipped(): number {
+    return this.skippedDeep;
+  }
+
+  get interrupted(): boolean {
+    return this.stopped;
+  }
+
+  next(sameTask = false): TextRun | null {
+    // Walking on from a node the page removed or moved since the last call would read what isn't
+    // there any more (even outside root, up a path that no longer holds) and miss the rest.
+    if (!this.done && !sameTask && !this.standsWhereItWas()) {
+      this.stopped = true;
+      this.done = true;
+    }
+    while (!this.done) {
+      const node = this.successor();
+      if (!node || (this.wrapped && node === this.from)) {
+        if (this.wrap()) {
+          if (this.pending) return this.finish();
+          continue;
+        }
+        this.done = true;
+        break;
+      }
+      this.cursor = node;
+      const type = node.nodeType;
+      if (type === ELEMENT_NODE) {
+        if (this.visitElement(node as Element)) return this.finish();
+      } else if (type === TEXT_NODE) {
+        const finished = this.visitText(node as Text);
+        if (finished) return finished;
+      } else {
+        this.enter = false;
+      }
+    }
+    return this.finish();
+  }
+
+  /** The path from root down to `from`, as if the walk had come there itself. */
+  private startAt(from: Element): void {
+    const chain: Element[] = [];
+    for (let n = from.parentElement; n && n !== this.root; n = n.parentElement) chain.push(n);
+    this.path.push(this.root);
+    this.blocks.push(this.root);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const el = chain[i]!;
+      this.blocks.push(isInlineName(el.localName) ? this.blocks[this.blocks.length - 1]! : el);
+      this.path.push(el);
+    }
+    this.cursor = from;
+    this.cursorBlock = isInlineName(from.localName) ? this.blocks[this.blocks.length - 1]! : from;
   }
 
   /** The node after the cursor in document order (into it, if entering), or null at the end of root. */
-  function successor(): Node | null {
-    if (enter) {
-      const child = cursor.firstChild;
+  private successor(): Node | null {
+    const { path, blocks } = this;
+    if (this.enter) {
+      const child = this.cursor.firstChild;
       if (child) {
-        path.push(cursor);
-        blocks.push(cursorBlock);
+        path.push(this.cursor);
+        blocks.push(this.cursorBlock);
         return child;
       }
     }
     // `at` is a child of the path's last node; with the path empty, it is root itself.
-    for (let at = cursor; path.length > 0; ) {
+    for (let at = this.cursor; path.length > 0; ) {
       const sibling = at.nextSibling;
       if (sibling) return sibling;
       at = path.pop()!;
@@ -124,50 +181,51 @@ export function createRunWalker(root: Element, from: Element | null = null): Run
   }
 
   /** After the first lap (from `from` to the end), the second: from root's start up to `from`. */
-  function wrap(): boolean {
-    if (!from || wrapped) return false;
-    wrapped = true;
-    path.length = 0;
-    blocks.length = 0;
-    cursor = root;
-    cursorBlock = root;
-    enter = true;
-    brokeRun = true;
+  private wrap(): boolean {
+    if (!this.from || this.wrapped) return false;
+    this.wrapped = true;
+    this.path.length = 0;
+    this.blocks.length = 0;
+    this.cursor = this.root;
+    this.cursorBlock = this.root;
+    this.enter = true;
+    this.brokeRun = true;
     return true;
   }
 
-  function finish(): TextRun | null {
-    const run = pending;
-    pending = null;
+  private finish(): TextRun | null {
+    const run = this.pending;
+    this.pending = null;
     return run;
   }
 
   /** Visits an element: skips it, or goes into it next; true if it ends the run being read. */
-  function visitElement(el: Element): boolean {
-    enter = false;
+  private visitElement(el: Element): boolean {
+    this.enter = false;
     // path holds root to the element's parent: its length is the element's depth under root.
-    if (path.length > MAX_DEPTH) {
-      skippedDeep++;
-      brokeRun = true;
+    if (this.path.length > MAX_DEPTH) {
+      this.skippedDeep++;
+      this.brokeRun = true;
       return false;
     }
     const name = el.localName;
     if (isExcluded(el, name)) {
-      brokeRun = true;
+      this.brokeRun = true;
       return false;
     }
     const inline = isInlineName(name);
-    enter = true;
-    cursorBlock = inline ? blocks[blocks.length - 1]! : el;
+    this.enter = true;
+    this.cursorBlock = inline ? this.blocks[this.blocks.length - 1]! : el;
     // A block (or <br>, <img>…) inside the current run ends it.
-    return !inline && pending !== null;
+    return !inline && this.pending !== null;
   }
 
-  function visitText(text: Text): TextRun | null {
-    enter = false;
-    const block = blocks[blocks.length - 1]!;
-    const joined = !brokeRun;
-    brokeRun = false;
+  private visitText(text: Text): TextRun | null {
+    this.enter = false;
+    const block = this.blocks[this.blocks.length - 1]!;
+    const joined = !this.brokeRun;
+    this.brokeRun = false;
+    const pending = this.pending;
     if (pending && pending.block === block && joined) {
       if (pending.starts === FIRST_ONLY) pending.starts = [0];
       pending.starts.push(pending.text.length);
@@ -175,58 +233,18 @@ export function createRunWalker(root: Element, from: Element | null = null): Run
       pending.text += text.data;
       return null;
     }
-    const finished = finish();
-    const rank = wrapped ? secondLapRank++ : firstLapRank++;
-    pending = { block, place: { walk, rank }, text: text.data, nodes: [text], starts: FIRST_ONLY };
+    const finished = this.finish();
+    const rank = this.wrapped ? this.secondLapRank++ : this.firstLapRank++;
+    this.pending = { block, place: { walk: this.walk, rank }, text: text.data, nodes: [text], starts: FIRST_ONLY };
     return finished;
   }
 
   /** Whether the page left the walk's place as it was: the cursor in root, under the path the walk keeps. */
-  function standsWhereItWas(): boolean {
+  private standsWhereItWas(): boolean {
+    const { root, cursor, path } = this;
     if (!root.isConnected || !cursor.isConnected) return false;
     return path.length === 0 ? cursor === root : cursor.parentNode === path[path.length - 1] && root.contains(cursor);
   }
-
-  function next(sameTask = false): TextRun | null {
-    // Walking on from a node the page removed or moved since the last call would read what isn't
-    // there any more (even outside root, up a path that no longer holds) and miss the rest.
-    if (!done && !sameTask && !standsWhereItWas()) {
-      interrupted = true;
-      done = true;
-    }
-    while (!done) {
-      const node = successor();
-      if (!node || (wrapped && node === from)) {
-        if (wrap()) {
-          if (pending) return finish();
-          continue;
-        }
-        done = true;
-        break;
-      }
-      cursor = node;
-      const type = node.nodeType;
-      if (type === ELEMENT_NODE) {
-        if (visitElement(node as Element)) return finish();
-      } else if (type === TEXT_NODE) {
-        const finished = visitText(node as Text);
-        if (finished) return finished;
-      } else {
-        enter = false;
-      }
-    }
-    return finish();
-  }
-
-  return {
-    next,
-    get skipped() {
-      return skippedDeep;
-    },
-    get interrupted() {
-      return interrupted;
-    },
-  };
 }
 
 /** Index of the run's node holding the character at `offset` (the last node starting at or before it). */
