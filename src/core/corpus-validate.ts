@@ -2,13 +2,15 @@
 // names the file, the topic and the field, so a broken entry is found without guessing.
 
 import { CORPUS_ID } from './ids';
-import type { Alias, Category, Claim, Discrepancy, Fact, NameUsage, Source, Topic, Viewpoint } from './corpus-types';
+import type { Category, Source, Topic } from './corpus-types';
 import { fold, normalizeForQuote } from './text-fold';
-import { isObj, isText, type Obj } from './guards';
-import { type CorpusError, nullableText, type QuoteContext, Reporter, requireText, validateList, validateQuotes } from './corpus-validate-fields';
-import { validateClaim, validateClaimEvents } from './corpus-validate-claims';
+import { isObj, isText } from './guards';
+import { type CorpusError, nullableText, type QuoteContext, Reporter, requireText } from './corpus-validate-fields';
+import { aliasText, validateTopic } from './corpus-validate-topic';
 
 export type { CorpusError };
+// Exported here too, where corpus-compile.ts imports them from.
+export { aliasText, isAmbiguous } from './corpus-validate-topic';
 
 export interface CorpusFile {
   file: string;
@@ -85,138 +87,6 @@ function validateSource(f: SourceFile, errors: CorpusError[]): Source | null {
   if (f.text === null) r.fail('file', `the text "${src.file}" is missing`);
   errors.push(...r.errors);
   return src;
-}
-
-/** An anchor topic's own aliases that don't show a page is about the dispute (Topic.notAnchoring). */
-function validateNotAnchoring(v: unknown, topic: Topic, r: Reporter): string[] | null {
-  const names = new Set(topic.aliases.map((a) => (typeof a === 'string' ? a : a.text)));
-  let problem: string | undefined;
-  if (!Array.isArray(v) || !v.every(isText)) problem = 'must be an array of strings';
-  else if (!topic.pageAnchor) problem = 'is only for a topic with "pageAnchor": true';
-  else {
-    const unknown = v.find((n) => !names.has(n));
-    if (unknown !== undefined) problem = `"${unknown}" is not one of the topic's aliases`;
-  }
-  if (problem === undefined) return v as string[];
-  r.fail('notAnchoring', problem);
-  return null;
-}
-
-function validateAliases(v: unknown, r: Reporter): Alias[] {
-  if (!Array.isArray(v) || v.length === 0) {
-    r.fail('aliases', 'needs at least one alias');
-    return [];
-  }
-  return v.flatMap((a, i): Alias[] => {
-    if (isText(a)) return [a];
-    if (isObj(a) && isText(a.text) && a.ambiguous === true) return [{ text: a.text, ambiguous: true }];
-    r.fail(`aliases[${i}]`, 'must be a string or { "text": "…", "ambiguous": true }');
-    return [];
-  });
-}
-
-export const aliasText = (a: Alias): string => (typeof a === 'string' ? a : a.text);
-export const isAmbiguous = (a: Alias): boolean => typeof a !== 'string';
-
-function validateTopic(o: Obj, expectedCategory: string | null, r0: Reporter, ctx: QuoteContext, categories: Set<string>): Topic {
-  const id = isText(o.id) ? o.id : '(no id)';
-  const r = r0.at(id);
-  if (!isText(o.id)) r.fail('id', 'is required');
-  else if (!CORPUS_ID.test(o.id)) r.fail('id', 'must be lower-case kebab-case');
-  const category = requireText(o, 'category', r);
-  if (category && !categories.has(category)) r.fail('category', `unknown category "${category}"`);
-  if (category && expectedCategory && category !== expectedCategory)
-    r.fail('category', `"${category}" does not belong in a file of category "${expectedCategory}"`);
-  const facts = validateList(
-    o.facts,
-    'facts',
-    r,
-    (f, p): Fact => ({
-      text: requireText(f, 'text', r, `${p}.text`),
-      quotes: validateQuotes(f.quotes, `${p}.quotes`, r, ctx),
-    }),
-    { min: 1 },
-  )!;
-  const viewpoints = validateList(
-    o.viewpoints,
-    'viewpoints',
-    r,
-    (v, p): Viewpoint => ({
-      holder: requireText(v, 'holder', r, `${p}.holder`),
-      position: requireText(v, 'position', r, `${p}.position`),
-      quotes: validateQuotes(v.quotes, `${p}.quotes`, r, ctx),
-    }),
-    { optional: true },
-  );
-  if (viewpoints && viewpoints.length === 1) r.fail('viewpoints', 'a contested topic needs at least two viewpoints');
-  const names = validateList(
-    o.names,
-    'names',
-    r,
-    (n, p): NameUsage => ({
-      name: requireText(n, 'name', r, `${p}.name`),
-      usedBy: requireText(n, 'usedBy', r, `${p}.usedBy`),
-      quotes: validateQuotes(n.quotes, `${p}.quotes`, r, ctx),
-    }),
-    { optional: true },
-  );
-  const discrepancies = validateList(
-    o.discrepancies,
-    'discrepancies',
-    r,
-    (d, p): Discrepancy => ({
-      about: requireText(d, 'about', r, `${p}.about`),
-      note: requireText(d, 'note', r, `${p}.note`),
-      quotes: validateQuotes(d.quotes, `${p}.quotes`, r, ctx, 2),
-    }),
-    { optional: true },
-  );
-  const claims = validateList(o.claims, 'claims', r, (c, p) => validateClaim(c, p, r, ctx), { optional: true });
-  const topic: Topic = {
-    id,
-    name: requireText(o, 'name', r),
-    category,
-    aliases: validateAliases(o.aliases, r),
-    summary: requireText(o, 'summary', r),
-    facts,
-  };
-  if (o.pageAnchor !== undefined) {
-    if (typeof o.pageAnchor !== 'boolean') r.fail('pageAnchor', 'must be true or false');
-    else if (o.pageAnchor) topic.pageAnchor = true;
-  }
-  if (o.needsContext !== undefined) {
-    if (typeof o.needsContext !== 'boolean') r.fail('needsContext', 'must be true or false');
-    else if (o.needsContext) topic.needsContext = true;
-  }
-  if (o.notAnchoring !== undefined) {
-    const names = validateNotAnchoring(o.notAnchoring, topic, r);
-    if (names) topic.notAnchoring = names;
-  }
-  if (o.notAliases !== undefined) {
-    if (!Array.isArray(o.notAliases) || !o.notAliases.every(isText)) r.fail('notAliases', 'must be an array of strings');
-    else topic.notAliases = o.notAliases;
-  }
-  if (viewpoints) topic.viewpoints = viewpoints;
-  if (claims) topic.claims = claims.filter((c): c is Claim => c !== null);
-  if (o.claimsVia !== undefined) {
-    const names = new Set(topic.aliases.map(aliasText));
-    if (!Array.isArray(o.claimsVia) || o.claimsVia.length === 0 || !o.claimsVia.every(isText))
-      r.fail('claimsVia', 'must list the aliases claims are checked through');
-    else {
-      o.claimsVia.forEach((a, i) => {
-        if (!names.has(a as string)) r.fail(`claimsVia[${i}]`, `"${a as string}" is not an alias of this topic`);
-      });
-      topic.claimsVia = o.claimsVia as string[];
-    }
-  }
-  if (o.claimEvents !== undefined) {
-    const rules = validateClaimEvents(o.claimEvents, r);
-    if (rules && !topic.claims?.length) r.fail('claimEvents', 'needs claims to check');
-    else if (rules) topic.claimEvents = rules;
-  }
-  if (names) topic.names = names;
-  if (discrepancies) topic.discrepancies = discrepancies;
-  return topic;
 }
 
 const categoryOfFile = (file: string): string | null => /([a-z0-9-]+)\.json$/.exec(file)?.[1] ?? null;
