@@ -91,24 +91,24 @@ function validateSource(f: SourceFile, errors: CorpusError[]): Source | null {
 
 const categoryOfFile = (file: string): string | null => /([a-z0-9-]+)\.json$/.exec(file)?.[1] ?? null;
 
-/** Validates the whole corpus; returns it only when there is no error. */
-export function validateCorpus(input: CorpusInput): { corpus: Corpus | null; errors: CorpusError[] } {
-  const errors: CorpusError[] = [];
-  const categories = validateCategories(input.categories, errors);
-  const categoryIds = new Set(categories.map((c) => c.id));
+function validateSources(files: SourceFile[], errors: CorpusError[]): { sources: Source[]; ctx: QuoteContext } {
   const sources: Source[] = [];
   const texts = new Map<string, string | null>();
-  for (const f of input.sources) {
+  for (const f of files) {
     const s = validateSource(f, errors);
     if (!s) continue;
     if (texts.has(s.id)) errors.push({ file: f.file, field: 'id', message: `duplicate source "${s.id}"` });
     sources.push(s);
     texts.set(s.id, f.text === null ? null : normalizeForQuote(f.text));
   }
-  const ctx: QuoteContext = { sources: texts };
+  return { sources, ctx: { sources: texts } };
+}
+
+/** Every topic of every file, each id and (folded) alias owned by the first topic that declares it. */
+function validateTopicFiles(files: CorpusFile[], categoryIds: Set<string>, ctx: QuoteContext, errors: CorpusError[]) {
   const topics: Topic[] = [];
   const aliasOwner = new Map<string, string>();
-  for (const f of input.topics) {
+  for (const f of files) {
     const r = new Reporter(f.file);
     if (!Array.isArray(f.data)) {
       r.fail('(root)', 'must be an array of topics');
@@ -132,28 +132,46 @@ export function validateCorpus(input: CorpusInput): { corpus: Corpus | null; err
     });
     errors.push(...r.errors);
   }
-  // Claim events name their partner topics, which may be declared in any file.
+  return { topics, aliasOwner };
+}
+
+/** The validated topics whose ids the file declares: an error found across topics names the file that declares the topic. */
+const topicsOfFile = (f: CorpusFile, topics: Topic[]): Topic[] =>
+  Array.isArray(f.data) ? topics.filter((x) => (f.data as unknown[]).some((o) => isObj(o) && o.id === x.id)) : [];
+
+/** Claim events name their partner topics, which may be declared in any file. */
+function checkClaimEventPartners(files: CorpusFile[], topics: Topic[], errors: CorpusError[]): void {
   const ids = new Set(topics.map((t) => t.id));
-  for (const f of input.topics) {
-    if (!Array.isArray(f.data)) continue;
-    for (const t of topics.filter((x) => (f.data as unknown[]).some((o) => isObj(o) && o.id === x.id))) {
+  for (const f of files)
+    for (const t of topicsOfFile(f, topics)) {
       t.claimEvents?.forEach((e, i) =>
         e.with.forEach((id, j) => {
           if (!ids.has(id)) errors.push({ file: f.file, topic: t.id, field: `claimEvents[${i}].with[${j}]`, message: `unknown topic "${id}"` });
         }),
       );
     }
-  }
-  // Look-alikes are checked once every alias is known, whichever file declares it.
-  for (const f of input.topics) {
-    if (!Array.isArray(f.data)) continue;
-    for (const t of topics.filter((x) => (f.data as unknown[]).some((o) => isObj(o) && o.id === x.id))) {
+}
+
+/** Look-alikes are checked once every alias is known, whichever file declares it. */
+function checkLookAlikes(files: CorpusFile[], topics: Topic[], aliasOwner: Map<string, string>, errors: CorpusError[]): void {
+  for (const f of files)
+    for (const t of topicsOfFile(f, topics)) {
       (t.notAliases ?? []).forEach((look, j) => {
         const owner = aliasOwner.get(fold(look));
         if (owner !== undefined)
           errors.push({ file: f.file, topic: t.id, field: `notAliases[${j}]`, message: `"${look}" is an alias of topic "${owner}"` });
       });
     }
-  }
+}
+
+/** Validates the whole corpus; returns it only when there is no error. */
+export function validateCorpus(input: CorpusInput): { corpus: Corpus | null; errors: CorpusError[] } {
+  const errors: CorpusError[] = [];
+  const categories = validateCategories(input.categories, errors);
+  const categoryIds = new Set(categories.map((c) => c.id));
+  const { sources, ctx } = validateSources(input.sources, errors);
+  const { topics, aliasOwner } = validateTopicFiles(input.topics, categoryIds, ctx, errors);
+  checkClaimEventPartners(input.topics, topics, errors);
+  checkLookAlikes(input.topics, topics, aliasOwner, errors);
   return { corpus: errors.length ? null : { categories, sources, topics }, errors };
 }
