@@ -6,7 +6,7 @@
 import type { Alias, Claim, Discrepancy, Fact, NameUsage, Topic, Viewpoint } from './corpus-types';
 import { validateClaim, validateClaimEvents } from './corpus-validate-claims';
 import { type QuoteContext, type Reporter, requireText, validateList, validateQuotes } from './corpus-validate-fields';
-import { isObj, isText, type Obj } from './guards';
+import { isObj, isText, isTexts, type Obj } from './guards';
 import { CORPUS_ID } from './ids';
 
 export const aliasText = (a: Alias): string => (typeof a === 'string' ? a : a.text);
@@ -109,7 +109,7 @@ function validateFlag(o: Obj, field: 'pageAnchor' | 'needsContext', topic: Topic
 function validateNotAnchoring(v: unknown, topic: Topic, r: Reporter): string[] | null {
   const names = new Set(topic.aliases.map(aliasText));
   let problem: string | undefined;
-  if (!Array.isArray(v) || !v.every(isText)) problem = 'must be an array of strings';
+  if (!isTexts(v)) problem = 'must be an array of strings';
   else if (!topic.pageAnchor) problem = 'is only for a topic with "pageAnchor": true';
   else {
     const unknown = v.find((n) => !names.has(n));
@@ -129,14 +129,14 @@ function validateMatching(o: Obj, topic: Topic, r: Reporter): void {
     if (names) topic.notAnchoring = names;
   }
   if (o.notAliases !== undefined) {
-    if (!Array.isArray(o.notAliases) || !o.notAliases.every(isText)) r.fail('notAliases', 'must be an array of strings');
+    if (!isTexts(o.notAliases)) r.fail('notAliases', 'must be an array of strings');
     else topic.notAliases = o.notAliases;
   }
 }
 
 function validateClaimsVia(v: unknown, topic: Topic, r: Reporter): void {
   const names = new Set(topic.aliases.map(aliasText));
-  if (!Array.isArray(v) || v.length === 0 || !v.every(isText)) {
+  if (!isTexts(v) || v.length === 0) {
     r.fail('claimsVia', 'must list the aliases claims are checked through');
     return;
   }
