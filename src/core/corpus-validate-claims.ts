@@ -4,8 +4,8 @@
 import { quoteStates } from './claims';
 import type { Claim, ClaimEventRule } from './corpus-types';
 import { type QuoteContext, type Reporter, requireText, validateQuotes } from './corpus-validate-fields';
-import { isObj, isText, type Obj } from './guards';
-import { CORPUS_ID } from './ids';
+import { isObj, isText, isTexts, type Obj } from './guards';
+import { isCorpusId } from './ids';
 import { normalizeForQuote } from './text-fold';
 
 export function validateClaimEvents(v: unknown, r: Reporter): ClaimEventRule[] | null {
@@ -20,8 +20,7 @@ export function validateClaimEvents(v: unknown, r: Reporter): ClaimEventRule[] |
     // A phrase needs words of its own: "…" alone would stand for the event anywhere.
     const hasWords = (x: unknown) => isText(x) && x.replace(/…/g, '').trim() !== '';
     const phrases = Array.isArray(e.phrases) && e.phrases.length > 0 && e.phrases.every(hasWords) ? (e.phrases as string[]) : null;
-    const partners =
-      Array.isArray(e.with) && e.with.length > 0 && e.with.every((x) => typeof x === 'string' && CORPUS_ID.test(x)) ? (e.with as string[]) : null;
+    const partners = Array.isArray(e.with) && e.with.length > 0 && e.with.every(isCorpusId) ? e.with : null;
     if (!phrases) r.fail(`${p}.phrases`, 'must be a non-empty array of phrases');
     // Without partners a phrase would stand for the event in any sentence ("met in Singapore").
     if (!partners) r.fail(`${p}.with`, 'must list the topic ids every sentence must also mention');
@@ -54,8 +53,7 @@ export function validateClaim(c: Obj, p: string, r: Reporter, ctx: QuoteContext)
     else claim = { attribute: 'date', label, value: value as Claim['value'] & object, quote } as Claim;
   } else if (c.attribute === 'count') {
     if (!int(c.value, 0, 1e9)) r.fail(`${p}.value`, 'must be a whole number');
-    else if (!Array.isArray(c.units) || c.units.length === 0 || !c.units.every(isText))
-      r.fail(`${p}.units`, 'must list the words the number counts ("diplomats")');
+    else if (!isTexts(c.units) || c.units.length === 0) r.fail(`${p}.units`, 'must list the words the number counts ("diplomats")');
     else claim = { attribute: 'count', label, value: c.value, units: c.units, quote };
   } else {
     r.fail(`${p}.attribute`, 'must be "date" or "count"');

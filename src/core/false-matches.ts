@@ -3,7 +3,7 @@
 
 import { isCorpusId } from './ids';
 import { fold } from './text-fold';
-import { isObj } from './guards';
+import { isHost, isObj, isText } from './guards';
 
 export const FALSE_MATCHES_KEY = 'falseMatches';
 
@@ -16,8 +16,6 @@ export interface FalseMatch {
   /** ISO 8601. */
   at: string;
 }
-
-const HOST = /^[a-z0-9.-]+$/i;
 
 /** What identifies a false match: the same alias (as folded) for the same topic on the same site. */
 const keyOf = (m: Pick<FalseMatch, 'site' | 'alias' | 'topicId'>): string => `${m.site}\u0000${m.topicId}\u0000${fold(m.alias)}`;
@@ -47,8 +45,8 @@ export function parseFalseMatches(raw: unknown): FalseMatch[] {
   for (const v of raw) {
     if (!isObj(v)) continue;
     const { site, alias, topicId, at } = v;
-    if (typeof site !== 'string' || !site || site.length > 253 || !HOST.test(site)) continue;
-    if (typeof alias !== 'string' || !alias.trim() || alias.length > 300) continue;
+    if (!isHost(site)) continue;
+    if (!isText(alias) || alias.length > 300) continue;
     if (!isCorpusId(topicId)) continue;
     out = withFalseMatch(out, { site: site.toLowerCase(), alias, topicId, at: typeof at === 'string' ? at : '' });
   }

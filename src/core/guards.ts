@@ -10,3 +10,12 @@ export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== nu
 export const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
 export const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** An array of strings that each have something in them (the array itself may be empty). */
+export const isTexts = (v: unknown): v is string[] => Array.isArray(v) && v.every(isText);
+
+/** DNS caps a hostname at 253 characters. */
+const MAX_HOST_CHARS = 253;
+
+/** A site as settings and wrong matches store it: a hostname's letters, digits, dots and hyphens. */
+export const isHost = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_HOST_CHARS && /^[a-z0-9.-]+$/i.test(v);

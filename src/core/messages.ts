@@ -3,6 +3,7 @@
 
 import type { Verdict } from './claims';
 import type { TopicDetails } from './corpus-types';
+import { isObj } from './guards';
 import type { ReaderTarget } from './reader-link';
 
 export interface MentionCounts {
@@ -105,13 +106,7 @@ const TYPES: Record<MessageType, true> = {
 
 /** Anything can arrive on a message channel; only our own shapes get through. */
 export function isMessage(v: unknown): v is Message {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as { type?: unknown }).type === 'string' &&
-    Object.hasOwn(TYPES, (v as { type: string }).type) &&
-    typeof (v as { payload?: unknown }).payload === 'object'
-  );
+  return isObj(v) && typeof v.type === 'string' && Object.hasOwn(TYPES, v.type) && typeof v.payload === 'object';
 }
 
 export function emptyCounts(): MentionCounts {

@@ -5,7 +5,7 @@
 
 import type { CompiledIndex, SourceDocument, TopicDetails } from './corpus-types';
 import { isObj, isStrings, isText, type Obj } from './guards';
-import { CORPUS_ID } from './ids';
+import { isCorpusId } from './ids';
 import type { InstalledPack, PackFiles } from './packs';
 
 /** The installed packs after adding (or updating) one; an update keeps the pack's on/off state. */
@@ -99,7 +99,7 @@ function isIndex(v: unknown): v is CompiledIndex {
 }
 
 function parsePack(v: unknown): InstalledPack | null {
-  if (!isObj(v) || typeof v.id !== 'string' || !CORPUS_ID.test(v.id) || !isText(v.name) || typeof v.version !== 'string') return null;
+  if (!isObj(v) || !isCorpusId(v.id) || !isText(v.name) || typeof v.version !== 'string') return null;
   if (typeof v.enabled !== 'boolean' || typeof v.importedAt !== 'string' || !isIndex(v.index)) return null;
   const description = typeof v.description === 'string' ? v.description : null;
   return { id: v.id, name: v.name, description, version: v.version, enabled: v.enabled, importedAt: v.importedAt, index: v.index };

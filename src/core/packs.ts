@@ -7,9 +7,9 @@
 import { STEM_MARK } from './automaton';
 import { compileDetails, compileIndex } from './corpus-compile';
 import type { CompiledIndex, ContextWords, TopicDetails, TopicHead } from './corpus-types';
-import { validateCorpus, type CorpusError, type CorpusInput, type SourceFile } from './corpus-validate';
-import { CORPUS_ID } from './ids';
-import { isObj, isText } from './guards';
+import { type Corpus, validateCorpus, type CorpusError, type CorpusInput, type SourceFile } from './corpus-validate';
+import { CORPUS_ID, isCorpusId } from './ids';
+import { isObj, isText, type Obj } from './guards';
 import { fold } from './text-fold';
 
 export const PACK_FORMAT = 'backstory-pack';
@@ -63,8 +63,15 @@ const aliasKey = (text: string): string => {
   return key.endsWith(STEM_MARK) ? key.slice(0, -STEM_MARK.length) : key;
 };
 
+interface Owners {
+  /** Alias key → its owner, as errors name it. */
+  aliases: Map<string, string>;
+  /** Topic id → its owner, as errors name it. */
+  topics: Map<string, string>;
+}
+
 /** Who owns each alias key and topic id already: the built-in corpus, then each installed pack. */
-function owners(builtIn: BuiltInCorpus, installed: readonly InstalledPack[]) {
+function owners(builtIn: BuiltInCorpus, installed: readonly InstalledPack[]): Owners {
   const aliases = new Map<string, string>();
   const topics = new Map<string, string>();
   const add = (index: Pick<CompiledIndex, 'aliases' | 'topics'>, owner: (t: TopicHead) => string) => {
@@ -89,115 +96,113 @@ export function contentHash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/**
- * Reads a pack file: parses, validates like the build validates data/, checks it against what is
- * already installed, and compiles it. Any error rejects the whole pack; nothing is changed here
- * either way (the caller stores an accepted pack).
- */
-export function readPack(text: string, options: ReadPackOptions): ReadPackResult {
-  const { fileName, builtIn } = options;
-  const fail = (file: string, field: string, message: string, topic?: string): CorpusError =>
-    topic === undefined ? { file, field, message } : { file, topic, field, message };
-  if (text.length > MAX_PACK_CHARS)
-    return {
-      ok: false,
-      errors: [
-        fail(fileName, '(file)', `is ${(text.length / 1e6).toFixed(1)} million characters; a pack may have at most ${MAX_PACK_CHARS / 1e6} million`),
-      ],
-    };
+const packError = (file: string, field: string, message: string, topic?: string): CorpusError =>
+  topic === undefined ? { file, field, message } : { file, topic, field, message };
+
+/** The file as JSON with an object at its root, or the one error that stops reading it. */
+function parsePackFile(text: string, fileName: string): { data: Obj } | { error: CorpusError } {
+  if (text.length > MAX_PACK_CHARS) {
+    const size = `${(text.length / 1e6).toFixed(1)} million characters`;
+    return { error: packError(fileName, '(file)', `is ${size}; a pack may have at most ${MAX_PACK_CHARS / 1e6} million`) };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [fail(fileName, '(file)', `not valid JSON (${e instanceof Error ? e.message : String(e)})`)] };
+    return { error: packError(fileName, '(file)', `not valid JSON (${e instanceof Error ? e.message : String(e)})`) };
   }
-  if (!isObj(data))
-    return { ok: false, errors: [fail(fileName, '(root)', 'must be an object with "format", "version", "pack", "sources" and "topics"')] };
+  if (!isObj(data)) return { error: packError(fileName, '(root)', 'must be an object with "format", "version", "pack", "sources" and "topics"') };
+  return { data };
+}
 
-  const meta = isObj(data.pack) ? data.pack : null;
-  const label = meta && isText(meta.id) && CORPUS_ID.test(meta.id) ? `pack "${meta.id}"` : fileName;
+/** A file of another format or version may be shaped differently throughout: say only that. */
+function checkFormat(data: Obj, label: string): CorpusError | null {
+  if (data.format !== PACK_FORMAT) {
+    const wrong = data.format === undefined ? `is required: "${PACK_FORMAT}"` : `must be "${PACK_FORMAT}", not ${JSON.stringify(data.format)}`;
+    return packError(label, 'format', wrong);
+  }
+  if (data.version !== PACK_FORMAT_VERSION) {
+    const wrong =
+      data.version === undefined
+        ? `is required: ${PACK_FORMAT_VERSION}`
+        : `${JSON.stringify(data.version)} is not supported; this Backstory reads version ${PACK_FORMAT_VERSION}`;
+    return packError(label, 'version', wrong);
+  }
+  return null;
+}
+
+/** The "pack" object's fields, and whether its id may be installed as asked: as a new pack, or as the update chosen. */
+function checkMeta(meta: Obj | null, label: string, options: ReadPackOptions): CorpusError[] {
+  if (!meta) return [packError(label, 'pack', 'must be an object with "id" and "name"')];
   const errors: CorpusError[] = [];
-  // A file of another format or version may be shaped differently throughout: say only that.
-  if (data.format !== PACK_FORMAT)
-    errors.push(
-      fail(
-        label,
-        'format',
-        data.format === undefined ? `is required: "${PACK_FORMAT}"` : `must be "${PACK_FORMAT}", not ${JSON.stringify(data.format)}`,
-      ),
-    );
-  else if (data.version !== PACK_FORMAT_VERSION)
-    errors.push(
-      fail(
-        label,
-        'version',
-        data.version === undefined
-          ? `is required: ${PACK_FORMAT_VERSION}`
-          : `${JSON.stringify(data.version)} is not supported; this Backstory reads version ${PACK_FORMAT_VERSION}`,
-      ),
-    );
-  if (errors.length) return { ok: false, errors };
-
-  if (!meta) errors.push(fail(label, 'pack', 'must be an object with "id" and "name"'));
-  const id = meta && isText(meta.id) ? meta.id : '';
-  if (meta) {
-    if (!isText(meta.id)) errors.push(fail(label, 'pack.id', 'is required'));
-    else if (!CORPUS_ID.test(meta.id)) errors.push(fail(label, 'pack.id', 'must be lower-case kebab-case'));
-    if (!isText(meta.name)) errors.push(fail(label, 'pack.name', meta.name === undefined ? 'is required' : 'must be a non-empty string'));
-    if (meta.description !== undefined && meta.description !== null && typeof meta.description !== 'string')
-      errors.push(fail(label, 'pack.description', 'must be a string'));
-  }
+  if (!isText(meta.id)) errors.push(packError(label, 'pack.id', 'is required'));
+  else if (!CORPUS_ID.test(meta.id)) errors.push(packError(label, 'pack.id', 'must be lower-case kebab-case'));
+  if (!isText(meta.name)) errors.push(packError(label, 'pack.name', meta.name === undefined ? 'is required' : 'must be a non-empty string'));
+  if (meta.description !== undefined && meta.description !== null && typeof meta.description !== 'string')
+    errors.push(packError(label, 'pack.description', 'must be a string'));
+  const id = isText(meta.id) ? meta.id : '';
   if (id && options.update !== undefined && id !== options.update)
-    errors.push(fail(label, 'pack.id', `is "${id}", but this file was chosen to update pack "${options.update}"`));
+    errors.push(packError(label, 'pack.id', `is "${id}", but this file was chosen to update pack "${options.update}"`));
   else if (id && options.update === undefined && options.installed.some((p) => p.id === id))
-    errors.push(fail(label, 'pack.id', `a pack "${id}" is already installed; use its Update button to replace it`));
+    errors.push(packError(label, 'pack.id', `a pack "${id}" is already installed; use its Update button to replace it`));
+  return errors;
+}
 
-  // The same CorpusInput the build makes of data/: the built-in categories, each source with its
-  // text inline, the topics as one file.
-  const sources: SourceFile[] = [];
-  if (!Array.isArray(data.sources) || data.sources.length === 0) errors.push(fail(label, 'sources', 'needs at least one source'));
-  else
-    data.sources.forEach((s, i) => {
-      const file = `${label} › sources[${i}]`;
-      if (isObj(s) && !isText(s.text))
-        errors.push(fail(file, 'text', s.text === undefined ? "is required: the document's full text" : 'must be a non-empty string'));
-      const { text: body, ...rest } = isObj(s) ? s : { text: undefined };
-      sources.push({ file, data: isObj(s) ? { ...rest, file: 'text' } : s, text: isText(body) ? body : null });
-    });
-  const topicsFile = `${label} › topics`;
-  if (!Array.isArray(data.topics) || data.topics.length === 0) errors.push(fail(label, 'topics', 'needs at least one topic'));
+/** Each source as the build reads one from data/, with its text inline instead of in a file of its own. */
+function packSources(v: unknown, label: string, errors: CorpusError[]): SourceFile[] {
+  if (!Array.isArray(v) || v.length === 0) {
+    errors.push(packError(label, 'sources', 'needs at least one source'));
+    return [];
+  }
+  return v.map((s, i): SourceFile => {
+    const file = `${label} › sources[${i}]`;
+    // Not an object: validateCorpus says so, as it does of a source file in data/.
+    if (!isObj(s)) return { file, data: s, text: null };
+    if (!isText(s.text))
+      errors.push(packError(file, 'text', s.text === undefined ? "is required: the document's full text" : 'must be a non-empty string'));
+    const { text: body, ...rest } = s;
+    return { file, data: { ...rest, file: 'text' }, text: isText(body) ? body : null };
+  });
+}
+
+/** Validates the pack as the build validates data/, against the built-in categories, its topics as one file. */
+function validatePack(data: Obj, label: string, topicsFile: string, builtIn: BuiltInCorpus, errors: CorpusError[]): Corpus | null {
+  const sources = packSources(data.sources, label, errors);
+  if (!Array.isArray(data.topics) || data.topics.length === 0) errors.push(packError(label, 'topics', 'needs at least one topic'));
   const input: CorpusInput = {
     categories: { file: `${label} › categories`, data: builtIn.categories },
     sources,
     topics: Array.isArray(data.topics) ? [{ file: topicsFile, data: data.topics }] : [],
   };
   const checked = validateCorpus(input);
-  // A missing text is reported once, above, as the pack's own "text" field.
+  // A missing text is reported once, by packSources, as the pack's own "text" field.
   errors.push(...checked.errors.filter((e) => !(e.field === 'file' && sources.some((s) => s.file === e.file && s.text === null))));
+  return checked.corpus;
+}
 
-  // Ids and aliases belong to one topic across everything installed. The pack being replaced (or
-  // re-imported, already refused above) doesn't count against itself.
-  const taken = owners(
-    builtIn,
-    options.installed.filter((p) => p.id !== options.update && p.id !== id),
-  );
-  if (Array.isArray(data.topics))
-    for (const t of data.topics) {
-      if (!isObj(t) || !isText(t.id)) continue;
-      const topicId = t.id;
-      const owner = taken.topics.get(topicId);
-      if (owner) errors.push(fail(topicsFile, 'id', `"${topicId}" is already the id of ${owner}`, topicId));
-      if (!Array.isArray(t.aliases)) continue;
-      t.aliases.forEach((a, j) => {
-        const text = isText(a) ? a : isObj(a) && isText(a.text) ? a.text : null;
-        const aliasOwner = text === null ? undefined : taken.aliases.get(aliasKey(text));
-        if (aliasOwner) errors.push(fail(topicsFile, `aliases[${j}]`, `"${text}" is already an alias of ${aliasOwner}`, topicId));
-      });
-    }
+/** The pack's topic ids and aliases that another topic already owns: ids and aliases belong to one topic across everything installed. */
+function checkOwnership(topics: unknown, topicsFile: string, taken: Owners): CorpusError[] {
+  if (!Array.isArray(topics)) return [];
+  const errors: CorpusError[] = [];
+  for (const t of topics) {
+    if (!isObj(t) || !isText(t.id)) continue;
+    const topicId = t.id;
+    const owner = taken.topics.get(topicId);
+    if (owner) errors.push(packError(topicsFile, 'id', `"${topicId}" is already the id of ${owner}`, topicId));
+    if (!Array.isArray(t.aliases)) continue;
+    t.aliases.forEach((a, j) => {
+      const text = isText(a) ? a : isObj(a) && isText(a.text) ? a.text : null;
+      const aliasOwner = text === null ? undefined : taken.aliases.get(aliasKey(text));
+      if (aliasOwner) errors.push(packError(topicsFile, `aliases[${j}]`, `"${text}" is already an alias of ${aliasOwner}`, topicId));
+    });
+  }
+  return errors;
+}
 
-  if (errors.length || !checked.corpus || !meta) return { ok: false, errors };
+/** The accepted pack, compiled: its index for every page, its details and file for tooltips and export. */
+function compilePack(text: string, id: string, meta: Obj, corpus: Corpus, options: ReadPackOptions): ReadPackResult {
   const version = `${id}@${contentHash(text)}`;
-  const index: CompiledIndex = { ...compileIndex(checked.corpus, NO_WORDS, version), context: builtIn.context };
+  const index: CompiledIndex = { ...compileIndex(corpus, NO_WORDS, version), context: options.builtIn.context };
   return {
     ok: true,
     pack: {
@@ -209,6 +214,31 @@ export function readPack(text: string, options: ReadPackOptions): ReadPackResult
       importedAt: (options.now ?? new Date()).toISOString(),
       index,
     },
-    files: { raw: text, details: compileDetails(checked.corpus, version) },
+    files: { raw: text, details: compileDetails(corpus, version) },
   };
+}
+
+/**
+ * Reads a pack file: parses, validates like the build validates data/, checks it against what is
+ * already installed, and compiles it. Any error rejects the whole pack; nothing is changed here
+ * either way (the caller stores an accepted pack).
+ */
+export function readPack(text: string, options: ReadPackOptions): ReadPackResult {
+  const parsed = parsePackFile(text, options.fileName);
+  if ('error' in parsed) return { ok: false, errors: [parsed.error] };
+  const { data } = parsed;
+  const meta = isObj(data.pack) ? data.pack : null;
+  const label = meta && isCorpusId(meta.id) ? `pack "${meta.id}"` : options.fileName;
+  const formatError = checkFormat(data, label);
+  if (formatError) return { ok: false, errors: [formatError] };
+
+  const errors = checkMeta(meta, label, options);
+  const id = meta && isText(meta.id) ? meta.id : '';
+  const topicsFile = `${label} › topics`;
+  const corpus = validatePack(data, label, topicsFile, options.builtIn, errors);
+  // The pack being replaced (or re-imported, already refused by checkMeta) doesn't count against itself.
+  const others = options.installed.filter((p) => p.id !== options.update && p.id !== id);
+  errors.push(...checkOwnership(data.topics, topicsFile, owners(options.builtIn, others)));
+  if (errors.length || !corpus || !meta) return { ok: false, errors };
+  return compilePack(text, id, meta, corpus, options);
 }

@@ -2,6 +2,7 @@
 // in full with the quote highlighted. Built by the background from what a tooltip asks for, read
 // back by the reader page; ids are checked both ways so an address can't point anywhere else.
 
+import { isObj, isText } from './guards';
 import { isCorpusId } from './ids';
 
 export const READER_PAGE = 'reader.html';
@@ -17,9 +18,9 @@ export interface ReaderTarget {
 }
 
 export function isReaderTarget(v: unknown): v is ReaderTarget {
-  if (typeof v !== 'object' || v === null) return false;
-  const { topicId, sourceId, quote } = v as Record<string, unknown>;
-  return isCorpusId(topicId) && isCorpusId(sourceId) && typeof quote === 'string' && quote.trim() !== '' && quote.length <= MAX_QUOTE_CHARS;
+  if (!isObj(v)) return false;
+  const { topicId, sourceId, quote } = v;
+  return isCorpusId(topicId) && isCorpusId(sourceId) && isText(quote) && quote.length <= MAX_QUOTE_CHARS;
 }
 
 export function readerPath(target: ReaderTarget): string {

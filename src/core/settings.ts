@@ -2,7 +2,7 @@
 // stored (an older version, a corrupt value, a hand-edited blob) comes out as a valid Settings;
 // a field that doesn't validate falls back to its default without taking the others with it.
 
-import { isObj, type Obj } from './guards';
+import { isHost, isObj, type Obj } from './guards';
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
@@ -54,10 +54,6 @@ function migrate(raw: Obj): Obj {
   return blob;
 }
 
-function validHost(h: unknown): h is string {
-  return typeof h === 'string' && h.length > 0 && h.length < 254 && /^[a-z0-9.-]+$/i.test(h);
-}
-
 export function parseSettings(raw: unknown): Settings {
   const blob = isObj(raw) ? migrate(raw) : {};
   const categories: Record<string, boolean> = {};
@@ -68,7 +64,7 @@ export function parseSettings(raw: unknown): Settings {
     version: SETTINGS_VERSION,
     enabled: typeof blob.enabled === 'boolean' ? blob.enabled : DEFAULT_SETTINGS.enabled,
     categories,
-    disabledSites: Array.isArray(blob.disabledSites) ? [...new Set(blob.disabledSites.filter(validHost).map((h) => h.toLowerCase()))] : [],
+    disabledSites: Array.isArray(blob.disabledSites) ? [...new Set(blob.disabledSites.filter(isHost).map((h) => h.toLowerCase()))] : [],
     mentionMode: blob.mentionMode === 'first' || blob.mentionMode === 'all' ? blob.mentionMode : DEFAULT_SETTINGS.mentionMode,
     paintMode: blob.paintMode === 'marks' || blob.paintMode === 'highlights' ? blob.paintMode : DEFAULT_SETTINGS.paintMode,
   };
