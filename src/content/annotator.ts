@@ -7,6 +7,7 @@ import type { Category, TopicIndex } from '../core/corpus-types';
 import { MIN_STRONG_MENTIONS, type Matcher } from '../core/matcher';
 import type { FoundTopic, MentionCounts } from '../core/messages';
 import { isCategoryOn, type Settings } from '../core/settings';
+import type { Annotator, AnnotatorOptions } from './annotator-api';
 import { ClaimPass } from './claim-pass';
 import { nextMention } from './mention-order';
 import { createMentionRegistry, type PageMention } from './mentions';
@@ -17,62 +18,16 @@ import { watchPage, type PageWatcher } from './page-watcher';
 import type { Painter, PaintMode } from './painter';
 import { readingStart } from './reading-start';
 import { scanRoots } from './scan';
+import { measureScan, paintPacer } from './scan-pacing';
 import { createSlicer } from './slices';
 import type { TextRun } from './text-runs';
+import { staleMentions } from './stale';
 import { MatchTriage, type TriageHost } from './triage';
-import { EXCLUDED_SELECTOR, MARK_CLASS, TEXT_NODE } from './zones';
+import { EXCLUDED_SELECTOR, MARK_CLASS } from './zones';
 
-export const SCAN_MEASURE = 'backstory:scan';
-/**
- * After its first slice (the top of the page, shown at once), a scan hands what it found to the
- * painter after this long, then after twice as long each time, up to PAINT_INTERVAL_MAX_MS:
- * each change to the highlights makes the browser revisit every range it holds (and lay out a
- * huge text node again), so a long scan paints in a handful of batches, not after every slice.
- */
-export const PAINT_INTERVAL_MS = 120;
-const PAINT_INTERVAL_MAX_MS = 2000;
+export { SCAN_MEASURE } from './scan-pacing';
 
-export interface Annotator {
-  /** Applies settings: scans, rescans or clears as needed. Resolves when the page is in step. */
-  apply(settings: Settings, active: boolean): Promise<void>;
-  /** Matches with another corpus view (own packs, false matches left out): rescans if active. */
-  setCorpus(index: TopicIndex, matcher: Matcher): Promise<void>;
-  /** The mention under the pointer, if any. */
-  mentionAt(x: number, y: number, target: Element): PageMention | undefined;
-  /** The mention an element of ours belongs to (a mark, in mark mode). */
-  mentionOf(el: Element): PageMention | undefined;
-  rectOf(mention: PageMention): DOMRect | null;
-  /** Shows where the keyboard is (null: nowhere); returns the element to focus, in mark mode. */
-  focus(mention: PageMention | null): HTMLElement | null;
-  counts(): MentionCounts;
-  /** The topics found, in order of first appearance on the page. */
-  found(): FoundTopic[];
-  /** The mentions shown (not the checked statements), in reading order. */
-  mentions(): PageMention[];
-  /** The statements checked against the sources, in reading order. */
-  checks(): PageMention[];
-  /**
-   * The topic's (or any topic's) next mention in reading order after `after` (a mention, or an
-   * element such as where focus is), cycling; the first without `after`.
-   */
-  nextMention(topicId: string | null, after: PageMention | Element | null): PageMention | undefined;
-  /** How mentions are shown now (null while inactive). */
-  readonly mode: PaintMode | null;
-  /** Subtrees left unscanned because they were nested beyond any page's need. */
-  readonly skipped: number;
-}
-
-export interface AnnotatorOptions {
-  doc: Document;
-  index: TopicIndex;
-  matcher: Matcher;
-  modules: Pick<LazyModules, 'claims' | 'marks'>;
-  /** Aborting removes everything shown and stops watching the page. */
-  signal: AbortSignal;
-  /** Asked before reacting to the page: false once the extension is gone (the caller then aborts). */
-  alive?: () => boolean;
-  onCountsChanged?: (counts: MentionCounts) => void;
-}
+export type { Annotator, AnnotatorOptions };
 
 /** What a page accumulates between two clears (what is shown is the registry's). */
 interface Session {
@@ -168,27 +123,13 @@ class PageAnnotator implements Annotator {
     this.active && this.painter ? this.painter.mentionAt(x, y, target) : undefined;
 
   readonly mentionOf = (el: Element): PageMention | undefined => (this.active && this.painter ? this.painter.mentionOf(el) : undefined);
-
   readonly rectOf = (m: PageMention): DOMRect | null => this.painter?.rectOf(m) ?? null;
-
   readonly focus = (m: PageMention | null): HTMLElement | null => this.painter?.focus(m) ?? null;
 
-  counts(): MentionCounts {
-    return this.registry.counts();
-  }
-
-  found(): FoundTopic[] {
-    return this.registry.found();
-  }
-
-  mentions(): PageMention[] {
-    return this.registry.ordered();
-  }
-
-  checks(): PageMention[] {
-    return this.registry.checks();
-  }
-
+  readonly counts = (): MentionCounts => this.registry.counts();
+  readonly found = (): FoundTopic[] => this.registry.found();
+  readonly mentions = (): PageMention[] => this.registry.ordered();
+  readonly checks = (): PageMention[] => this.registry.checks();
   readonly nextMention = (topicId: string | null, after: PageMention | Element | null): PageMention | undefined =>
     nextMention(this.registry, topicId, after);
 
@@ -267,7 +208,7 @@ class PageAnnotator implements Annotator {
     this.show([...triage.batch.splice(0), ...checks]);
     this.session.skipped += walk.skipped;
     this.showWaiting(triage);
-    measure(this.win, t0);
+    measureScan(this.win, t0);
     if (walk.again.length) this.onRoots([...walk.again]);
     this.reportCounts();
   }
@@ -300,14 +241,7 @@ class PageAnnotator implements Annotator {
   private onStale(stale: Node[]): void {
     if (!this.active || !this.painter || !this.alive()) return;
     const p = this.painter;
-    const changedText = stale.filter((n): n is Text => n.nodeType === TEXT_NODE);
-    const gone = new Set(changedText.flatMap((n) => this.registry.inNode(n)));
-    // Text changed inside one of our marks (a page editing what it sees): that mark's mention goes.
-    for (const n of changedText) {
-      const inMark = n.parentElement ? p.mentionOf(n.parentElement) : undefined;
-      if (inMark) gone.add(inMark);
-    }
-    if (stale.some((n) => n.nodeType !== TEXT_NODE)) for (const m of this.registry.disconnected()) gone.add(m);
+    const { changedText, gone } = staleMentions(stale, this.registry, p);
     if (gone.size === 0) return;
     this.quietly(() => p.release(changedText));
     this.hide(gone);
@@ -358,31 +292,6 @@ class PageAnnotator implements Annotator {
 }
 
 const modeFor = (win: Window, s: Settings): PaintMode => (s.paintMode === 'marks' || !canPaintHighlights(win) ? 'marks' : 'highlights');
-
-/**
- * When a scan hands what it found to the painter: after its first slice, then after
- * PAINT_INTERVAL_MS, twice as long each time after that; once at the end for a painter that
- * doesn't paint in batches.
- */
-function paintPacer(win: Window, batches: boolean, paint: () => void): () => void {
-  let nextPaint = -Infinity;
-  let interval = PAINT_INTERVAL_MS;
-  return () => {
-    const now = win.performance.now();
-    if (now < nextPaint || (!batches && nextPaint > -Infinity)) return;
-    if (nextPaint > -Infinity) interval = Math.min(interval * 2, PAINT_INTERVAL_MAX_MS);
-    nextPaint = now + interval;
-    paint();
-  };
-}
-
-function measure(win: Window, t0: number): void {
-  try {
-    win.performance.measure(SCAN_MEASURE, { start: t0, end: win.performance.now() });
-  } catch {
-    // Pages may replace performance.measure; measuring must never break a scan.
-  }
-}
 
 function categoryMap(index: TopicIndex): Map<string, Category> {
   return new Map(index.categories.map((c) => [c.id, c]));

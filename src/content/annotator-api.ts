@@ -1,0 +1,51 @@
+// What the content script asks of the annotator, and what it gives it.
+
+import type { TopicIndex } from '../core/corpus-types';
+import type { Matcher } from '../core/matcher';
+import type { FoundTopic, MentionCounts } from '../core/messages';
+import type { Settings } from '../core/settings';
+import type { PageMention } from './mentions';
+import type { LazyModules } from './modules';
+import type { PaintMode } from './painter';
+
+export interface Annotator {
+  /** Applies settings: scans, rescans or clears as needed. Resolves when the page is in step. */
+  apply(settings: Settings, active: boolean): Promise<void>;
+  /** Matches with another corpus view (own packs, false matches left out): rescans if active. */
+  setCorpus(index: TopicIndex, matcher: Matcher): Promise<void>;
+  /** The mention under the pointer, if any. */
+  mentionAt(x: number, y: number, target: Element): PageMention | undefined;
+  /** The mention an element of ours belongs to (a mark, in mark mode). */
+  mentionOf(el: Element): PageMention | undefined;
+  rectOf(mention: PageMention): DOMRect | null;
+  /** Shows where the keyboard is (null: nowhere); returns the element to focus, in mark mode. */
+  focus(mention: PageMention | null): HTMLElement | null;
+  counts(): MentionCounts;
+  /** The topics found, in order of first appearance on the page. */
+  found(): FoundTopic[];
+  /** The mentions shown (not the checked statements), in reading order. */
+  mentions(): PageMention[];
+  /** The statements checked against the sources, in reading order. */
+  checks(): PageMention[];
+  /**
+   * The topic's (or any topic's) next mention in reading order after `after` (a mention, or an
+   * element such as where focus is), cycling; the first without `after`.
+   */
+  nextMention(topicId: string | null, after: PageMention | Element | null): PageMention | undefined;
+  /** How mentions are shown now (null while inactive). */
+  readonly mode: PaintMode | null;
+  /** Subtrees left unscanned because they were nested beyond any page's need. */
+  readonly skipped: number;
+}
+
+export interface AnnotatorOptions {
+  doc: Document;
+  index: TopicIndex;
+  matcher: Matcher;
+  modules: Pick<LazyModules, 'claims' | 'marks'>;
+  /** Aborting removes everything shown and stops watching the page. */
+  signal: AbortSignal;
+  /** Asked before reacting to the page: false once the extension is gone (the caller then aborts). */
+  alive?: () => boolean;
+  onCountsChanged?: (counts: MentionCounts) => void;
+}

@@ -1,0 +1,38 @@
+// When a long scan hands what it found to the painter, and the scan's measure in the page's timeline.
+
+/**
+ * After its first slice (the top of the page, shown at once), a scan hands what it found to the
+ * painter after this long, then after twice as long each time, up to PAINT_INTERVAL_MAX_MS:
+ * each change to the highlights makes the browser revisit every range it holds (and lay out a
+ * huge text node again), so a long scan paints in a handful of batches, not after every slice.
+ */
+export const PAINT_INTERVAL_MS = 120;
+const PAINT_INTERVAL_MAX_MS = 2000;
+
+/**
+ * When a scan hands what it found to the painter: after its first slice, then after
+ * PAINT_INTERVAL_MS, twice as long each time after that; once at the end for a painter that
+ * doesn't paint in batches.
+ */
+export function paintPacer(win: Window, batches: boolean, paint: () => void): () => void {
+  let nextPaint = -Infinity;
+  let interval = PAINT_INTERVAL_MS;
+  return () => {
+    const now = win.performance.now();
+    if (now < nextPaint || (!batches && nextPaint > -Infinity)) return;
+    if (nextPaint > -Infinity) interval = Math.min(interval * 2, PAINT_INTERVAL_MAX_MS);
+    nextPaint = now + interval;
+    paint();
+  };
+}
+
+export const SCAN_MEASURE = 'backstory:scan';
+
+/** The scan's measure in the page's timeline (part of the page contract). */
+export function measureScan(win: Window, t0: number): void {
+  try {
+    win.performance.measure(SCAN_MEASURE, { start: t0, end: win.performance.now() });
+  } catch {
+    // Pages may replace performance.measure; measuring must never break a scan.
+  }
+}
