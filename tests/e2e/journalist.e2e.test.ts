@@ -1,6 +1,8 @@
 // What a journalist does: sees a statement the sources contradict, copies a citation, surveys
 // the page from the popup, and moves through mentions with the keyboard; in this run's paint mode
 // (harness.ts PAINT_MODE).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { checks, hoverMention, launch, mentions, PAINT_MODE, tooltipPanel, waitForMentions, type Harness } from './harness';
@@ -99,7 +101,10 @@ describe('page report', () => {
     const md = await popup.evaluate(() => navigator.clipboard.readText());
     await popup.close();
     expect(md).toMatch(/^# Backstory report: Fact check: Japan and Russia\n\nhttp:\/\/127\.0\.0\.1:\d+\/claims\.html\n/);
-    expect(md).toContain('## Statements checked (6)');
+    // As many as the fixture page expects to be checked (its own list of expected verdicts).
+    const fixture = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'matching', 'claims.html'), 'utf8');
+    const expectedChecks = JSON.parse(/id="expected-checks">([\s\S]*?)<\/script>/.exec(fixture)![1]!) as unknown[];
+    expect(md).toContain(`## Statements checked (${expectedChecks.length})`);
     expect(md).toContain('The sources say otherwise — the page says “143”');
     expect(md).toContain('In the sentence: “At the UN, ES-11/1 was supported by 143 member states.”');
     expect(md).toContain('> **How many UN member states supported it: 141');
