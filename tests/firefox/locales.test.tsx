@@ -97,8 +97,9 @@ describe('the UI in Japanese', () => {
         active: true,
         counts: { total: 5, conflicts: 0, byCategory: { places: 5 }, byTopic: { a: 3, b: 2 } },
       })) as PopupApi['sendToTab'],
+      handlePopup: () => () => undefined,
     };
-    await act(() => render(<Popup api={api} categories={categories} corpusVersion="abc123" topicCount={87} refreshMs={60_000} />, container));
+    await act(() => render(<Popup api={api} categories={categories} corpusVersion="abc123" topicCount={87} />, container));
     for (let i = 0; i < 3; i++) await act(async () => void (await new Promise((r) => setTimeout(r, 0))));
 
     expect(container.querySelector('main')?.getAttribute('lang')).toBe('ja');

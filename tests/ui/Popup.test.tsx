@@ -3,8 +3,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Category, TopicDetails } from '../../src/core/corpus-types';
-import type { PageStatus } from '../../src/core/messages';
+import type { PageStatus, PopupMessage } from '../../src/core/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
+import type { Handlers, MessageSender } from '../../src/platform/extension-api';
 import { Popup, type PopupApi } from '../../src/ui/Popup';
 
 const categories: Category[] = [
@@ -48,6 +49,8 @@ function fakeApi(initial: Settings = { ...DEFAULT_SETTINGS }, page: 'ok' | 'unav
   const saved: Settings[] = [];
   const listeners = new Set<(s: Settings) => void>();
   const tabCalls: Array<{ tabId: number; type: string; payload?: unknown }> = [];
+  const popupHandlers = new Set<Handlers<PopupMessage>>();
+  let current = status;
   const api: PopupApi = {
     loadSettings: async () => structuredClone(stored),
     saveSettings: async (s) => {
@@ -63,8 +66,12 @@ function fakeApi(initial: Settings = { ...DEFAULT_SETTINGS }, page: 'ok' | 'unav
       tabCalls.push(type === 'page:status' ? { tabId, type } : { tabId, type, payload });
       if (page === 'unavailable') throw new Error('Could not establish connection. Receiving end does not exist.');
       if (type === 'page:report') return { title: 'Example news', url: 'https://example.com/news', checks: [], found: pageStatus().found };
-      return type === 'page:reveal' ? true : { ...pageStatus(), ...status };
+      return type === 'page:reveal' ? true : { ...pageStatus(), ...current };
     }) as PopupApi['sendToTab'],
+    handlePopup: (handlers) => {
+      popupHandlers.add(handlers);
+      return () => popupHandlers.delete(handlers);
+    },
     // The background's answer for topic details: only Shikotan's are bundled in this fake.
     send: (async (type: string, payload: { topicId: string }) =>
       type === 'details:get' && payload.topicId === 'a' ? shikotanDetails : null) as PopupApi['send'],
@@ -74,7 +81,16 @@ function fakeApi(initial: Settings = { ...DEFAULT_SETTINGS }, page: 'ok' | 'unav
     saved,
     listeners,
     tabCalls,
+    popupHandlers,
     stored: () => stored,
+    /** The page's status from now on, as a page whose feed added mentions would answer. */
+    setStatus(next: Partial<PageStatus>) {
+      current = next;
+    },
+    /** The background's word that a tab's counts changed (from `sender`, the background by default). */
+    async push(tabId: number, sender: MessageSender = { tabId: null, frameId: null }) {
+      for (const h of popupHandlers) await h['tab:counts-changed']?.({ tabId }, sender);
+    },
     changeElsewhere(s: Settings) {
       stored = structuredClone(s);
       for (const l of listeners) l(structuredClone(s));
@@ -102,7 +118,7 @@ const settle = () =>
 
 async function open(fake: ReturnType<typeof fakeApi>) {
   await act(() => {
-    render(<Popup api={fake.api} categories={categories} corpusVersion="2024.1" topicCount={42} refreshMs={60_000} />, container);
+    render(<Popup api={fake.api} categories={categories} corpusVersion="2024.1" topicCount={42} />, container);
   });
   await settle();
   await settle();
@@ -253,6 +269,50 @@ describe('Popup', () => {
     expect(fake.listeners.size).toBe(1);
     await act(() => render(null, container));
     expect(fake.listeners.size).toBe(0);
+  });
+
+  it('follows the page as its counts change, on the background’s word for this tab only, with no timer', async () => {
+    const fake = fakeApi();
+    await open(fake);
+    expect(countOf('places')).toBe('3');
+    const asked = () => fake.tabCalls.filter((c) => c.type === 'page:status').length;
+    expect(asked()).toBe(1);
+    const more = { total: 8, conflicts: 2, byCategory: { places: 6, people: 2 }, byTopic: { a: 6, b: 2 } };
+    fake.setStatus({ counts: more, found: [...pageStatus().found, { id: 'c', name: 'Habomai', category: 'places', count: 3 }] });
+
+    // Another tab's counts, or a content script posing as the background: not this popup's business.
+    await act(() => fake.push(8));
+    await act(() => fake.push(7, { tabId: 7, frameId: 0 }));
+    await settle();
+    expect(asked()).toBe(1);
+    expect(countOf('places')).toBe('3');
+
+    await act(() => fake.push(7));
+    await settle();
+    expect(asked()).toBe(2);
+    expect(countOf('places')).toBe('6');
+    expect(text(container.querySelector('.total'))).toBe('8 mentions of 2 topics on this page');
+    expect([...container.querySelectorAll('.overview button[data-topic]')].map(text)).toContain('Habomai3');
+
+    // Closed, it stops listening.
+    await act(() => render(null, container));
+    expect(fake.popupHandlers.size).toBe(0);
+  });
+
+  it('shows the latest answer when a push overtakes an earlier question', async () => {
+    const fake = fakeApi();
+    const answers: Array<(s: PageStatus) => void> = [];
+    fake.api.sendToTab = (async () => new Promise<PageStatus>((r) => answers.push(r))) as PopupApi['sendToTab'];
+    await open(fake);
+    await act(() => fake.push(7));
+    await settle();
+    expect(answers).toHaveLength(2);
+    const counts = (total: number) => ({ total, conflicts: 0, byCategory: { places: total }, byTopic: { a: total } });
+    await act(() => answers[1]!({ ...pageStatus(), counts: counts(9) }));
+    await settle();
+    await act(() => answers[0]!({ ...pageStatus(), counts: counts(4) }));
+    await settle();
+    expect(countOf('places')).toBe('9');
   });
 
   it('says it does not run on pages it cannot reach', async () => {
