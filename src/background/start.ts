@@ -53,7 +53,12 @@ export function startBackground(api: ExtensionApi, now: () => number = Date.now)
     },
     'counts:report': async ({ counts }, sender) => {
       if (sender.tabId !== null && sender.frameId === 0) {
-        await api.setBadge(sender.tabId, badgeText(counts?.total ?? 0), BADGE_COLOR).catch(() => undefined);
+        // An open popup follows the page through this (the page's own answer, not these counts);
+        // with no popup open nobody listens, which is no error.
+        await Promise.all([
+          api.setBadge(sender.tabId, badgeText(counts?.total ?? 0), BADGE_COLOR).catch(() => undefined),
+          api.sendToPopup('tab:counts-changed', { tabId: sender.tabId }).catch(() => undefined),
+        ]);
       }
       return null;
     },

@@ -82,9 +82,19 @@ export interface ToPage {
   'page:command': { request: { command: PageCommand }; response: null };
 }
 
-export type MessageMap = ToBackground & ToPage;
+/**
+ * What the background tells the extension's own pages. Only the tab's id travels, never what a
+ * page sent: a popup asks the page itself (`page:status`) for everything it shows.
+ */
+export interface ToPopup {
+  /** background → popup: a tab's top frame reported new counts; a popup showing that tab asks again. */
+  'tab:counts-changed': { request: { tabId: number }; response: null };
+}
+
+export type MessageMap = ToBackground & ToPage & ToPopup;
 export type BackgroundMessage = keyof ToBackground;
 export type PageMessage = keyof ToPage;
+export type PopupMessage = keyof ToPopup;
 
 export type PageCommand = 'toggle-annotations' | 'next-mention';
 export const PAGE_COMMANDS: readonly PageCommand[] = ['toggle-annotations', 'next-mention'];
@@ -102,6 +112,7 @@ const TYPES: Record<MessageType, true> = {
   'page:report': true,
   'page:reveal': true,
   'page:command': true,
+  'tab:counts-changed': true,
 };
 
 /** Anything can arrive on a message channel; only our own shapes get through. */

@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import { INSTANCE_FLAG } from '../core/content-flags';
 import { parseLocal } from '../core/local-data';
-import { type BackgroundMessage, isMessage, type Message, type PageMessage, type Request, type Response } from '../core/messages';
+import { type BackgroundMessage, isMessage, type Message, type PageMessage, type PopupMessage, type Request, type Response } from '../core/messages';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
 
@@ -12,6 +12,19 @@ function dispatch(handlers: Handlers, message: Message, sender: MessageSender): 
   // The map is keyed by message type; TypeScript can't correlate the union, so narrow once here.
   const handler = handlers[message.type] as ((p: unknown, s: MessageSender) => unknown) | undefined;
   return handler ? Promise.resolve(handler(message.payload, sender)) : undefined;
+}
+
+/**
+ * Answers our own messages of the handlers' types. A message reaches every extension page as well
+ * as the background, so each context answers only its own direction's types and leaves the rest.
+ */
+function listen(handlers: Handlers): () => void {
+  const onMessage = (message: unknown, sender: Runtime.MessageSender) => {
+    if (!isMessage(message)) return undefined;
+    return dispatch(handlers, message, { tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  return () => browser.runtime.onMessage.removeListener(onMessage);
 }
 
 /** Runs `run` in every frame of each tab open on the content script's sites. */
@@ -62,14 +75,13 @@ export const browserApi: ExtensionApi = {
     return browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 }) as Promise<Response<K>>;
   },
 
-  handle(handlers) {
-    const onMessage = (message: unknown, sender: Runtime.MessageSender) => {
-      if (!isMessage(message)) return undefined;
-      return dispatch(handlers, message, { tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null });
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
+  handle: listen,
+
+  sendToPopup<K extends PopupMessage>(type: K, payload: Request<K>): Promise<Response<K>> {
+    return browser.runtime.sendMessage({ type, payload }) as Promise<Response<K>>;
   },
+
+  handlePopup: listen,
 
   async activeTabId() {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

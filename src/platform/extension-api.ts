@@ -1,7 +1,7 @@
 // Every browser API Backstory uses, behind one small interface. The real implementation wraps
 // webextension-polyfill (browser-api.ts); tests pass fakes.
 
-import type { BackgroundMessage, MessageType, PageMessage, Request, Response } from '../core/messages';
+import type { BackgroundMessage, MessageType, PageMessage, PopupMessage, Request, Response } from '../core/messages';
 import type { LocalData, LocalKey } from '../core/local-data';
 import type { Settings } from '../core/settings';
 
@@ -28,6 +28,10 @@ export interface ExtensionApi {
   sendToTab<K extends PageMessage>(tabId: number, type: K, payload: Request<K>): Promise<Response<K>>;
   /** Answers messages of the given types. Returns the teardown. */
   handle(handlers: Handlers<BackgroundMessage>): () => void;
+  /** From the background to the extension's open pages (a popup); rejects when none is open. */
+  sendToPopup<K extends PopupMessage>(type: K, payload: Request<K>): Promise<Response<K>>;
+  /** In a popup: answers the background's messages to popups. Returns the teardown. */
+  handlePopup(handlers: Handlers<PopupMessage>): () => void;
   activeTabId(): Promise<number | null>;
   /** The extension was installed or updated (not on every start of the background). */
   onInstalled(listener: () => void): () => void;

@@ -4,30 +4,18 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import type { Category } from '../core/corpus-types';
-import { emptyCounts, type PageStatus } from '../core/messages';
-import { isCategoryOn, siteOf, withCategory, withSite, type Settings } from '../core/settings';
+import { isCategoryOn, withCategory, withSite, type Settings } from '../core/settings';
 import type { ExtensionApi } from '../platform/extension-api';
 import { t, tWith, uiLanguage } from './i18n';
 import { copyText } from './clipboard';
 import { PageOverview } from './PageOverview';
+import { type PageState, type PageStateApi, usePageState } from './page-state';
 import { pageReportMarkdown, reportTopicIds } from './report';
 import { Switch } from './Switch';
 
-export type PopupApi = Pick<ExtensionApi, 'loadSettings' | 'saveSettings' | 'onSettingsChanged' | 'activeTabId' | 'sendToTab'> &
-  Partial<Pick<ExtensionApi, 'openOptions' | 'tabUrl' | 'hasLiveContentScript' | 'send'>>;
-
-/**
- * A page whose content script doesn't answer messages: quiet if Backstory's first script is
- * alive there (it answers only once the page's text could name a topic: content/index.ts), so
- * the page holds nothing; out of reach otherwise (a browser page, a store, a tab still loading).
- */
-async function quietPage(api: PopupApi, tabId: number): Promise<PageStatus | null> {
-  const live = (await api.hasLiveContentScript?.(tabId).catch(() => false)) ?? false;
-  const url = live ? ((await api.tabUrl?.(tabId).catch(() => null)) ?? null) : null;
-  const site = url ? siteOf(url) : null;
-  if (!site) return null;
-  return { site, active: false, counts: emptyCounts(), found: [], skipped: 0, mode: null };
-}
+export type PopupApi = PageStateApi &
+  Pick<ExtensionApi, 'loadSettings' | 'saveSettings' | 'onSettingsChanged'> &
+  Partial<Pick<ExtensionApi, 'openOptions' | 'send'>>;
 
 const conflictsLine = (n: number) => (n === 1 ? t('popupConflictsOne') : t('popupConflictsOther', n));
 
@@ -36,11 +24,7 @@ export interface PopupProps {
   categories: Category[];
   corpusVersion: string;
   topicCount: number;
-  /** How often the page's counts are refreshed while the popup is open, ms. */
-  refreshMs?: number;
 }
-
-type PageState = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; status: PageStatus };
 
 /** The settings, read once and then followed as any page changes them (null until read). */
 function useSettings(api: PopupApi): [Settings | null, (next: Settings) => void] {
@@ -59,33 +43,6 @@ function useSettings(api: PopupApi): [Settings | null, (next: Settings) => void]
     void api.saveSettings(next);
   };
   return [settings, save];
-}
-
-/** What the current tab's page shows, asked again every `refreshMs` while the popup is open. */
-function usePageState(api: PopupApi, refreshMs: number): PageState {
-  const [page, setPage] = useState<PageState>({ kind: 'loading' });
-  useEffect(() => {
-    let live = true;
-    let tabId: number | null = null;
-    const refresh = async () => {
-      try {
-        tabId ??= await api.activeTabId();
-        if (tabId === null) throw new Error('no tab');
-        const id = tabId;
-        const status = await api.sendToTab(id, 'page:status', {}).catch(() => quietPage(api, id));
-        if (live) setPage(status ? { kind: 'ready', status } : { kind: 'unavailable' });
-      } catch {
-        if (live) setPage({ kind: 'unavailable' });
-      }
-    };
-    void refresh();
-    const timer = setInterval(refresh, refreshMs);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [api, refreshMs]);
-  return page;
 }
 
 interface PageSectionProps {
@@ -172,9 +129,9 @@ function CategoriesSection({ categories, settings, save, counts }: CategoriesSec
   );
 }
 
-export function Popup({ api, categories, corpusVersion, topicCount, refreshMs = 1000 }: PopupProps) {
+export function Popup({ api, categories, corpusVersion, topicCount }: PopupProps) {
   const [settings, save] = useSettings(api);
-  const page = usePageState(api, refreshMs);
+  const page = usePageState(api);
   if (!settings) return <main class="popup" lang={uiLanguage()} aria-busy="true" />;
 
   const status = page.kind === 'ready' ? page.status : null;

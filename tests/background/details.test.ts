@@ -4,45 +4,29 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { READER_INTERVAL_MS, startBackground } from '../../src/background/start';
-import type { TopicDetails } from '../../src/core/corpus-types';
-import { parseLocal, type LocalKey } from '../../src/core/local-data';
-import type { Handlers } from '../../src/platform/extension-api';
-import type { ExtensionApi } from '../../src/platform/extension-api';
+import type { MessageSender } from '../../src/platform/extension-api';
 import { readPack } from '../../src/core/packs';
 import { withPack, withPackEnabled } from '../../src/core/packs-stored';
 import { miniIndex } from '../core/mini-corpus';
+import { fakeExtension } from '../support/extension-api';
 
 const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'packs', 'sample-pack.json'), 'utf8');
 const r = readPack(SAMPLE, { fileName: 'sample-pack.json', builtIn: miniIndex(), installed: [] });
 if (!r.ok) throw new Error('the sample pack must be valid');
 
+/** The background over the shared fake extension, with Shikotan's details bundled. */
 function start(stored: Record<string, unknown>, now: () => number = Date.now) {
-  let handlers: Handlers = {};
-  const opened: Array<{ path: string; opener: number | null }> = [];
-  const bundled: Record<string, TopicDetails> = { 'details/shikotan.json': { topic: { id: 'shikotan' } } as TopicDetails };
-  const api = {
-    handle: (h: Handlers) => {
-      handlers = h;
-      return () => undefined;
-    },
-    onCommand: () => () => undefined,
-    readBundled: async (path: string) => {
-      if (!bundled[path]) throw new Error(`${path}: not found`);
-      return bundled[path];
-    },
-    loadLocal: async (key: LocalKey) => parseLocal(key, stored[key]),
-    onLocalChanged: () => () => undefined,
-    setEarlyScript: async () => undefined,
-    onInstalled: () => () => undefined,
-    openPage: async (path: string, opener: number | null) => void opened.push({ path, opener }),
-  } as unknown as ExtensionApi;
-  startBackground(api, now);
-  return { handlers: () => handlers, opened };
+  const fake = fakeExtension({ stored, bundled: { 'details/shikotan.json': { topic: { id: 'shikotan' } } } });
+  startBackground(fake.api, now);
+  return fake;
 }
 
+/** A message from the top frame of tab `tabId`. */
+const fromTab = (tabId: number): MessageSender => ({ tabId, frameId: 0 });
+
 function background(stored: Record<string, unknown>) {
-  const { handlers } = start(stored);
-  return (topicId: string) => handlers()['details:get']!({ topicId }, { tabId: 1, frameId: 0 });
+  const fake = start(stored);
+  return (topicId: string) => fake.deliver('details:get', { topicId }, fromTab(1));
 }
 
 describe('details:get', () => {
@@ -66,34 +50,33 @@ describe('details:get', () => {
 
 describe('reader:open', () => {
   it('opens the reader page at the quote, beside the tab it was asked from', async () => {
-    const { handlers, opened } = start({});
+    const { deliver, opened } = start({});
     const target = { topicId: 'shikotan', sourceId: 'rusi-brown-2022', quote: 'Shikotan & Habomai' };
-    expect(await handlers()['reader:open']!(target, { tabId: 4, frameId: 0 })).toBe(true);
+    expect(await deliver('reader:open', target, fromTab(4))).toBe(true);
     expect(opened).toEqual([{ path: 'reader.html?topic=shikotan&source=rusi-brown-2022&quote=Shikotan+%26+Habomai', opener: 4 }]);
   });
 
   it('opens at most one reader page a second for a tab (a page clicking the button in a loop)', async () => {
     let t = 10_000;
-    const { handlers, opened } = start({}, () => t);
+    const { deliver, opened } = start({}, () => t);
     const target = { topicId: 'shikotan', sourceId: 'rusi-brown-2022', quote: 'Shikotan' };
-    const open = () => handlers()['reader:open']!(target, { tabId: 4, frameId: 0 });
+    const open = () => deliver('reader:open', target, fromTab(4));
     expect([await open(), await open(), await open()]).toEqual([true, false, false]);
-    expect(await handlers()['reader:open']!(target, { tabId: 5, frameId: 0 })).toBe(true);
+    expect(await deliver('reader:open', target, fromTab(5))).toBe(true);
     t += READER_INTERVAL_MS;
     expect(await open()).toBe(true);
     expect(opened).toHaveLength(3);
   });
 
   it('opens nothing for what a hostile page could send instead', async () => {
-    const { handlers, opened } = start({});
-    const open = handlers()['reader:open']!;
+    const { deliver, opened } = start({});
     for (const bad of [
       { topicId: '../x', sourceId: 's', quote: 'q' },
       { topicId: 'a', sourceId: 'https://evil.example', quote: 'q' },
       { topicId: 'a', sourceId: 's' },
       null,
     ]) {
-      expect(await open(bad as never, { tabId: 4, frameId: 0 })).toBe(false);
+      expect(await deliver('reader:open', bad as never, fromTab(4))).toBe(false);
     }
     expect(opened).toEqual([]);
   });

@@ -1,42 +1,32 @@
 // What the background does on its own: runs the content script in open tabs after an install or
 // update, and keeps packs-flag.js registered exactly while an own pack is switched on.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBackground } from '../../src/background/start';
-import { parseLocal, type LocalKey } from '../../src/core/local-data';
-import type { ExtensionApi } from '../../src/platform/extension-api';
+import { readPack } from '../../src/core/packs';
+import { miniIndex } from '../core/mini-corpus';
+import { fakeExtension } from '../support/extension-api';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 function background(stored: Record<string, unknown>) {
-  const calls: string[] = [];
-  let installed: () => void = () => undefined;
-  const packListeners: Array<(v: unknown) => void> = [];
-  const api = {
-    handle: () => () => undefined,
-    onCommand: () => () => undefined,
-    loadLocal: async (key: LocalKey) => parseLocal(key, stored[key]),
-    onLocalChanged: (key: LocalKey, l: (v: unknown) => void) => {
-      if (key === 'packs') packListeners.push(l);
-      return () => undefined;
-    },
-    // Slow, as the browser's registration is: a later change must wait for an earlier one.
-    setEarlyScript: async (s: { id: string }, on: boolean) => {
-      calls.push(`start ${on ? 'on' : 'off'}`);
-      await new Promise((r) => setTimeout(r, 5));
-      calls.push(`${s.id} ${on ? 'on' : 'off'}`);
-    },
-    onInstalled: (l: () => void) => {
-      installed = l;
-      return () => undefined;
-    },
-    injectIntoOpenTabs: async () => void calls.push('inject'),
-    runInOpenTabs: async (file: string) => void calls.push(`run ${file}`),
-  } as unknown as ExtensionApi;
-  startBackground(api);
-  return { calls, install: () => installed(), packsChanged: (packs: unknown) => packListeners.forEach((l) => l(packs)) };
+  const fake = fakeExtension({ stored });
+  // Slow, as the browser's registration is: a later change must wait for an earlier one.
+  fake.api.setEarlyScript = async ({ id }, on) => {
+    fake.log.push(`start ${on ? 'on' : 'off'}`);
+    await new Promise((r) => setTimeout(r, 5));
+    fake.log.push(`${id} ${on ? 'on' : 'off'}`);
+  };
+  startBackground(fake.api);
+  return { calls: fake.log, install: fake.install, packsChanged: (packs: unknown) => fake.changeElsewhere({ packs }) };
 }
 
-const pack = (enabled: boolean) => ({ id: 'p', name: 'P', description: null, version: 'p@1', enabled });
+// A real pack: the background reads the packs as storage gives them, through their parser.
+const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'packs', 'sample-pack.json'), 'utf8');
+const sample = readPack(SAMPLE, { fileName: 'sample-pack.json', builtIn: miniIndex(), installed: [] });
+if (!sample.ok) throw new Error('the sample pack must be valid');
+const pack = (enabled: boolean) => ({ ...sample.pack, enabled });
 
 describe('the background', () => {
   it('runs the content script in the open tabs once installed or updated, and not on every start', async () => {

@@ -7,17 +7,16 @@ import { join } from 'node:path';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnnotator, type Annotator } from '../../src/content/annotator';
-import { watchOwnCorpus, type OwnCorpus, type OwnCorpusApi } from '../../src/content/own-corpus';
+import { watchOwnCorpus, type OwnCorpus } from '../../src/content/own-corpus';
 import { createTooltipHost, type TooltipHost } from '../../src/content/tooltip-host';
 import type { TopicDetails } from '../../src/core/corpus-types';
-import type { LocalData, LocalKey } from '../../src/core/local-data';
-import { parseLocal } from '../../src/core/local-data';
 import { createMatcher } from '../../src/core/matcher';
 import { readPack } from '../../src/core/packs';
 import { withPack, withPackEnabled } from '../../src/core/packs-stored';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { miniIndex } from '../core/mini-corpus';
 import { testModules } from '../support/content';
+import { type FakeExtension, fakeExtension } from '../support/extension-api';
 
 const index = miniIndex();
 const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'packs', 'sample-pack.json'), 'utf8');
@@ -25,26 +24,8 @@ const imported = readPack(SAMPLE, { fileName: 'sample-pack.json', builtIn: index
 if (!imported.ok) throw new Error('the sample pack must be valid');
 const installed = withPack([], {}, imported.pack, imported.files);
 
-/** storage.local in memory: like the browser, every write is heard by every listener, the writer's too. */
-function fakeStorage(initial: Record<string, unknown> = {}) {
-  const stored = new Map<string, unknown>(Object.entries(structuredClone(initial)));
-  const listeners = new Set<{ key: LocalKey; fn: (v: never) => void }>();
-  const writes: Array<Partial<LocalData>> = [];
-  const api: OwnCorpusApi = {
-    loadLocal: async <K extends LocalKey>(key: K) => parseLocal(key, structuredClone(stored.get(key))),
-    saveLocal: async (values) => {
-      writes.push(structuredClone(values));
-      for (const [k, v] of Object.entries(values)) stored.set(k, structuredClone(v));
-      for (const l of listeners) if (l.key in values) (l.fn as (v: unknown) => void)(parseLocal(l.key, structuredClone(stored.get(l.key))));
-    },
-    onLocalChanged: <K extends LocalKey>(key: K, fn: (value: LocalData[K]) => void) => {
-      const entry = { key, fn: fn as (v: never) => void };
-      listeners.add(entry);
-      return () => void listeners.delete(entry);
-    },
-  };
-  return { api, stored, writes };
-}
+/** storage.local in memory (the shared fake): like the browser, every write is heard by every listener, the writer's too. */
+const fakeStorage = (stored: Record<string, unknown> = {}) => fakeExtension({ stored });
 
 let annotator: Annotator | null = null;
 let own: OwnCorpus | null = null;
@@ -58,7 +39,7 @@ afterEach(() => {
   tooltip = own = annotator = controller = null;
 });
 
-async function start(html: string, storage: ReturnType<typeof fakeStorage>, site: string | null = 'example.com') {
+async function start(html: string, storage: FakeExtension, site: string | null = 'example.com') {
   document.title = '';
   document.body.innerHTML = html;
   const matcher = createMatcher(index);
@@ -67,7 +48,7 @@ async function start(html: string, storage: ReturnType<typeof fakeStorage>, site
   const a = createAnnotator({ doc: document, index, matcher, modules: testModules, signal: controller.signal });
   annotator = a;
   own = watchOwnCorpus({
-    api: storage.api,
+    api: storage.content,
     site,
     base: { index, matcher },
     apply: (view) => a.setCorpus(view.index, view.matcher),
@@ -139,7 +120,7 @@ describe('Wrong match', () => {
     await own!.reportWrongMatch(mention);
     await settle();
     expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', 'Port Vessick', 'Port Vessick', '色丹島']);
-    expect(storage.stored.get('falseMatches')).toEqual([
+    expect(storage.storage.get('falseMatches')).toEqual([
       { site: 'example.com', alias: 'Shikotan', topicId: 'shikotan', at: '2025-02-03T04:05:06.000Z' },
     ]);
     // A pack topic's alias too.
@@ -189,7 +170,7 @@ describe('Wrong match', () => {
     });
     expect(tooltip.current).toBeNull();
     expect(marked()).toEqual([]);
-    expect(storage.writes).toEqual([
+    expect(storage.localSaves).toEqual([
       { falseMatches: [{ site: 'example.com', alias: 'Shikotan', topicId: 'shikotan', at: '2025-02-03T04:05:06.000Z' }] },
     ]);
   });

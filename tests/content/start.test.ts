@@ -6,32 +6,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LazyModules } from '../../src/content/modules';
 import { startContentScript, type ContentScript } from '../../src/content/start';
-import { parseLocal } from '../../src/core/local-data';
 import { createMatcher } from '../../src/core/matcher';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { ContentApi } from '../../src/platform/content-api';
 import { setMessageSource } from '../../src/platform/i18n';
 import { miniIndex } from '../core/mini-corpus';
 import { testModules } from '../support/content';
+import { fakeExtension } from '../support/extension-api';
 
 const index = miniIndex();
 const PAGE = '<p>Japan and Russia still argue over the Northern Territories, Shikotan among them.</p>';
-
-/** An extension API whose context the test can take away, as a reload of the extension does. */
-function fakeApi() {
-  const state = { valid: true };
-  const api: ContentApi = {
-    contextValid: () => state.valid,
-    loadSettings: async () => DEFAULT_SETTINGS,
-    onSettingsChanged: () => () => undefined,
-    send: () => (state.valid ? new Promise(() => undefined) : Promise.reject(new Error('Extension context invalidated.'))),
-    loadLocal: async (key) => parseLocal(key, undefined),
-    saveLocal: async () => undefined,
-    onLocalChanged: () => () => undefined,
-    handle: () => () => undefined,
-  };
-  return { api, state };
-}
 
 let script: ContentScript | null = null;
 afterEach(() => {
@@ -51,7 +34,7 @@ const status = () => document.querySelector('backstory-status')?.shadowRoot?.que
 
 describe('the content script', () => {
   it('tells screen readers once how many topics it annotated', async () => {
-    await start(fakeApi().api).ready;
+    await start(fakeExtension().content).ready;
     expect(status()).toBe('Backstory: 2 topics annotated on this page');
   });
 
@@ -59,7 +42,7 @@ describe('the content script', () => {
     const said: string[] = [];
     Object.defineProperty(document, 'ariaNotify', { value: (message: string) => said.push(message), configurable: true });
     try {
-      await start(fakeApi().api).ready;
+      await start(fakeExtension().content).ready;
     } finally {
       Reflect.deleteProperty(document, 'ariaNotify');
     }
@@ -68,12 +51,12 @@ describe('the content script', () => {
   });
 
   it('stops quietly when the extension is reloaded while the page is being annotated', async () => {
-    const { api, state } = fakeApi();
+    const fake = fakeExtension();
     // The reload lands while the painter loads; from then on the browser's APIs throw, i18n's too.
     const modules: LazyModules = {
       ...testModules,
       marks: () => {
-        state.valid = false;
+        fake.invalidate();
         setMessageSource({
           message: () => {
             throw new Error('Extension context invalidated.');
@@ -82,7 +65,7 @@ describe('the content script', () => {
         return testModules.marks();
       },
     };
-    const s = start(api, modules);
+    const s = start(fake.content, modules);
     await expect(s.ready).resolves.toBeUndefined();
     expect(s.alive()).toBe(false);
     expect(status()).toBeNull();

@@ -15,6 +15,16 @@ function misrouted(api: ExtensionApi, page: ContentApi): void {
   api.handle({ 'page:reveal': () => true });
   // @ts-expect-error: a page doesn't answer the background's messages
   page.handle({ 'details:get': () => null });
+  // @ts-expect-error: a message to popups isn't sent to a tab
+  void api.sendToTab(1, 'tab:counts-changed', { tabId: 1 });
+  // @ts-expect-error: a page's message isn't sent to popups
+  void api.sendToPopup('page:status', {});
+  // @ts-expect-error: the background doesn't answer messages to popups
+  api.handle({ 'tab:counts-changed': () => null });
+  // @ts-expect-error: a popup doesn't answer the background's messages
+  api.handlePopup({ 'counts:report': () => null });
+  // @ts-expect-error: a page doesn't answer messages to popups
+  page.handle({ 'tab:counts-changed': () => null });
 }
 
 describe('message directions', () => {

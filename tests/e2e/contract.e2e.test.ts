@@ -192,6 +192,35 @@ describe('popup', () => {
     await popup.close();
   });
 
+  it('follows the page live as it adds and removes mentions, with no reload', async () => {
+    const own = await h.open('contract.html');
+    await waitForMentions(own, 5);
+    const places = async () => (await mentions(own)).filter((m) => m.category === 'places').length;
+    const popup = await h.openPopup(own);
+    const shown = () =>
+      popup
+        .locator('label', { has: popup.locator('input[data-category="places"]') })
+        .locator('.count')
+        .textContent();
+    // A page reports its counts at most every 500 ms, and they go round through the background:
+    // more than poll's default second on a busy machine.
+    const live = { timeout: 10_000 };
+    const before = await places();
+    await expect.poll(shown, live).toBe(String(before));
+    await own.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'added';
+      p.textContent = 'Later: Etorofu, Kunashiri and Habomai.';
+      document.body.append(p);
+    });
+    await expect.poll(places, live).toBe(before + 3);
+    await expect.poll(shown, live).toBe(String(before + 3));
+    await own.evaluate(() => document.getElementById('added')?.remove());
+    await expect.poll(shown, live).toBe(String(before));
+    await popup.close();
+    await own.close();
+  });
+
   it('turns annotations off on this site, leaving the original DOM and no highlight', async () => {
     const popup = await h.openPopup(page);
     await popup.locator('input[data-site]').click({ force: true });

@@ -8,10 +8,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Category, TopicDetails } from '../../src/core/corpus-types';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { messagesFrom, setMessageSource, type MessagesJson } from '../../src/platform/i18n';
 import { Popup, type PopupApi } from '../../src/ui/Popup';
 import { Tooltip } from '../../src/ui/Tooltip';
+import { fakeExtension } from '../support/extension-api';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const read = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as MessagesJson;
@@ -87,18 +87,19 @@ describe('the UI in Japanese', () => {
   const categories: Category[] = [{ id: 'places', label: 'Territories and places', color: '#2f7d5b' }];
 
   it('shows the popup in Japanese', async () => {
-    const api: PopupApi = {
-      loadSettings: async () => ({ ...DEFAULT_SETTINGS }),
-      saveSettings: async () => undefined,
-      onSettingsChanged: () => () => undefined,
-      activeTabId: async () => 1,
-      sendToTab: (async () => ({
+    const fake = fakeExtension({ activeTab: 1 });
+    fake.page(1, {
+      'page:status': () => ({
         site: 'example.com',
         active: true,
         counts: { total: 5, conflicts: 0, byCategory: { places: 5 }, byTopic: { a: 3, b: 2 } },
-      })) as PopupApi['sendToTab'],
-    };
-    await act(() => render(<Popup api={api} categories={categories} corpusVersion="abc123" topicCount={87} refreshMs={60_000} />, container));
+        found: [],
+        skipped: 0,
+        mode: 'highlights',
+      }),
+    });
+    const api: PopupApi = fake.api;
+    await act(() => render(<Popup api={api} categories={categories} corpusVersion="abc123" topicCount={87} />, container));
     for (let i = 0; i < 3; i++) await act(async () => void (await new Promise((r) => setTimeout(r, 0))));
 
     expect(container.querySelector('main')?.getAttribute('lang')).toBe('ja');
@@ -110,7 +111,10 @@ describe('the UI in Japanese', () => {
     expect(text(container.querySelector('h2'))).toBe('カテゴリー');
     // The count is read out through the hidden label beside it (a <span> can't carry aria-label).
     expect(container.querySelector('.count + .sr-only')?.textContent ?? null).toBe('このページに 5 か所');
-    expect(text(container.querySelector('footer'))).toBe('同梱の出典にもとづく 87 トピック · コーパス abc123 · データはブラウザーの外に出ません');
+    // The shared fake can open the options page, so the footer has its link too.
+    const footer = container.querySelector('footer')!;
+    expect(text(footer.querySelector('.options-link'))).toBe('自分のパックと誤一致の管理…');
+    expect(footer.lastChild?.textContent?.trim()).toBe('同梱の出典にもとづく 87 トピック · コーパス abc123 · データはブラウザーの外に出ません');
     // The category labels are corpus text and stay as written.
     expect(text(container.querySelector('.cat-name'))).toBe('Territories and places');
   });

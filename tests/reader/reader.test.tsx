@@ -7,11 +7,12 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceDocument } from '../../src/core/corpus-types';
-import type { LocalData, LocalKey } from '../../src/core/local-data';
+import type { LocalData } from '../../src/core/local-data';
 import { PACK_FILES_KEY, PACKS_KEY, readPack } from '../../src/core/packs';
 import { loadReader, type ReaderApi } from '../../src/reader/load';
 import { Reader, type ReaderState } from '../../src/ui/Reader';
 import { miniIndex } from '../core/mini-corpus';
+import { fakeExtension } from '../support/extension-api';
 
 const bundled: SourceDocument = {
   id: 'rusi-brown-2022',
@@ -27,15 +28,10 @@ const bundled: SourceDocument = {
 
 const PACK = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'packs', 'sample-pack.json'), 'utf8');
 
+/** The reader page's view of the shared fake extension: two bundled files, and `local` in storage. */
 function api(local: Partial<LocalData> = {}): ReaderApi {
-  const files: Record<string, unknown> = { 'details/singapore-summit-2018.json': { topic: {} }, 'sources/rusi-brown-2022.json': bundled };
-  return {
-    readBundled: async (path) => {
-      if (!(path in files)) throw new Error(`not bundled: ${path}`);
-      return structuredClone(files[path]);
-    },
-    loadLocal: (async (key: LocalKey) => local[key] ?? (key === PACKS_KEY ? [] : {})) as ReaderApi['loadLocal'],
-  };
+  const bundledFiles = { 'details/singapore-summit-2018.json': { topic: {} }, 'sources/rusi-brown-2022.json': bundled };
+  return fakeExtension({ stored: local, bundled: bundledFiles }).api;
 }
 
 function installed(enabled = true): Partial<LocalData> {

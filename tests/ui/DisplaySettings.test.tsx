@@ -4,25 +4,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
-import { DisplaySettings, type SettingsApi } from '../../src/ui/DisplaySettings';
-
-function fakeSettings(initial: Settings) {
-  let stored = initial;
-  const listeners = new Set<(s: Settings) => void>();
-  const api: SettingsApi = {
-    loadSettings: async () => stored,
-    saveSettings: async (s) => {
-      stored = s;
-      for (const l of listeners) l(s);
-    },
-    onSettingsChanged: (l) => {
-      listeners.add(l);
-      return () => void listeners.delete(l);
-    },
-  };
-  return { api, stored: () => stored, elsewhere: (s: Settings) => api.saveSettings(s) };
-}
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { DisplaySettings } from '../../src/ui/DisplaySettings';
+import { fakeExtension } from '../support/extension-api';
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -38,22 +22,22 @@ const radio = (mode: string) => container.querySelector<HTMLInputElement>(`input
 
 describe('Display settings', () => {
   it('shows painted highlights as the default and saves marks when chosen, keeping the other settings', async () => {
-    const fake = fakeSettings({ ...DEFAULT_SETTINGS, mentionMode: 'first' });
+    const fake = fakeExtension({ stored: { settings: { ...DEFAULT_SETTINGS, mentionMode: 'first' } } });
     await act(() => render(<DisplaySettings api={fake.api} />, container));
     await settle();
     expect(radio('highlights').checked).toBe(true);
     expect(container.textContent).toContain('Painted highlights');
     await act(() => radio('marks').click());
     await settle();
-    expect(fake.stored()).toMatchObject({ paintMode: 'marks', mentionMode: 'first' });
+    expect(fake.settings()).toMatchObject({ paintMode: 'marks', mentionMode: 'first' });
     expect(radio('marks').checked).toBe(true);
   });
 
   it('follows a change made elsewhere', async () => {
-    const fake = fakeSettings(DEFAULT_SETTINGS);
+    const fake = fakeExtension({ stored: { settings: DEFAULT_SETTINGS } });
     await act(() => render(<DisplaySettings api={fake.api} />, container));
     await settle();
-    await act(() => fake.elsewhere({ ...DEFAULT_SETTINGS, paintMode: 'marks' }));
+    await act(() => fake.changeElsewhere({ settings: { ...DEFAULT_SETTINGS, paintMode: 'marks' } }));
     await settle();
     expect(radio('marks').checked).toBe(true);
   });

@@ -5,45 +5,16 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FalseMatch } from '../../src/core/false-matches';
-import { parseLocal, type LocalData, type LocalKey } from '../../src/core/local-data';
 import { messagesFrom, setMessageSource, type MessagesJson } from '../../src/platform/i18n';
-import { Options, type OptionsApi } from '../../src/ui/Options';
+import { Options } from '../../src/ui/Options';
 import { miniIndex } from '../core/mini-corpus';
+import { type FakeExtension, fakeExtension } from '../support/extension-api';
 
 const builtIn = miniIndex();
 const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'packs', 'sample-pack.json'), 'utf8');
 
-/** storage.local in memory; `changeElsewhere` is another tab or page writing. */
-function fakeApi(initial: Record<string, unknown> = {}) {
-  const stored = new Map<string, unknown>(Object.entries(structuredClone(initial)));
-  const listeners = new Set<{ key: LocalKey; fn: (v: never) => void }>();
-  const saves: Array<Partial<LocalData>> = [];
-  const notify = (keys: string[]) => {
-    for (const l of listeners) if (keys.includes(l.key)) (l.fn as (v: unknown) => void)(parseLocal(l.key, structuredClone(stored.get(l.key))));
-  };
-  const api: OptionsApi = {
-    loadLocal: async <K extends LocalKey>(key: K) => parseLocal(key, structuredClone(stored.get(key))),
-    saveLocal: async (values) => {
-      saves.push(structuredClone(values));
-      for (const [k, v] of Object.entries(values)) stored.set(k, structuredClone(v));
-      notify(Object.keys(values));
-    },
-    onLocalChanged: <K extends LocalKey>(key: K, fn: (value: LocalData[K]) => void) => {
-      const entry = { key, fn: fn as (v: never) => void };
-      listeners.add(entry);
-      return () => void listeners.delete(entry);
-    },
-  };
-  return {
-    api,
-    saves,
-    stored,
-    changeElsewhere(values: Record<string, unknown>) {
-      for (const [k, v] of Object.entries(values)) stored.set(k, structuredClone(v));
-      notify(Object.keys(values));
-    },
-  };
-}
+/** The options page over the shared fake extension's storage; `changeElsewhere` is another tab or page writing. */
+const fakeApi = (stored: Record<string, unknown> = {}) => fakeExtension({ stored });
 
 let container: HTMLElement;
 let downloads: Array<{ name: string; text: string }>;
@@ -63,7 +34,7 @@ const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace
 const $ = <T extends Element = HTMLElement>(sel: string) => container.querySelector<T>(sel);
 const $$ = (sel: string) => [...container.querySelectorAll<HTMLElement>(sel)];
 
-async function open(fake: ReturnType<typeof fakeApi>) {
+async function open(fake: FakeExtension) {
   await act(() =>
     render(
       <Options
@@ -112,17 +83,17 @@ describe('Options: corpus packs', () => {
     expect(text(row.querySelector('.count'))).toBe('2 topics');
     expect(row.querySelector<HTMLInputElement>('input[data-pack-enabled]')!.checked).toBe(true);
     expect(text(row.querySelector('.meta'))).toMatch(/^Imported .*2025.* · version test-fixture-pack@[0-9a-f]{8}$/);
-    expect(fake.saves).toHaveLength(1);
-    expect(Object.keys(fake.saves[0]!).sort()).toEqual(['packFiles', 'packs']);
-    expect(parseLocal('packFiles', fake.stored.get('packFiles'))['test-fixture-pack']?.raw).toBe(SAMPLE);
+    expect(fake.localSaves).toHaveLength(1);
+    expect(Object.keys(fake.localSaves[0]!).sort()).toEqual(['packFiles', 'packs']);
+    expect(fake.local('packFiles')['test-fixture-pack']?.raw).toBe(SAMPLE);
   });
 
   it('rejects a broken pack with every error naming entry and field, and changes nothing', async () => {
     const fake = fakeApi();
     await open(fake);
     await choose(SAMPLE);
-    const before = structuredClone([...fake.stored]);
-    const saves = fake.saves.length;
+    const before = structuredClone([...fake.storage]);
+    const saves = fake.localSaves.length;
     await choose(brokenSample().replace('test-fixture-pack', 'second-pack'), 'broken.json');
     const alert = $('[role="alert"][data-outcome="rejected"]')!;
     expect(text(alert.querySelector('p'))).toBe('“broken.json” was rejected. Nothing was changed. Fix every error below and import it again.');
@@ -135,8 +106,8 @@ describe('Options: corpus packs', () => {
       'pack "second-pack" › topics › topic "port-vessick" › id: "port-vessick" is already the id of topic "port-vessick" of installed pack "test-fixture-pack"',
       'pack "second-pack" › topics › topic "port-vessick" › aliases[0]: "Port Vessick" is already an alias of topic "port-vessick" of installed pack "test-fixture-pack"',
     ]);
-    expect(fake.saves).toHaveLength(saves);
-    expect([...fake.stored]).toEqual(before);
+    expect(fake.localSaves).toHaveLength(saves);
+    expect([...fake.storage]).toEqual(before);
     expect($$('[data-pack]').map((r) => r.getAttribute('data-pack'))).toEqual(['test-fixture-pack']);
   });
 
@@ -168,10 +139,10 @@ describe('Options: corpus packs', () => {
     await choose(SAMPLE);
     await act(() => $<HTMLInputElement>('input[data-pack-enabled="test-fixture-pack"]')!.click());
     await settle();
-    expect(parseLocal('packs', fake.stored.get('packs'))[0]?.enabled).toBe(false);
+    expect(fake.local('packs')[0]?.enabled).toBe(false);
     await act(() => $<HTMLInputElement>('input[data-pack-enabled="test-fixture-pack"]')!.click());
     await settle();
-    expect(parseLocal('packs', fake.stored.get('packs'))[0]?.enabled).toBe(true);
+    expect(fake.local('packs')[0]?.enabled).toBe(true);
 
     await act(() => $('[data-action="export"]')!.click());
     await settle();
@@ -180,8 +151,8 @@ describe('Options: corpus packs', () => {
     await act(() => $('[data-action="remove"]')!.click());
     await settle();
     expect($$('[data-pack]')).toEqual([]);
-    expect(fake.stored.get('packs')).toEqual([]);
-    expect(fake.stored.get('packFiles')).toEqual({});
+    expect(fake.storage.get('packs')).toEqual([]);
+    expect(fake.storage.get('packFiles')).toEqual({});
   });
 
   it('shows a storage failure and keeps the list as it was', async () => {
@@ -200,7 +171,7 @@ describe('Options: corpus packs', () => {
     await open(fake);
     expect(text($('[data-section="packs"] .empty'))).toBe('No packs installed.');
     await choose(SAMPLE);
-    const packs = parseLocal('packs', fake.stored.get('packs'));
+    const packs = fake.local('packs');
     await act(() => fake.changeElsewhere({ packs: [{ ...packs[0], enabled: false }] }));
     expect($<HTMLInputElement>('input[data-pack-enabled]')!.checked).toBe(false);
   });
@@ -226,11 +197,11 @@ describe('Options: wrong matches', () => {
     await act(() => $('[data-false-match="abe"] [data-action="remove-false-match"]')!.click());
     await settle();
     expect(rows().map((r) => r[1])).toEqual(['“Shikotan”', '“Port Vessick”']);
-    expect(parseLocal('falseMatches', fake.stored.get('falseMatches'))).toEqual([reports[0], reports[2]]);
+    expect(fake.local('falseMatches')).toEqual([reports[0], reports[2]]);
     await act(() => $('[data-action="clear"]')!.click());
     await settle();
     expect(rows()).toEqual([]);
-    expect(fake.stored.get('falseMatches')).toEqual([]);
+    expect(fake.storage.get('falseMatches')).toEqual([]);
     expect(text($('[data-section="false-matches"] .empty'))).toBe('None reported.');
   });
 

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Category, TopicDetails } from '../../src/core/corpus-types';
 import type { PageStatus } from '../../src/core/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
+import type { ExtensionApi, MessageSender } from '../../src/platform/extension-api';
 import { Popup, type PopupApi } from '../../src/ui/Popup';
+import { fakeExtension } from '../support/extension-api';
 
 const categories: Category[] = [
   { id: 'places', label: 'Places', color: '#2a6f97' },
@@ -40,44 +42,35 @@ const shikotanDetails: TopicDetails = {
 };
 
 /**
- * An in-memory PopupApi. saveSettings stores and records; listeners hear only changes made
- * "elsewhere" (changeElsewhere), so the popup must show its own changes by itself.
+ * The popup on tab 7 of the shared fake extension. Its listeners hear only changes made
+ * "elsewhere" (changeElsewhere), so the popup must show its own changes by itself; the tab's page
+ * answers with `status` (none at all when 'unavailable'), the background only Shikotan's details.
  */
-function fakeApi(initial: Settings = { ...DEFAULT_SETTINGS }, page: 'ok' | 'unavailable' = 'ok', status: Partial<PageStatus> = {}) {
-  let stored: Settings = structuredClone(initial);
-  const saved: Settings[] = [];
-  const listeners = new Set<(s: Settings) => void>();
-  const tabCalls: Array<{ tabId: number; type: string; payload?: unknown }> = [];
-  const api: PopupApi = {
-    loadSettings: async () => structuredClone(stored),
-    saveSettings: async (s) => {
-      stored = structuredClone(s);
-      saved.push(structuredClone(s));
-    },
-    onSettingsChanged: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    activeTabId: async () => 7,
-    sendToTab: (async (tabId: number, type: string, payload: unknown) => {
-      tabCalls.push(type === 'page:status' ? { tabId, type } : { tabId, type, payload });
-      if (page === 'unavailable') throw new Error('Could not establish connection. Receiving end does not exist.');
-      if (type === 'page:report') return { title: 'Example news', url: 'https://example.com/news', checks: [], found: pageStatus().found };
-      return type === 'page:reveal' ? true : { ...pageStatus(), ...status };
-    }) as PopupApi['sendToTab'],
-    // The background's answer for topic details: only Shikotan's are bundled in this fake.
-    send: (async (type: string, payload: { topicId: string }) =>
-      type === 'details:get' && payload.topicId === 'a' ? shikotanDetails : null) as PopupApi['send'],
-  };
+function fakeApi(
+  initial: Settings = { ...DEFAULT_SETTINGS },
+  page: 'ok' | 'unavailable' = 'ok',
+  status: Partial<PageStatus> = {},
+  overrides: Partial<ExtensionApi> = {},
+) {
+  const fake = fakeExtension({ stored: { settings: initial }, hearOwnWrites: false, activeTab: 7, overrides });
+  let current = status;
+  if (page === 'ok') {
+    fake.page(7, {
+      'page:status': () => ({ ...pageStatus(), ...current }),
+      'page:report': () => ({ title: 'Example news', url: 'https://example.com/news', checks: [], found: pageStatus().found }),
+      'page:reveal': () => true,
+    });
+  }
+  fake.api.handle({ 'details:get': ({ topicId }) => (topicId === 'a' ? shikotanDetails : null) });
   return {
-    api,
-    saved,
-    listeners,
-    tabCalls,
-    stored: () => stored,
-    changeElsewhere(s: Settings) {
-      stored = structuredClone(s);
-      for (const l of listeners) l(structuredClone(s));
+    ...fake,
+    /** The page's status from now on, as a page whose feed added mentions would answer. */
+    setStatus(next: Partial<PageStatus>) {
+      current = next;
+    },
+    /** The background's word that a tab's counts changed (from `sender`, the background by default). */
+    async push(tabId: number, sender?: MessageSender) {
+      await fake.deliver('tab:counts-changed', { tabId }, sender);
     },
   };
 }
@@ -100,9 +93,9 @@ const settle = () =>
     await new Promise((r) => setTimeout(r, 0));
   });
 
-async function open(fake: ReturnType<typeof fakeApi>) {
+async function open(fake: { api: PopupApi }) {
   await act(() => {
-    render(<Popup api={fake.api} categories={categories} corpusVersion="2024.1" topicCount={42} refreshMs={60_000} />, container);
+    render(<Popup api={fake.api} categories={categories} corpusVersion="2024.1" topicCount={42} />, container);
   });
   await settle();
   await settle();
@@ -125,7 +118,7 @@ describe('Popup', () => {
   it('asks the active tab for its status', async () => {
     const fake = fakeApi();
     await open(fake);
-    expect(fake.tabCalls[0]).toEqual({ tabId: 7, type: 'page:status' });
+    expect(fake.tabCalls[0]).toEqual({ tabId: 7, type: 'page:status', payload: {} });
   });
 
   it('shows a switch per category, all on by default, with the counts on this page', async () => {
@@ -161,14 +154,14 @@ describe('Popup', () => {
     await open(fake);
 
     await click(cat('places'));
-    expect(fake.saved).toHaveLength(1);
-    expect(fake.saved[0]).toEqual({ ...initial, categories: { events: false, places: false } });
+    expect(fake.settingsSaves).toHaveLength(1);
+    expect(fake.settingsSaves[0]).toEqual({ ...initial, categories: { events: false, places: false } });
     expect(cat('places').checked).toBe(false);
     expect(cat('people').checked).toBe(true);
 
     await click(cat('places'));
-    expect(fake.saved).toHaveLength(2);
-    expect(fake.saved[1]).toEqual({ ...initial, categories: { events: false, places: true } });
+    expect(fake.settingsSaves).toHaveLength(2);
+    expect(fake.settingsSaves[1]).toEqual({ ...initial, categories: { events: false, places: true } });
     expect(cat('places').checked).toBe(true);
   });
 
@@ -177,7 +170,7 @@ describe('Popup', () => {
     await open(fake);
     await click(cat('places'));
     await click(cat('people'));
-    expect(fake.stored().categories).toEqual({ places: false, people: false });
+    expect(fake.settings().categories).toEqual({ places: false, people: false });
     expect(cat('places').checked).toBe(false);
     expect(cat('people').checked).toBe(false);
   });
@@ -188,7 +181,7 @@ describe('Popup', () => {
     expect(master().checked).toBe(true);
 
     await click(master());
-    expect(fake.saved).toEqual([{ ...DEFAULT_SETTINGS, enabled: false }]);
+    expect(fake.settingsSaves).toEqual([{ ...DEFAULT_SETTINGS, enabled: false }]);
     expect(master().checked).toBe(false);
     for (const c of categories) expect(cat(c.id).disabled).toBe(true);
     expect(siteSwitch().disabled).toBe(true);
@@ -196,7 +189,7 @@ describe('Popup', () => {
     expect(countOf('places')).toBeNull();
 
     await click(master());
-    expect(fake.saved[1]).toEqual({ ...DEFAULT_SETTINGS, enabled: true });
+    expect(fake.settingsSaves[1]).toEqual({ ...DEFAULT_SETTINGS, enabled: true });
     for (const c of categories) expect(cat(c.id).disabled).toBe(false);
     expect(text(container.querySelector('.total'))).toBe('5 mentions of 2 topics on this page');
   });
@@ -208,8 +201,8 @@ describe('Popup', () => {
     expect(text(siteSwitch().closest('label'))).toContain('example.com');
 
     await click(siteSwitch());
-    expect(fake.saved).toHaveLength(1);
-    expect(fake.saved[0]).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['other.org', 'example.com'] });
+    expect(fake.settingsSaves).toHaveLength(1);
+    expect(fake.settingsSaves[0]).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['other.org', 'example.com'] });
     expect(siteSwitch().checked).toBe(false);
     expect(text(container.querySelector('.total'))).toBe('Annotations are off on this site.');
     expect(countOf('places')).toBeNull();
@@ -217,7 +210,7 @@ describe('Popup', () => {
     expect(master().checked).toBe(true);
 
     await click(siteSwitch());
-    expect(fake.saved[1]).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['other.org'] });
+    expect(fake.settingsSaves[1]).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['other.org'] });
     expect(siteSwitch().checked).toBe(true);
     expect(text(container.querySelector('.total'))).toBe('5 mentions of 2 topics on this page');
   });
@@ -233,26 +226,70 @@ describe('Popup', () => {
     await open(fake);
     expect(cat('people').checked).toBe(true);
 
-    await act(() => fake.changeElsewhere({ ...DEFAULT_SETTINGS, categories: { people: false } }));
+    await act(() => fake.changeElsewhere({ settings: { ...DEFAULT_SETTINGS, categories: { people: false } } }));
     expect(cat('people').checked).toBe(false);
     expect(cat('places').checked).toBe(true);
 
-    await act(() => fake.changeElsewhere({ ...DEFAULT_SETTINGS, enabled: false, disabledSites: ['example.com'] }));
+    await act(() => fake.changeElsewhere({ settings: { ...DEFAULT_SETTINGS, enabled: false, disabledSites: ['example.com'] } }));
     expect(master().checked).toBe(false);
     expect(siteSwitch().checked).toBe(false);
     expect(cat('people').checked).toBe(true);
     for (const c of categories) expect(cat(c.id).disabled).toBe(true);
     expect(text(container.querySelector('.total'))).toBe('Annotations are off everywhere.');
     // Following another window's change is not a change of its own to save.
-    expect(fake.saved).toEqual([]);
+    expect(fake.settingsSaves).toEqual([]);
   });
 
   it('stops listening for settings once closed', async () => {
     const fake = fakeApi();
     await open(fake);
-    expect(fake.listeners.size).toBe(1);
+    expect(fake.listeners()).toBe(1);
     await act(() => render(null, container));
-    expect(fake.listeners.size).toBe(0);
+    expect(fake.listeners()).toBe(0);
+  });
+
+  it('follows the page as its counts change, on the background’s word for this tab only, with no timer', async () => {
+    const fake = fakeApi();
+    await open(fake);
+    expect(countOf('places')).toBe('3');
+    const asked = () => fake.tabCalls.filter((c) => c.type === 'page:status').length;
+    expect(asked()).toBe(1);
+    const more = { total: 8, conflicts: 2, byCategory: { places: 6, people: 2 }, byTopic: { a: 6, b: 2 } };
+    fake.setStatus({ counts: more, found: [...pageStatus().found, { id: 'c', name: 'Habomai', category: 'places', count: 3 }] });
+
+    // Another tab's counts, or a content script posing as the background: not this popup's business.
+    await act(() => fake.push(8));
+    await act(() => fake.push(7, { tabId: 7, frameId: 0 }));
+    await settle();
+    expect(asked()).toBe(1);
+    expect(countOf('places')).toBe('3');
+
+    await act(() => fake.push(7));
+    await settle();
+    expect(asked()).toBe(2);
+    expect(countOf('places')).toBe('6');
+    expect(text(container.querySelector('.total'))).toBe('8 mentions of 2 topics on this page');
+    expect([...container.querySelectorAll('.overview button[data-topic]')].map(text)).toContain('Habomai3');
+
+    // Closed, it stops listening.
+    await act(() => render(null, container));
+    expect(fake.answering('tab:counts-changed')).toBe(0);
+  });
+
+  it('shows the latest answer when a push overtakes an earlier question', async () => {
+    const fake = fakeApi(DEFAULT_SETTINGS, 'unavailable');
+    const answers: Array<(s: PageStatus) => void> = [];
+    fake.page(7, { 'page:status': () => new Promise<PageStatus>((r) => answers.push(r)) });
+    await open(fake);
+    await act(() => fake.push(7));
+    await settle();
+    expect(answers).toHaveLength(2);
+    const counts = (total: number) => ({ total, conflicts: 0, byCategory: { places: total }, byTopic: { a: total } });
+    await act(() => answers[1]!({ ...pageStatus(), counts: counts(9) }));
+    await settle();
+    await act(() => answers[0]!({ ...pageStatus(), counts: counts(4) }));
+    await settle();
+    expect(countOf('places')).toBe('9');
   });
 
   it('says it does not run on pages it cannot reach', async () => {
@@ -267,31 +304,39 @@ describe('Popup', () => {
 
   it('reads a page whose first script is alive but quiet as one without topics, and any other silent tab as out of reach', async () => {
     // Backstory's first script answers only once a page's text could name a topic.
-    const quiet = fakeApi(DEFAULT_SETTINGS, 'unavailable');
-    await open({
-      ...quiet,
-      api: { ...quiet.api, hasLiveContentScript: async () => true, tabUrl: async () => 'https://www.example.org/recipes/soup' },
-    });
+    await open(
+      fakeApi(
+        DEFAULT_SETTINGS,
+        'unavailable',
+        {},
+        { hasLiveContentScript: async () => true, tabUrl: async () => 'https://www.example.org/recipes/soup' },
+      ),
+    );
     expect(text(container.querySelector('.total'))).toBe('No topics found on this page.');
     expect(container.querySelector<HTMLInputElement>('input[data-site]')?.closest('label')?.textContent).toContain('example.org');
     expect(text(container)).not.toContain("doesn't run");
 
     // A store page, a tab whose script died with an old version, a page still loading: nothing alive there.
-    const store = fakeApi(DEFAULT_SETTINGS, 'unavailable');
-    await open({
-      ...store,
-      api: { ...store.api, hasLiveContentScript: async () => false, tabUrl: async () => 'https://chromewebstore.google.com/detail/x' },
-    });
+    await open(
+      fakeApi(
+        DEFAULT_SETTINGS,
+        'unavailable',
+        {},
+        { hasLiveContentScript: async () => false, tabUrl: async () => 'https://chromewebstore.google.com/detail/x' },
+      ),
+    );
     expect(text(container)).toContain("Backstory doesn't run on this page");
-    const refused = fakeApi(DEFAULT_SETTINGS, 'unavailable');
-    await open({
-      ...refused,
-      api: {
-        ...refused.api,
-        hasLiveContentScript: () => Promise.reject(new Error('Cannot access contents of the page')),
-        tabUrl: async () => 'chrome://settings/',
-      },
-    });
+    await open(
+      fakeApi(
+        DEFAULT_SETTINGS,
+        'unavailable',
+        {},
+        {
+          hasLiveContentScript: () => Promise.reject(new Error('Cannot access contents of the page')),
+          tabUrl: async () => 'chrome://settings/',
+        },
+      ),
+    );
     expect(text(container)).toContain("Backstory doesn't run on this page");
   });
 
@@ -356,17 +401,15 @@ describe('Popup: the page overview', () => {
     const first = input('input[data-setting="first-mention"]');
     expect(first.checked).toBe(false);
     await click(first);
-    expect(fake.saved.at(-1)?.mentionMode).toBe('first');
+    expect(fake.settingsSaves.at(-1)?.mentionMode).toBe('first');
   });
 });
 
 describe('Popup: the way to the options page', () => {
   it('opens the options page from its footer', async () => {
     const fake = fakeApi();
-    let opened = 0;
-    fake.api.openOptions = async () => void opened++;
     await open(fake);
     await click(container.querySelector<HTMLButtonElement>('footer button.options-link')!);
-    expect(opened).toBe(1);
+    expect(fake.log).toEqual(['options']);
   });
 });

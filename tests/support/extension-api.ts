@@ -1,0 +1,226 @@
+// One in-memory extension for every test that needs the browser's API: storage.local with change
+// events, a message bus between the background, popups and each tab's content script, the
+// extension's bundled files, and a context a test can invalidate as a reload of the extension
+// does. `api` is what the background and the extension's pages get, `content` what a content
+// script in tab `tabId` gets; both work on the same state.
+
+import { type LocalData, type LocalKey, parseLocal } from '../../src/core/local-data';
+import type { MessageType, PageMessage, Request, Response } from '../../src/core/messages';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../../src/core/settings';
+import type { ContentApi } from '../../src/platform/content-api';
+import type { ExtensionApi, Handlers, MessageSender } from '../../src/platform/extension-api';
+
+/** What the browsers reject a message with when nothing answers its type. */
+export const NO_RECEIVER = 'Could not establish connection. Receiving end does not exist.';
+/** What every call into a reloaded or removed extension fails with. */
+export const CONTEXT_GONE = 'Extension context invalidated.';
+
+const FROM_EXTENSION: MessageSender = { tabId: null, frameId: null };
+
+export interface FakeExtensionOptions {
+  /** storage.local's raw values by key (`settings`, `packs`, `packFiles`, `falseMatches`), corrupt ones too. */
+  stored?: Record<string, unknown>;
+  /**
+   * Whether a write is heard by the listeners of the context that made it, as in the browser (the
+   * default). Off, a test sees that a page shows its own change without waiting to hear it back.
+   */
+  hearOwnWrites?: boolean;
+  /** The tab the toolbar button was pressed in (null: none, as on a browser page). */
+  activeTab?: number | null;
+  /** The content script's tab; its messages come from that tab's top frame. */
+  tabId?: number;
+  /** Files bundled with the extension, by path, for readBundled. */
+  bundled?: Record<string, unknown>;
+  /** Whatever a test needs to behave otherwise (a slow registration, a refused tab, …). */
+  overrides?: Partial<ExtensionApi>;
+}
+
+type AnyHandler = (payload: unknown, sender: MessageSender) => unknown;
+
+function handlerOf(handlers: Handlers, type: MessageType): AnyHandler | undefined {
+  // Keyed by message type; the union can't be correlated with its payload, so narrow once here.
+  return handlers[type] as AnyHandler | undefined;
+}
+
+class Listeners<A extends unknown[]> {
+  private readonly all = new Set<(...args: A) => void>();
+  add(fn: (...args: A) => void): () => void {
+    this.all.add(fn);
+    return () => void this.all.delete(fn);
+  }
+  emit(...args: A): void {
+    for (const fn of [...this.all]) fn(...args);
+  }
+  get size(): number {
+    return this.all.size;
+  }
+}
+
+export function fakeExtension(options: FakeExtensionOptions = {}) {
+  const { hearOwnWrites = true, activeTab = 1, tabId = 1, bundled = {} } = options;
+  const storage = new Map<string, unknown>(Object.entries(structuredClone(options.stored ?? {})));
+  const storageListeners = new Listeners<[keys: string[], writer: object | null]>();
+  /** runtime.onMessage in the extension's own contexts: the background's handlers and each popup's. */
+  const extensionHandlers = new Set<Handlers>();
+  const pages = new Map<number, Set<Handlers<PageMessage>>>();
+  const installed = new Listeners<[]>();
+  const commands = new Listeners<[command: string]>();
+  const context = { valid: true };
+
+  const record = {
+    settingsSaves: [] as Settings[],
+    localSaves: [] as Array<Partial<LocalData>>,
+    sent: [] as Array<{ type: MessageType; payload: unknown }>,
+    tabCalls: [] as Array<{ tabId: number; type: PageMessage; payload: unknown }>,
+    badges: new Map<number, string>(),
+    opened: [] as Array<{ path: string; opener: number | null }>,
+    /** The background's other doings, in order: `inject`, `run <file>`, `<script id> on|off`, `options`. */
+    log: [] as string[],
+  };
+
+  const alive = () => {
+    if (!context.valid) throw new Error(CONTEXT_GONE);
+  };
+
+  const write = (values: Record<string, unknown>, writer: object | null) => {
+    for (const [k, v] of Object.entries(values)) storage.set(k, structuredClone(v));
+    storageListeners.emit(Object.keys(values), writer);
+  };
+
+  /** Calls back on changes to `key`, read through `parse`; `self` names the context listening. */
+  const watch = <T>(self: object, key: string, parse: (raw: unknown) => T, fn: (value: T) => void) =>
+    storageListeners.add((keys, writer) => {
+      if (keys.includes(key) && (hearOwnWrites || writer !== self)) fn(parse(structuredClone(storage.get(key))));
+    });
+
+  /** Delivers to the first handler of the type among `handlers`, as the runtime does. */
+  const deliverTo = async (handlers: Iterable<Handlers>, type: MessageType, payload: unknown, sender: MessageSender) => {
+    alive();
+    const answering = [...handlers].map((h) => handlerOf(h, type)).filter((h) => h !== undefined);
+    if (!answering.length) throw new Error(NO_RECEIVER);
+    const answers = await Promise.all(answering.map((h) => h(structuredClone(payload), sender)));
+    return answers.find((a) => a !== undefined) ?? null;
+  };
+
+  const listen = (handlers: Handlers) => {
+    extensionHandlers.add(handlers);
+    return () => void extensionHandlers.delete(handlers);
+  };
+
+  const storageApi = (self: object) => ({
+    async loadSettings() {
+      alive();
+      return parseSettings(structuredClone(storage.get(SETTINGS_KEY)));
+    },
+    async saveSettings(settings: Settings) {
+      alive();
+      record.settingsSaves.push(structuredClone(settings));
+      write({ [SETTINGS_KEY]: settings }, self);
+    },
+    onSettingsChanged: (fn: (s: Settings) => void) => watch(self, SETTINGS_KEY, parseSettings, fn),
+    async loadLocal<K extends LocalKey>(key: K) {
+      alive();
+      return parseLocal(key, structuredClone(storage.get(key)));
+    },
+    async saveLocal(values: Partial<LocalData>) {
+      alive();
+      record.localSaves.push(structuredClone(values));
+      write(values, self);
+    },
+    onLocalChanged: <K extends LocalKey>(key: K, fn: (value: LocalData[K]) => void) => watch(self, key, (raw) => parseLocal(key, raw), fn),
+  });
+
+  const api: ExtensionApi = {
+    contextValid: () => context.valid,
+    ...storageApi({}),
+    send: (type, payload) => {
+      record.sent.push({ type, payload });
+      return deliverTo(extensionHandlers, type, payload, FROM_EXTENSION) as never;
+    },
+    sendToTab: (tab, type, payload) => {
+      record.tabCalls.push({ tabId: tab, type, payload });
+      return deliverTo(pages.get(tab) ?? [], type, payload, FROM_EXTENSION) as never;
+    },
+    handle: listen,
+    sendToPopup: (type, payload) => deliverTo(extensionHandlers, type, payload, FROM_EXTENSION) as never,
+    handlePopup: listen,
+    activeTabId: async () => activeTab,
+    onInstalled: (fn) => installed.add(fn),
+    async injectIntoOpenTabs() {
+      record.log.push('inject');
+    },
+    async runInOpenTabs(file) {
+      record.log.push(`run ${file}`);
+    },
+    async setEarlyScript({ id }, on) {
+      record.log.push(`${id} ${on ? 'on' : 'off'}`);
+    },
+    hasLiveContentScript: async (tab) => pages.has(tab),
+    tabUrl: async () => null,
+    async openOptions() {
+      record.log.push('options');
+    },
+    async openPage(path, opener) {
+      record.opened.push({ path, opener });
+    },
+    onCommand: (fn) => commands.add(fn),
+    async setBadge(tab, text) {
+      record.badges.set(tab, text);
+    },
+    async readBundled(path) {
+      alive();
+      if (!(path in bundled)) throw new Error(`${path}: 404`);
+      return structuredClone(bundled[path]);
+    },
+    ...options.overrides,
+  };
+
+  const fromTab: MessageSender = { tabId, frameId: 0 };
+  const content: ContentApi = {
+    contextValid: () => context.valid,
+    ...storageApi({}),
+    send: (type, payload) => {
+      record.sent.push({ type, payload });
+      return deliverTo(extensionHandlers, type, payload, fromTab) as never;
+    },
+    handle: (handlers) => fake.page(tabId, handlers),
+  };
+
+  const fake = {
+    api,
+    content,
+    /** storage.local's raw values. */
+    storage,
+    ...record,
+    /** The settings as stored now, read as the extension reads them. */
+    settings: () => parseSettings(structuredClone(storage.get(SETTINGS_KEY))),
+    local: <K extends LocalKey>(key: K) => parseLocal(key, structuredClone(storage.get(key))),
+    /** How many storage listeners are attached (a page that closed must leave none). */
+    listeners: () => storageListeners.size,
+    /** Another tab or page writes raw values: every listener hears it. */
+    changeElsewhere: (values: Record<string, unknown>) => write(values, null),
+    /** A tab's content script answering the messages to pages. Returns the teardown. */
+    page(tab: number, handlers: Handlers<PageMessage>): () => void {
+      const set = pages.get(tab) ?? new Set();
+      pages.set(tab, set.add(handlers));
+      return () => {
+        set.delete(handlers);
+        if (!set.size) pages.delete(tab);
+      };
+    },
+    /** How many of the extension's contexts answer `type` now. */
+    answering: (type: MessageType) => [...extensionHandlers].filter((h) => handlerOf(h, type)).length,
+    /** A message reaching the extension's contexts from `sender`, as the runtime delivers it. */
+    deliver: <K extends MessageType>(type: K, payload: Request<K>, sender: MessageSender = FROM_EXTENSION) =>
+      deliverTo(extensionHandlers, type, payload, sender) as Promise<Response<K>>,
+    /** The extension is updated, reloaded or removed: every call into it fails from now on. */
+    invalidate() {
+      context.valid = false;
+    },
+    install: () => installed.emit(),
+    command: (c: string) => commands.emit(c),
+  };
+  return fake;
+}
+
+export type FakeExtension = ReturnType<typeof fakeExtension>;
