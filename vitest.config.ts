@@ -10,12 +10,18 @@ export default defineConfig({
     projects: [
       // Pure TypeScript (src/core) and the build: no DOM, no extension API.
       { extends: true, test: { name: 'unit', include: ['tests/core/**/*.test.ts', 'tests/build/**/*.test.ts'] } },
-      // Content script, UI, background and reader page: happy-dom and the fake extension (tests/support).
+      // Content script, UI, background, reader page and the platform's storage: happy-dom, the fake extension (tests/support), stubbed browser APIs.
       {
         extends: true,
         test: {
           name: 'dom',
-          include: ['tests/content/**/*.test.ts', 'tests/ui/**/*.test.tsx', 'tests/background/**/*.test.ts', 'tests/reader/**/*.test.tsx'],
+          include: [
+            'tests/content/**/*.test.ts',
+            'tests/platform/**/*.test.ts',
+            'tests/ui/**/*.test.tsx',
+            'tests/background/**/*.test.ts',
+            'tests/reader/**/*.test.tsx',
+          ],
         },
       },
     ],

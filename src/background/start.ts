@@ -76,15 +76,20 @@ export function startBackground(api: ExtensionApi, now: () => number = Date.now)
     // on every start of the background, which the browser may restart at any time.
     if (on && changed) registering = registering.then(() => api.runInOpenTabs(PACKS_FLAG_SCRIPT.file)).catch(() => undefined);
   };
-  void api.loadLocal(PACKS_KEY).then(
-    (packs) => syncPacksFlag(packs, false),
-    () => undefined,
+  const packsWatch = new AbortController();
+  let changed = false;
+  api.watch(
+    PACKS_KEY,
+    (packs) => {
+      syncPacksFlag(packs, changed);
+      changed = true;
+    },
+    { signal: packsWatch.signal },
   );
-  const stopPacks = api.onLocalChanged(PACKS_KEY, (packs) => syncPacksFlag(packs, true));
   return () => {
     stopCommands();
     stopMessages();
-    stopPacks();
+    packsWatch.abort();
     stopInstalled();
   };
 }

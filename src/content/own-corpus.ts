@@ -1,25 +1,27 @@
 // The reader's own additions to what a page is matched with: enabled corpus packs, and "Wrong
-// match" reports for this site. Loaded with the settings, followed live through storage.onChanged,
-// and handed to the annotator as one CorpusView whenever what is matched changes.
+// match" reports for this site. Read and followed live (`watch`) until the instance's signal
+// aborts, and handed to the annotator as one CorpusView whenever what is matched changes.
 
 import { FALSE_MATCHES_KEY, falseMatchesOn, withFalseMatch, type FalseMatch } from '../core/false-matches';
 import { combineCorpus, corpusKey, type CorpusView } from '../core/pack-matching';
 import { PACKS_KEY, type InstalledPack } from '../core/packs';
+import type { LocalData } from '../core/local-data';
 import type { ExtensionApi } from '../platform/extension-api';
 import type { PageMention } from './mentions';
 
-export type OwnCorpusApi = Pick<ExtensionApi, 'loadLocal' | 'saveLocal' | 'onLocalChanged'>;
+export type OwnCorpusApi = Pick<ExtensionApi, 'loadLocal' | 'saveLocal' | 'watch'>;
 
 export interface OwnCorpus {
   /** Resolves once stored packs and false matches have been read and applied. */
   ready: Promise<void>;
   /** Records a mention as a false match on this site; its alias stops firing for its topic here. */
   reportWrongMatch(mention: PageMention): Promise<void>;
-  destroy(): void;
 }
 
 export interface OwnCorpusOptions {
   api: OwnCorpusApi;
+  /** Stops following storage. */
+  signal: AbortSignal;
   site: string | null;
   base: CorpusView;
   /** Called with the combined view whenever it changes (the annotator's setCorpus). */
@@ -29,7 +31,7 @@ export interface OwnCorpusOptions {
   now?: () => Date;
 }
 
-export function watchOwnCorpus({ api, site, base, apply, onPacksChanged, now = () => new Date() }: OwnCorpusOptions): OwnCorpus {
+export function watchOwnCorpus({ api, signal, site, base, apply, onPacksChanged, now = () => new Date() }: OwnCorpusOptions): OwnCorpus {
   let packs: InstalledPack[] = [];
   let falseMatches: FalseMatch[] = [];
   let applied = corpusKey([], new Set());
@@ -43,23 +45,34 @@ export function watchOwnCorpus({ api, site, base, apply, onPacksChanged, now = (
     return apply(combineCorpus(base, packs, here));
   }
 
-  const stopPacks = api.onLocalChanged(PACKS_KEY, (next) => {
-    packs = next;
-    onPacksChanged?.();
-    void update();
+  // Both keys are read before the first update, so a page with packs isn't scanned twice.
+  let started = false;
+  const follow = <K extends typeof PACKS_KEY | typeof FALSE_MATCHES_KEY>(key: K, take: (value: LocalData[K], first: boolean) => void) =>
+    new Promise<void>((resolve) => {
+      let first = true;
+      api.watch(
+        key,
+        (value) => {
+          take(value, first);
+          first = false;
+          resolve();
+          if (started) void update();
+        },
+        { signal },
+      );
+    });
+  const ready = Promise.all([
+    follow(PACKS_KEY, (next, first) => {
+      packs = next;
+      if (!first) onPacksChanged?.();
+    }),
+    follow(FALSE_MATCHES_KEY, (next) => {
+      falseMatches = next;
+    }),
+  ]).then(() => {
+    started = true;
+    return update();
   });
-  const stopFalse = api.onLocalChanged(FALSE_MATCHES_KEY, (next) => {
-    falseMatches = next;
-    void update();
-  });
-  const ready = Promise.all([api.loadLocal(PACKS_KEY), api.loadLocal(FALSE_MATCHES_KEY)]).then(
-    ([p, f]) => {
-      packs = p;
-      falseMatches = f;
-      return update();
-    },
-    () => undefined, // Without storage the built-in corpus still works.
-  );
 
   return {
     ready,
@@ -76,10 +89,6 @@ export function watchOwnCorpus({ api, site, base, apply, onPacksChanged, now = (
         // Storage refused: the mention stays hidden on this page until it is reloaded.
       }
       await shown;
-    },
-    destroy() {
-      stopPacks();
-      stopFalse();
     },
   };
 }

@@ -6,7 +6,7 @@
 import type { TopicIndex } from '../core/corpus-types';
 import type { Matcher } from '../core/matcher';
 import type { MentionCounts, PageCommand, PageMessage } from '../core/messages';
-import { DEFAULT_SETTINGS, isActiveOn, siteOf, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, isActiveOn, SETTINGS_KEY, siteOf, type Settings } from '../core/settings';
 import type { ContentApi } from '../platform/content-api';
 import type { Handlers } from '../platform/extension-api';
 import { i18n } from '../platform/i18n';
@@ -104,32 +104,50 @@ class ContentInstance {
     // Own corpus packs and "Wrong match" reports: matched with the built-in corpus, live.
     this.own = watchOwnCorpus({
       api,
+      signal: this.signal,
       site: this.site,
       base: { index, matcher },
       apply: (view) => this.annotator.setCorpus(view.index, view.matcher),
       onPacksChanged: () => this.details.clear(),
     });
     this.watchReader();
-    const stopWatching = api.onSettingsChanged((s) => void this.applySettings(s));
     const stopAnswering = this.isTop ? api.handle(this.answers()) : () => undefined;
-    this.signal.addEventListener('abort', () => this.tearDown([stopWatching, stopAnswering, this.own.destroy]));
-    this.ready = Promise.all([api.loadSettings(), this.own.ready])
-      .then(([s]) => this.applySettings(s))
-      .then(() => this.announce());
+    this.signal.addEventListener('abort', () => this.tearDown(stopAnswering));
+    this.ready = this.watchSettings().then(() => this.announce());
+  }
+
+  /** Applies the settings once the own corpus is in, then each change (open tabs follow live); resolves after the first, or on stop. */
+  private watchSettings(): Promise<void> {
+    let latest: Settings | null = null;
+    let started = false;
+    let heard: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => (heard = resolve));
+    this.api.watch(
+      SETTINGS_KEY,
+      (s) => {
+        latest = s;
+        if (started) void this.applySettings(s);
+        else heard();
+      },
+      { signal: this.signal },
+    );
+    const stopped = new Promise<void>((resolve) => this.signal.addEventListener('abort', () => resolve(), { once: true }));
+    const applied = Promise.all([first, this.own.ready]).then(() => {
+      started = true;
+      return this.applySettings(latest ?? DEFAULT_SETTINGS);
+    });
+    return Promise.race([applied, stopped]);
   }
 
   stop(): void {
     this.controller.abort();
   }
 
-  private tearDown(stops: Array<() => void>): void {
-    // Removing listeners from a dead extension context throws; there is nothing left to remove then.
-    for (const stop of stops) {
-      try {
-        stop();
-      } catch {
-        // the context is gone
-      }
+  private tearDown(stopAnswering: () => void): void {
+    try {
+      stopAnswering();
+    } catch {
+      // Removing a listener from a dead extension context throws; there is nothing left to remove.
     }
     this.closeTooltip();
     this.live.destroy();

@@ -1,11 +1,14 @@
-// Everything Backstory keeps in storage.local besides the settings, by key, each with the parser
-// that every read goes through (so a corrupt value comes out as "nothing", never as an error).
+// Everything Backstory keeps in storage.local, by key, each with the parser that every read goes
+// through: the settings (a corrupt or missing value reads as the defaults) and the reader's own
+// data (a corrupt value reads as "nothing"), never as an error.
 
 import { FALSE_MATCHES_KEY, parseFalseMatches, type FalseMatch } from './false-matches';
 import { PACK_FILES_KEY, PACKS_KEY, type InstalledPack, type PackFiles } from './packs';
 import { parseInstalledPacks, parsePackFiles } from './packs-stored';
+import { parseSettings, SETTINGS_KEY, type Settings } from './settings';
 
 export interface LocalData {
+  [SETTINGS_KEY]: Settings;
   [PACKS_KEY]: InstalledPack[];
   [PACK_FILES_KEY]: Record<string, PackFiles>;
   [FALSE_MATCHES_KEY]: FalseMatch[];
@@ -14,6 +17,7 @@ export interface LocalData {
 export type LocalKey = keyof LocalData;
 
 export const LOCAL_PARSERS: { [K in LocalKey]: (raw: unknown) => LocalData[K] } = {
+  [SETTINGS_KEY]: parseSettings,
   [PACKS_KEY]: parseInstalledPacks,
   [PACK_FILES_KEY]: parsePackFiles,
   [FALSE_MATCHES_KEY]: parseFalseMatches,

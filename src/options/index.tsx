@@ -5,4 +5,4 @@ import { browserApi } from '../platform/browser-api';
 import { Options } from '../ui/Options';
 
 // Packs are checked against the built-in corpus: its topic ids, aliases, categories and context.
-render(<Options api={browserApi} builtIn={index as CompiledIndex} settingsApi={browserApi} />, document.getElementById('app')!);
+render(<Options api={browserApi} builtIn={index as CompiledIndex} />, document.getElementById('app')!);

@@ -5,8 +5,8 @@ import type { Runtime } from 'webextension-polyfill';
 import { INSTANCE_FLAG } from '../core/content-flags';
 import { parseLocal } from '../core/local-data';
 import { type BackgroundMessage, isMessage, type Message, type PageMessage, type PopupMessage, type Request, type Response } from '../core/messages';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
+import { watchStorage } from './storage-watch';
 
 function dispatch(handlers: Handlers, message: Message, sender: MessageSender): Promise<unknown> | undefined {
   // The map is keyed by message type; TypeScript can't correlate the union, so narrow once here.
@@ -48,23 +48,6 @@ export const browserApi: ExtensionApi = {
     } catch {
       return false;
     }
-  },
-
-  async loadSettings() {
-    const stored = await browser.storage.local.get(SETTINGS_KEY);
-    return parseSettings(stored[SETTINGS_KEY]);
-  },
-
-  async saveSettings(settings: Settings) {
-    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
-  },
-
-  onSettingsChanged(listener) {
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && SETTINGS_KEY in changes) listener(parseSettings(changes[SETTINGS_KEY]?.newValue));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
   },
 
   send<K extends BackgroundMessage>(type: K, payload: Request<K>): Promise<Response<K>> {
@@ -176,11 +159,7 @@ export const browserApi: ExtensionApi = {
     await browser.storage.local.set(values);
   },
 
-  onLocalChanged(key, listener) {
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && key in changes) listener(parseLocal(key, changes[key]?.newValue));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+  watch(key, cb, { signal }) {
+    watchStorage(() => browser.storage, key, cb, signal);
   },
 };

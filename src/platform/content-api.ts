@@ -5,19 +5,15 @@
 
 import { parseLocal } from '../core/local-data';
 import { type BackgroundMessage, isMessage, type Message, type PageMessage, type Request, type Response } from '../core/messages';
-import { parseSettings, SETTINGS_KEY } from '../core/settings';
 import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
 import { extensionContextValid, extensionGlobal } from './extension-files';
+import { type WatchedStorage, watchStorage } from './storage-watch';
 
 /** A page answers the messages to pages (the background's own handle() answers the others). */
-export type ContentApi = Pick<
-  ExtensionApi,
-  'contextValid' | 'loadSettings' | 'onSettingsChanged' | 'send' | 'loadLocal' | 'saveLocal' | 'onLocalChanged'
-> & {
+export type ContentApi = Pick<ExtensionApi, 'contextValid' | 'send' | 'loadLocal' | 'saveLocal' | 'watch'> & {
   handle(handlers: Handlers<PageMessage>): () => void;
 };
 
-type Changes = Record<string, { newValue?: unknown }>;
 interface Event<F> {
   addListener(f: F): void;
   removeListener(f: F): void;
@@ -27,28 +23,13 @@ type OnMessage = (message: unknown, sender: { tab?: { id?: number }; frameId?: n
 /** The few calls made here, as both browsers define them. */
 interface NativeApi {
   runtime: { id?: string; sendMessage(message: unknown): Promise<unknown>; onMessage: Event<OnMessage>; getURL(path: string): string };
-  storage: {
-    local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
-    onChanged: Event<(changes: Changes, area: string) => void>;
-  };
+  storage: WatchedStorage & { local: { set(items: Record<string, unknown>): Promise<void> } };
 }
 
 const native = (): NativeApi => extensionGlobal<NativeApi>();
 
-function onStorage(area: string, key: string, listener: (value: unknown) => void): () => void {
-  const onChanged = (changes: Changes, changedArea: string) => {
-    if (changedArea === area && key in changes) listener(changes[key]?.newValue);
-  };
-  native().storage.onChanged.addListener(onChanged);
-  return () => native().storage.onChanged.removeListener(onChanged);
-}
-
 export const contentApi: ContentApi = {
   contextValid: extensionContextValid,
-  async loadSettings() {
-    return parseSettings((await native().storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  },
-  onSettingsChanged: (listener) => onStorage('local', SETTINGS_KEY, (v) => listener(parseSettings(v))),
   send<K extends BackgroundMessage>(type: K, payload: Request<K>): Promise<Response<K>> {
     return native().runtime.sendMessage({ type, payload }) as Promise<Response<K>>;
   },
@@ -73,5 +54,7 @@ export const contentApi: ContentApi = {
   async saveLocal(values) {
     await native().storage.local.set(values);
   },
-  onLocalChanged: (key, listener) => onStorage('local', key, (v) => listener(parseLocal(key, v))),
+  watch(key, cb, { signal }) {
+    watchStorage(() => native().storage, key, cb, signal);
+  },
 };

@@ -3,7 +3,6 @@
 
 import type { BackgroundMessage, MessageType, PageMessage, PopupMessage, Request, Response } from '../core/messages';
 import type { LocalData, LocalKey } from '../core/local-data';
-import type { Settings } from '../core/settings';
 
 export interface MessageSender {
   tabId: number | null;
@@ -18,10 +17,6 @@ export type Handlers<M extends MessageType = MessageType> = {
 export interface ExtensionApi {
   /** False once the extension was updated, reloaded or removed under a running content script. */
   contextValid(): boolean;
-  loadSettings(): Promise<Settings>;
-  saveSettings(settings: Settings): Promise<void>;
-  /** Calls back with the new settings whenever any context changes them. Returns the teardown. */
-  onSettingsChanged(listener: (settings: Settings) => void): () => void;
   /** To the background. */
   send<K extends BackgroundMessage>(type: K, payload: Request<K>): Promise<Response<K>>;
   /** To the top frame of a tab's content script. */
@@ -53,10 +48,14 @@ export interface ExtensionApi {
   setBadge(tabId: number, text: string, color: string): Promise<void>;
   /** Reads a file bundled with the extension. */
   readBundled(path: string): Promise<unknown>;
-  /** The reader's own data in storage.local (packs, false matches), validated on every read. */
+  /** One read of a key of storage.local (settings, packs, false matches), through its parser. */
   loadLocal<K extends LocalKey>(key: K): Promise<LocalData[K]>;
   /** Writes the given keys in one go (so a pack's two parts never disagree). */
   saveLocal(values: Partial<LocalData>): Promise<void>;
-  /** Calls back with the new value whenever any context changes the key. Returns the teardown. */
-  onLocalChanged<K extends LocalKey>(key: K, listener: (value: LocalData[K]) => void): () => void;
+  /**
+   * Calls back with the key's value, read once, then again whenever any context changes it, until
+   * `signal` aborts. Every value comes through the key's parser; one that can't be read comes as
+   * missing (the key's default). A change heard first wins over the slower first read.
+   */
+  watch<K extends LocalKey>(key: K, cb: (value: LocalData[K]) => void, options: { signal: AbortSignal }): void;
 }

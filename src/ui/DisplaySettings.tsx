@@ -2,12 +2,12 @@
 // the page's DOM exactly as it is and cost least; <mark> elements suit reader views, printing and
 // screen readers that announce marks. Applied live on open pages through storage.onChanged.
 
-import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type PaintMode, type Settings } from '../core/settings';
+import { type PaintMode, SETTINGS_KEY } from '../core/settings';
 import type { ExtensionApi } from '../platform/extension-api';
 import { t } from './i18n';
+import { useStored } from './useStored';
 
-export type SettingsApi = Pick<ExtensionApi, 'loadSettings' | 'saveSettings' | 'onSettingsChanged'>;
+export type SettingsApi = Pick<ExtensionApi, 'watch' | 'loadLocal' | 'saveLocal'>;
 
 const MODES = [
   { mode: 'highlights', label: 'optionsPaintHighlights', hint: 'optionsPaintHighlightsHint' },
@@ -15,25 +15,13 @@ const MODES = [
 ] as const satisfies ReadonlyArray<{ mode: PaintMode; label: string; hint: string }>;
 
 export function DisplaySettings({ api }: { api: SettingsApi }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api.loadSettings().then(
-      (s) => live && setSettings(s),
-      () => live && setSettings(DEFAULT_SETTINGS),
-    );
-    const stop = api.onSettingsChanged((s) => setSettings(s));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [api]);
+  const [settings, setSettings] = useStored(api, SETTINGS_KEY);
 
   async function choose(paintMode: PaintMode): Promise<void> {
     // Read again so a change made elsewhere meanwhile (the popup) is kept.
-    const next = { ...(await api.loadSettings()), paintMode };
+    const next = { ...(await api.loadLocal(SETTINGS_KEY)), paintMode };
     setSettings(next);
-    await api.saveSettings(next);
+    await api.saveLocal({ [SETTINGS_KEY]: next });
   }
 
   return (

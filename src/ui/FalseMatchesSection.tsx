@@ -7,7 +7,7 @@ import { t } from './i18n';
 import { useStored } from './useStored';
 
 export interface FalseMatchesSectionProps {
-  api: Pick<ExtensionApi, 'loadLocal' | 'saveLocal' | 'onLocalChanged'>;
+  api: Pick<ExtensionApi, 'loadLocal' | 'saveLocal' | 'watch'>;
   /** Topic id → the name to show (built-in topics and installed packs'). */
   topicNames: ReadonlyMap<string, string>;
 }

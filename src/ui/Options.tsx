@@ -4,19 +4,17 @@
 import type { BuiltInCorpus } from '../core/packs';
 import { PACKS_KEY } from '../core/packs';
 import type { ExtensionApi } from '../platform/extension-api';
-import { DisplaySettings, type SettingsApi } from './DisplaySettings';
+import { DisplaySettings } from './DisplaySettings';
 import { FalseMatchesSection } from './FalseMatchesSection';
 import { t, uiLanguage } from './i18n';
 import { PacksSection } from './PacksSection';
 import { useStored } from './useStored';
 
-export type OptionsApi = Pick<ExtensionApi, 'loadLocal' | 'saveLocal' | 'onLocalChanged'>;
+export type OptionsApi = Pick<ExtensionApi, 'loadLocal' | 'saveLocal' | 'watch'>;
 
 export interface OptionsProps {
   api: OptionsApi;
   builtIn: BuiltInCorpus;
-  /** With it, the page also offers the display settings (how mentions are shown). */
-  settingsApi?: SettingsApi;
   /** Offers text to the reader as a file (export). */
   download?: (fileName: string, text: string) => void;
   now?: () => Date;
@@ -34,7 +32,7 @@ export function downloadText(fileName: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function Options({ api, builtIn, settingsApi, download = downloadText, now = () => new Date() }: OptionsProps) {
+export function Options({ api, builtIn, download = downloadText, now = () => new Date() }: OptionsProps) {
   const [packs, setPacks] = useStored(api, PACKS_KEY);
   const topicNames = new Map<string, string>();
   for (const h of builtIn.topics) topicNames.set(h.id, h.name);
@@ -46,7 +44,7 @@ export function Options({ api, builtIn, settingsApi, download = downloadText, no
         <h1>Backstory</h1>
         <p class="tagline">{t('optionsTagline')}</p>
       </header>
-      {settingsApi && <DisplaySettings api={settingsApi} />}
+      <DisplaySettings api={api} />
       <PacksSection api={api} builtIn={builtIn} packs={packs} onPacks={setPacks} download={download} now={now} />
       <FalseMatchesSection api={api} topicNames={topicNames} />
       <footer>{t('optionsFooter')}</footer>

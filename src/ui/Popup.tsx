@@ -2,9 +2,8 @@
 // number of mentions the current page has. Every change is saved at once; open tabs follow it
 // through storage.onChanged.
 
-import { useEffect, useState } from 'preact/hooks';
 import type { Category } from '../core/corpus-types';
-import { isCategoryOn, withCategory, withSite, type Settings } from '../core/settings';
+import { isCategoryOn, SETTINGS_KEY, withCategory, withSite, type Settings } from '../core/settings';
 import type { ExtensionApi } from '../platform/extension-api';
 import { t, tWith, uiLanguage } from './i18n';
 import { copyText } from './clipboard';
@@ -12,10 +11,9 @@ import { PageOverview } from './PageOverview';
 import { type PageState, type PageStateApi, usePageState } from './page-state';
 import { pageReportMarkdown, reportTopicIds } from './report';
 import { Switch } from './Switch';
+import { useStored } from './useStored';
 
-export type PopupApi = PageStateApi &
-  Pick<ExtensionApi, 'loadSettings' | 'saveSettings' | 'onSettingsChanged'> &
-  Partial<Pick<ExtensionApi, 'openOptions' | 'send'>>;
+export type PopupApi = PageStateApi & Pick<ExtensionApi, 'watch' | 'saveLocal'> & Partial<Pick<ExtensionApi, 'openOptions' | 'send'>>;
 
 const conflictsLine = (n: number) => (n === 1 ? t('popupConflictsOne') : t('popupConflictsOther', n));
 
@@ -26,21 +24,12 @@ export interface PopupProps {
   topicCount: number;
 }
 
-/** The settings, read once and then followed as any page changes them (null until read). */
+/** The settings, read once and then followed as any page changes them (null until read); a change is saved at once. */
 function useSettings(api: PopupApi): [Settings | null, (next: Settings) => void] {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.loadSettings().then((s) => live && setSettings(s));
-    const stop = api.onSettingsChanged((s) => live && setSettings(s));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [api]);
+  const [settings, show] = useStored(api, SETTINGS_KEY);
   const save = (next: Settings) => {
-    setSettings(next);
-    void api.saveSettings(next);
+    show(next);
+    void api.saveLocal({ [SETTINGS_KEY]: next });
   };
   return [settings, save];
 }

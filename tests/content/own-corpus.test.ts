@@ -34,7 +34,6 @@ let controller: AbortController | null = null;
 
 afterEach(() => {
   tooltip?.destroy();
-  own?.destroy();
   controller?.abort();
   tooltip = own = annotator = controller = null;
 });
@@ -49,6 +48,7 @@ async function start(html: string, storage: FakeExtension, site: string | null =
   annotator = a;
   own = watchOwnCorpus({
     api: storage.content,
+    signal: controller.signal,
     site,
     base: { index, matcher },
     apply: (view) => a.setCorpus(view.index, view.matcher),
@@ -128,7 +128,6 @@ describe('Wrong match', () => {
     await settle();
     expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', '色丹島']);
     // The same page opened again (a reload) stays without them.
-    own!.destroy();
     controller!.abort();
     await start(`${PAGE}<p>Shikotan and 色丹島.</p>`, storage);
     expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', '色丹島']);

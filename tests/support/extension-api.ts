@@ -6,7 +6,7 @@
 
 import { type LocalData, type LocalKey, parseLocal } from '../../src/core/local-data';
 import type { MessageType, PageMessage, Request, Response } from '../../src/core/messages';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../../src/core/settings';
+import { SETTINGS_KEY, type Settings } from '../../src/core/settings';
 import type { ContentApi } from '../../src/platform/content-api';
 import type { ExtensionApi, Handlers, MessageSender } from '../../src/platform/extension-api';
 
@@ -68,6 +68,7 @@ export function fakeExtension(options: FakeExtensionOptions = {}) {
   const context = { valid: true };
 
   const record = {
+    /** Each write's settings, where it wrote them (the writes are all in localSaves). */
     settingsSaves: [] as Settings[],
     localSaves: [] as Array<Partial<LocalData>>,
     sent: [] as Array<{ type: MessageType; payload: unknown }>,
@@ -87,11 +88,24 @@ export function fakeExtension(options: FakeExtensionOptions = {}) {
     storageListeners.emit(Object.keys(values), writer);
   };
 
-  /** Calls back on changes to `key`, read through `parse`; `self` names the context listening. */
-  const watch = <T>(self: object, key: string, parse: (raw: unknown) => T, fn: (value: T) => void) =>
-    storageListeners.add((keys, writer) => {
-      if (keys.includes(key) && (hearOwnWrites || writer !== self)) fn(parse(structuredClone(storage.get(key))));
+  const read = <K extends LocalKey>(key: K) => parseLocal(key, structuredClone(storage.get(key)));
+
+  /** `watch` as the browsers do it: the first read answers later than the call; `self` names the context watching. */
+  const watch = <K extends LocalKey>(self: object, key: K, fn: (value: LocalData[K]) => void, signal: AbortSignal) => {
+    if (signal.aborted) return;
+    let changed = false;
+    const stop = storageListeners.add((keys, writer) => {
+      if (!keys.includes(key) || signal.aborted || (!hearOwnWrites && writer === self)) return;
+      changed = true;
+      fn(read(key));
     });
+    signal.addEventListener('abort', stop, { once: true });
+    // Unreadable (a reloaded extension): the key reads as missing, as in the real implementations.
+    void Promise.resolve().then(() => {
+      if (signal.aborted || changed) return;
+      fn(context.valid ? read(key) : parseLocal(key, undefined));
+    });
+  };
 
   /** Delivers to the first handler of the type among `handlers`, as the runtime does. */
   const deliverTo = async (handlers: Iterable<Handlers>, type: MessageType, payload: unknown, sender: MessageSender) => {
@@ -108,26 +122,17 @@ export function fakeExtension(options: FakeExtensionOptions = {}) {
   };
 
   const storageApi = (self: object) => ({
-    async loadSettings() {
-      alive();
-      return parseSettings(structuredClone(storage.get(SETTINGS_KEY)));
-    },
-    async saveSettings(settings: Settings) {
-      alive();
-      record.settingsSaves.push(structuredClone(settings));
-      write({ [SETTINGS_KEY]: settings }, self);
-    },
-    onSettingsChanged: (fn: (s: Settings) => void) => watch(self, SETTINGS_KEY, parseSettings, fn),
     async loadLocal<K extends LocalKey>(key: K) {
       alive();
-      return parseLocal(key, structuredClone(storage.get(key)));
+      return read(key);
     },
     async saveLocal(values: Partial<LocalData>) {
       alive();
       record.localSaves.push(structuredClone(values));
+      if (values[SETTINGS_KEY]) record.settingsSaves.push(structuredClone(values[SETTINGS_KEY]));
       write(values, self);
     },
-    onLocalChanged: <K extends LocalKey>(key: K, fn: (value: LocalData[K]) => void) => watch(self, key, (raw) => parseLocal(key, raw), fn),
+    watch: <K extends LocalKey>(key: K, fn: (value: LocalData[K]) => void, { signal }: { signal: AbortSignal }) => watch(self, key, fn, signal),
   });
 
   const api: ExtensionApi = {
@@ -193,8 +198,8 @@ export function fakeExtension(options: FakeExtensionOptions = {}) {
     storage,
     ...record,
     /** The settings as stored now, read as the extension reads them. */
-    settings: () => parseSettings(structuredClone(storage.get(SETTINGS_KEY))),
-    local: <K extends LocalKey>(key: K) => parseLocal(key, structuredClone(storage.get(key))),
+    settings: () => read(SETTINGS_KEY),
+    local: read,
     /** How many storage listeners are attached (a page that closed must leave none). */
     listeners: () => storageListeners.size,
     /** Another tab or page writes raw values: every listener hears it. */

@@ -223,7 +223,7 @@ describe('Options in Japanese', () => {
     await open(fake);
     await choose(SAMPLE);
     expect(container.querySelector('main')?.getAttribute('lang')).toBe('ja');
-    expect($$('h2').map(text)).toEqual(['コーパスパック', '誤った一致']);
+    expect($$('h2').map(text)).toEqual(['表示', 'コーパスパック', '誤った一致']);
     expect(text($('[data-action="import"]'))).toBe('パックを読み込む…');
     expect(text($('[data-outcome]'))).toBe('「Test fixture pack (fictional)」をインストールしました：2 トピック。');
     expect(text($('[data-pack] .count'))).toBe('2 トピック');
