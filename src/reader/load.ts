@@ -3,6 +3,7 @@
 // read locally; nothing leaves the machine.
 
 import type { SourceDocument } from '../core/corpus-types';
+import { isObj } from '../core/guards';
 import { PACK_FILES_KEY, PACKS_KEY } from '../core/packs';
 import { packSource } from '../core/packs-stored';
 import { locateQuote } from '../core/quote-locate';
@@ -15,9 +16,7 @@ export type ReaderApi = Pick<ExtensionApi, 'readBundled' | 'loadLocal'>;
 const orNull = (p: Promise<unknown>): Promise<unknown> => p.catch(() => null);
 
 function isDocument(v: unknown): v is SourceDocument {
-  if (typeof v !== 'object' || v === null) return false;
-  const d = v as Record<string, unknown>;
-  return typeof d.id === 'string' && typeof d.title === 'string' && typeof d.text === 'string' && typeof d.language === 'string';
+  return isObj(v) && typeof v.id === 'string' && typeof v.title === 'string' && typeof v.text === 'string' && typeof v.language === 'string';
 }
 
 async function findDocument(
