@@ -2,7 +2,9 @@
 
 import { emptyCounts, type MentionCounts } from '../core/messages';
 
-const keyOf = (c: MentionCounts): string => JSON.stringify([c.total, c.conflicts, c.byCategory, c.byTopic]);
+/** Sorted by key: a block read again may add its topics back in another order without changing a count. */
+const sortedEntries = (r: Record<string, number>) => Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const keyOf = (c: MentionCounts): string => JSON.stringify([c.total, c.conflicts, sortedEntries(c.byCategory), sortedEntries(c.byTopic)]);
 
 /**
  * Returns what to call when the counts change: they are sent at most every `everyMs` (a feed

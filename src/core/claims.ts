@@ -159,12 +159,16 @@ export function checkClaims(
     // Of the sentence's dates, the one its structure ties to a topic making date claims; none if
     // more than one is ("The Soviet-Japanese War of 1945 … began on August 9, 1945": neither).
     const makesDate = (x: Mention) => !!claims[x.topic]?.some((c) => c.attribute === 'date' && via(c, x));
-    const tied = withoutRanges(sentence, findDates(sentence))
-      .filter(outsideMentions)
-      .flatMap((d) => {
-        const m = about(d, 'date', makesDate);
-        return m ? [{ d, m }] : [];
-      });
+    const dates = withoutRanges(sentence, findDates(sentence)).filter(outsideMentions);
+    /** Another date between a value and its event: the value reaches past it, so it is not the event's ("2022年2月24日、…開始し、3月21日には…中断した"). */
+    const passesAnother = (d: Found<DateParts>, m: Mention) => {
+      const [from, to] = d.end <= m.start - s ? [d.end, m.start - s] : [m.end - s, d.start];
+      return dates.some((x) => x !== d && x.start >= from && x.end <= to);
+    };
+    const tied = dates.flatMap((d) => {
+      const m = about(d, 'date', makesDate);
+      return m && !passesAnother(d, m) ? [{ d, m }] : [];
+    });
     if (tied.length === 1) {
       const { d, m } = tied[0]!;
       // A claim without a year ("21 March") says nothing about a statement with another year
@@ -197,15 +201,15 @@ export function checkClaims(
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** A dash between two dates: "8 августа – 2 сентября 1945", "Dec. 15–16". */
-const RANGE_DASH = /^\s*[-\u2010-\u2015\u2212]\s*$/;
+/** What joins two dates into a range: "8 августа – 2 сентября 1945", "8月9日〜9月2日", "8 August to 2 September", "с 8 по 9". */
+const RANGE_JOIN = /^\s*(?:[-\u2010-\u2015\u2212\u301c\uff5e]|to|through|till|until|по|から)\s*$/i;
 
 /**
  * The dates that aren't an end of a range: a war "(8 августа – 2 сентября 1945)" is dated by
  * convention, and its first day needn't be the day a source gives for the event itself.
  */
 function withoutRanges(sentence: string, dates: Array<Found<DateParts>>): Array<Found<DateParts>> {
-  const inRange = (a: Found<DateParts> | undefined, b: Found<DateParts> | undefined) => !!a && !!b && RANGE_DASH.test(sentence.slice(a.end, b.start));
+  const inRange = (a: Found<DateParts> | undefined, b: Found<DateParts> | undefined) => !!a && !!b && RANGE_JOIN.test(sentence.slice(a.end, b.start));
   return dates.filter((d, i) => !inRange(dates[i - 1], d) && !inRange(d, dates[i + 1]));
 }
 

@@ -44,11 +44,11 @@ export function isDiscourseWord(alias: string, text: string, start: number, end:
 /** Names of documents and meetings: "X–Y Joint Declaration" is that pair's (see otherPairs). */
 const DOCUMENT_NAME = /(?:declaration|agreement|treaty|pact|summit|resolution|statement)$/i;
 /** The text just before a name, read for a pair of parties joined by a dash ("Japan–South Korea ", "EU–"). */
-const PAIR_BEFORE = /([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*-\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+)?$/;
+const PAIR_BEFORE = /(?:([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*-\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+|([A-Z][\w.]*)-)$/;
 const PAIR_REACH = 40;
 /** The parties of the corpus's documents: Japan on one side, the Soviet Union or Russia on the other (by country or leader). */
 const JAPAN_SIDE = /\b(?:japan|japanese|tokyo|hosokawa|abe|hatoyama|mori|koizumi|kishida|suga)\b/i;
-const RUSSIA_SIDE = /\b(?:soviet|ussr|russia|russian|russo|moscow|yeltsin|putin|khrushchev|gorbachev|bulganin|medvedev)\b/i;
+const RUSSIA_SIDE = /\b(?:soviet|ussr|u\.s\.s\.r|russia|russian|russo|moscow|yeltsin|putin|khrushchev|gorbachev|bulganin|medvedev)\b/i;
 
 /**
  * An ambiguous document name right after a dash-joined pair of other parties is that pair's

@@ -48,6 +48,13 @@ const LINK = String.raw`(?:\s+(?:in|on|at|by|with|during|the|a|an|some|around|ab
 /** Who did it, between the verb and the value: "signed by Japan and Russia in 1993" (names only). */
 const AGENT = String.raw`(?:\s+by(?:\s+(?:[${UPPER_LETTERS}][${LETTERS}.'\u2019-]*|and|the))+)?`;
 
+/** What makes a participle after the event a finite passive: "was signed", "была подписана". */
+const PASSIVE_AUX = 'was|were|is|are|has been|have been|had been|была|был|были|было';
+/** Verbs an event does by itself, without an auxiliary: "the summit took place", "the war began". */
+const INTRANSITIVE = 'took place|occurred|came into force|entered into force|began|started|начал[аои]?с[ья]|состоял[аоси]{0,2}';
+/** Events named by a noun: tied to an "in"/"on" value after them only as the sentence's subject ("The annexation of Crimea in 2014 …"). */
+const EVENT_NOUNS = 'invasion|annexation|аннекси[яи]|вторжени[яе]';
+
 /** One word between a verb (or its article) and the event: "launched the full-scale invasion", "подписана Совместная советско-японская декларация". */
 const MODIFIER = '[a-z]+-[a-z]+|совместн[а-яё]+';
 
@@ -68,13 +75,13 @@ function compile(kind: ValueKind) {
     /** Between the event and the value: "[,] was signed in", "were expelled, some". */
     eventVerbValue: new RegExp(String.raw`^\s*,?\s*${AUX}(?:${v})${AGENT}${LINK}\s*$`),
     /** Right before the event: "signed the", "подписали". */
-    verbBeforeEvent: new RegExp(String.raw`(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:${MODIFIER}\s+)?$`),
+    verbBeforeEvent: new RegExp(String.raw`(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:(?:${MODIFIER})\s+)?$`),
     /** Between the event and a value after it, with the verb before the event: "in", ",". */
     shortGap: /^\s*(?:,\s*)?(?:in|on|at|by|during|в|во)?\s*$/,
     /** A sentence opening with the value: "In", "On", "By" (or nothing) before it. */
     opening: /^\s*(?:in|on|by|during|в|во)?\s*$/,
     /** From an opening value to the event: ", Hosokawa and Yeltsin signed the". */
-    openingToEvent: new RegExp(String.raw`^\s*,?[^,;:()\u2013\u2014]*?(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:${MODIFIER}\s+)?$`),
+    openingToEvent: new RegExp(String.raw`^\s*,?[^,;:()\u2013\u2014]*?(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:(?:${MODIFIER})\s+)?$`),
     /** The value as part of the name, after it: "the Singapore summit of 14 November 2018", "dated", "(". */
     nameAfter: /^\s*(?:of|dated|от|\()\s*$/,
     /** Russian: the parties between the name and its date ("Совместной декларации СССР и Японии от 19 октября 1956 года"). */
@@ -84,10 +91,20 @@ function compile(kind: ValueKind) {
     ruYearWord: /^\s*(?:году|г\.)?\s*$/,
     /** From an opening value to the event as the sentence's subject: "On 19 October 1956, the". */
     openingToSubject: /^\s*,\s*(?:(?:the|a|an)\s+)?$/,
-    /** Russian: the value, then the event's verbal noun ("в октябре 1956 года подписанием советско-японской декларации"). */
-    ruValueNounEvent: /^\s*(?:года|г\.)?\s*(?:подписани(?:е|я|ю|ем)|заключени(?:е|я|ю|ем)|приняти(?:е|я|ю|ем))\s*$/,
-    /** The subject's own verb right after it: " was signed", " were expelled". */
-    eventDoneAfter: new RegExp(String.raw`^\s*${AUX}(?:${v})(?:[^${LETTERS}]|$)`),
+    /**
+     * Russian: the value, then the event's verbal noun in the instrumental ("восстановлены в октябре
+     * 1956 года подписанием …декларации": by signing it then); not the nominative ("в 2016 году
+     * подписание декларации вспоминали": the remembering is 2016's).
+     */
+    ruValueNounEvent: /^\s*(?:года|г\.)?\s*(?:подписанием|заключением|принятием)\s*$/,
+    /**
+     * The subject's own verb right after it: a passive with its auxiliary (" was signed", " were
+     * expelled", " была подписана"), or an intransitive verb (" took place", " began") — not a bare
+     * participle ("the Joint Declaration signed 60 years earlier was commemorated") nor "began to".
+     */
+    eventDoneAfter: new RegExp(
+      String.raw`^\s*(?:(?:${PASSIVE_AUX})\s+(?:(?:formally|officially|finally|jointly|eventually)\s+)*(?:${v})|(?:${INTRANSITIVE})(?!\s+to(?:[^${LETTERS}]|$)))(?:[^${LETTERS}]|$)`,
+    ),
     /** Russian: the year in the genitive right after the name ("декларации 1956 года", "…19 октября 1956 г."). */
     ruOfYear: /^\s*(?:года|г\.)(?![а-яё])/,
     /** The value set off after the event: "The Singapore summit, in November 2018, …", "(14 November 2018)". */
@@ -95,8 +112,12 @@ function compile(kind: ValueKind) {
     appositionClose: /^\s*[,)]/,
     /** An event named by its verb ("entered the war against Japan", "suspended the talks"), then "on" or "in" and the value. */
     eventClause: new RegExp(
-      `(?:^|[^${LETTERS}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|invasion|annexation|would not continue|met|встретились|встречались|аннекси[яи]|вторжени[яе])(?:[^${LETTERS}]|$)`,
+      `(?:^|[^${LETTERS}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue|met|встретились|встречались)(?:[^${LETTERS}]|$)`,
     ),
+    /** An event named by a noun ("the annexation of Crimea"): see EVENT_NOUNS. */
+    eventNoun: new RegExp(`(?:^|[^${LETTERS}])(?:${EVENT_NOUNS})(?:[^${LETTERS}]|$)`),
+    /** Nothing but an article before the event: it opens its sentence, as its subject. */
+    subjectStart: /^\s*(?:the\s+)?$/,
     /** Japanese: "<value>に" right before an event that is itself done then ("…シンガポールで会談した"). */
     jaValueAt: /^(?:に|には)$/,
     jaEventClause: /(?:会談|会見|署名|調印|採択|参戦)$/,
@@ -127,7 +148,7 @@ function compile(kind: ValueKind) {
     /** A connective that may open a sentence before its opening value ("こうして1956年10月19日、…"). */
     jaLead: /^(?:こうして|そして|その後|また|さらに|なお|結局|ついに|やがて)、?$/,
     /** "<value>に" before the event, the event then the object of its verb ("1956年10月19日に日ソ共同宣言を結んだ"). */
-    jaObjectDone: new RegExp(`^(?:を|が|に)(?:${ja}|結ん|結ば|交わ)`),
+    jaObjectDone: new RegExp(`^(?:を|が|に)(?:${ja}|結ん|交わ)(?:された|されました|され|した|しました|し|だ|ました|た)?(?=[、。]|$)`),
     jaEventDone: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja}))?(?:された|されました|され|した|しました|し|た|ました)?(?=[、。]|$)`),
     /** …and someone saying so after it ("…に署名したと説明した"): the opening date is then about the saying. */
     jaReportedAfter: /^[^。]*?と(?:述べ|説明|発表|語|話|報じ|伝え|指摘|強調|明らか|主張|いう|言)/,
@@ -171,7 +192,9 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind }: R
   if (kind === 'date' && /^\s+$/.test(gap) && /^\d{4}$/.test(sentence.slice(value.start, value.end)) && p.ruOfYear.test(lower.slice(value.end)))
     return true;
   if (p.appositionOpen.test(lowerGap) && p.appositionClose.test(sentence.slice(value.end))) return true;
-  if (p.onOrIn.test(lowerGap) && p.eventClause.test(lower.slice(event.start, event.end))) return true;
+  const eventText = lower.slice(event.start, event.end);
+  const nounAsSubject = p.eventNoun.test(eventText) && p.subjectStart.test(lower.slice(0, event.start));
+  if (p.onOrIn.test(lowerGap) && (p.eventClause.test(eventText) || nounAsSubject)) return true;
   if (p.shortGap.test(lowerGap) && p.verbBeforeEvent.test(lower.slice(0, event.start))) return true;
   return p.jaEventTopic.test(gap) && p.jaValueVerb.test(sentence.slice(value.end));
 }

@@ -38,14 +38,16 @@ export function watchStorage<K extends LocalKey>(
     },
     { once: true },
   );
-  // Started in a promise so a dead context's synchronous throw becomes a failed read.
+  // Started in a promise so a dead context's synchronous throw becomes a failed read. Unreadable
+  // storage is not a missing key: reading it as the defaults would annotate a site the reader
+  // switched off, and a popup saving them would wipe the reader's settings. Nothing is called
+  // then; a later change still is.
   Promise.resolve()
     .then(() => storage().local.get(key))
     .then(
-      (stored) => stored[key],
-      () => undefined, // Storage unreadable: the key reads as missing (its default).
-    )
-    .then((raw) => {
-      if (!signal.aborted && !changed) cb(parseLocal(key, raw));
-    });
+      (stored) => {
+        if (!signal.aborted && !changed) cb(parseLocal(key, stored[key]));
+      },
+      () => undefined,
+    );
 }

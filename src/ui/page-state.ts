@@ -1,6 +1,8 @@
 // What the popup knows of the current tab's page: asked once on open, and again each time the
 // background says the page's counts changed (it forwards the page's own reports), so the popup
-// follows a feed as it adds mentions without asking on a timer.
+// follows a feed as it adds mentions without asking on a timer. A page out of reach when the
+// popup opens (a tab still loading) is asked again a few times: a page that ends up with no
+// mentions never pushes anything.
 
 import { useEffect, useState } from 'preact/hooks';
 import { emptyCounts, type PageStatus } from '../core/messages';
@@ -34,18 +36,25 @@ async function askPage(api: PageStateApi, tabId: number | null): Promise<PageSta
 /** Only the background (no tab) speaks to popups: a content script's message to one is ignored. */
 const fromBackground = (sender: MessageSender) => sender.tabId === null;
 
+/** After an unanswered first ask, when to ask again (ms after opening). */
+const RETRIES_MS = [500, 1500, 3000];
+
 export function usePageState(api: PageStateApi): PageState {
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   useEffect(() => {
     let live = true;
     let asked = 0;
     const tab = api.activeTabId().catch(() => null);
+    let answered = false;
     const ask = async () => {
       const mine = ++asked;
       const next = await askPage(api, await tab).catch((): PageState => ({ kind: 'unavailable' }));
       // A push can overtake the answer to an earlier question: only the latest answer is shown.
-      if (live && mine === asked) setPage(next);
+      if (!live || mine !== asked) return;
+      answered ||= next.kind === 'ready';
+      setPage(next);
     };
+    const retries = RETRIES_MS.map((ms) => setTimeout(() => void (answered || ask()), ms));
     const stop = api.handlePopup({
       'tab:counts-changed': async ({ tabId }, sender) => {
         if (fromBackground(sender) && typeof tabId === 'number' && tabId === (await tab)) void ask();
@@ -55,6 +64,7 @@ export function usePageState(api: PageStateApi): PageState {
     void ask();
     return () => {
       live = false;
+      for (const t of retries) clearTimeout(t);
       stop();
     };
   }, [api]);

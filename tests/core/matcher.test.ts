@@ -94,6 +94,13 @@ describe('matcher', () => {
     expect(inContext('Japan and Russia: the Hosokawa–Yeltsin Tokyo Declaration was signed.')).toEqual([
       ['Tokyo Declaration', 'tokyo-declaration-1993'],
     ]);
+    expect(inContext('Japan and Russia: the Japan–U.S.S.R. Joint Declaration was signed.')).toEqual([
+      ['Joint Declaration', 'joint-declaration-1956'],
+    ]);
+    // A headline's dash is not a pair: one name, then a spaced dash.
+    expect(inContext('Japan and Russia talks in Moscow - Joint Declaration still the basis')).toEqual([
+      ['Joint Declaration', 'joint-declaration-1956'],
+    ]);
     // Not a pair: a hyphenated word, or a pair that is not right before the name.
     expect(inContext('Japan and Russia: the long-awaited Joint Declaration was signed.')).toEqual([['Joint Declaration', 'joint-declaration-1956']]);
     expect(inContext('After the US-Japan talks, Japan and Russia signed the Joint Declaration.')).toEqual([

@@ -182,13 +182,27 @@ describe.each(Object.entries(subjects))('watch, in %s', (_, make) => {
 });
 
 describe('watch in a content script whose extension was reloaded', () => {
-  it('reads the key as missing (the defaults) instead of throwing', async () => {
+  it('calls nothing and throws nothing: unreadable is not missing (the defaults would switch a site the reader turned off back on)', async () => {
     const fake = fakeExtension({ stored: { settings: { ...DEFAULT_SETTINGS, enabled: false } } });
     fake.invalidate();
     const seen: unknown[] = [];
     fake.content.watch('settings', (v) => seen.push(v), { signal: new AbortController().signal });
     await settle();
-    expect(seen).toEqual([DEFAULT_SETTINGS]);
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('watch when storage can’t be read', () => {
+  it('calls nothing until a change is heard (browser-api.ts over a failing storage.local.get)', async () => {
+    const storage = (stub.storage = stubStorage());
+    storage.local.get = () => Promise.reject(new Error('storage unavailable'));
+    const { browserApi } = await import('../../src/platform/browser-api');
+    const seen: unknown[] = [];
+    browserApi.watch('settings', (v) => seen.push(v), { signal: new AbortController().signal });
+    await settle();
+    expect(seen).toEqual([]);
+    await storage.local.set({ settings: { ...DEFAULT_SETTINGS, enabled: false } });
+    expect(seen).toEqual([{ ...DEFAULT_SETTINGS, enabled: false }]);
   });
 });
 

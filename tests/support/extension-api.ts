@@ -100,10 +100,10 @@ export function fakeExtension(options: FakeExtensionOptions = {}) {
       fn(read(key));
     });
     signal.addEventListener('abort', stop, { once: true });
-    // Unreadable (a reloaded extension): the key reads as missing, as in the real implementations.
+    // Unreadable (a reloaded extension): nothing is called, as in the real implementations.
     void Promise.resolve().then(() => {
-      if (signal.aborted || changed) return;
-      fn(context.valid ? read(key) : parseLocal(key, undefined));
+      if (signal.aborted || changed || !context.valid) return;
+      fn(read(key));
     });
   };
 

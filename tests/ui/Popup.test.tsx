@@ -292,6 +292,20 @@ describe('Popup', () => {
     expect(countOf('places')).toBe('9');
   });
 
+  it('asks again, a few times, a page that was out of reach when it opened (a tab still loading)', async () => {
+    const fake = fakeApi(DEFAULT_SETTINGS, 'unavailable');
+    await open(fake);
+    expect(text(container)).toContain("Backstory doesn't run on this page");
+    // The page's content script starts answering; it has no mentions, so it never pushes counts.
+    fake.page(7, { 'page:status': () => pageStatus() });
+    await act(() => new Promise((r) => setTimeout(r, 700)));
+    expect(countOf('places')).toBe('3');
+    const asked = fake.tabCalls.filter((c) => c.type === 'page:status').length;
+    await act(() => new Promise((r) => setTimeout(r, 1100)));
+    // Answered: no more asking.
+    expect(fake.tabCalls.filter((c) => c.type === 'page:status').length).toBe(asked);
+  });
+
   it('says it does not run on pages it cannot reach', async () => {
     await open(fakeApi(DEFAULT_SETTINGS, 'unavailable'));
     expect(text(container)).toContain("Backstory doesn't run on this page");
