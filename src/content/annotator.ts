@@ -196,7 +196,7 @@ class PageAnnotator implements Annotator {
     const { generation } = this.session;
     const triage = new MatchTriage(this.triageHost());
     this.takeBackMarks(roots);
-    const walk = scanRoots(roots, this.matcher, { pageHasContext: triage.pageHasContext }, triage.onMatches, from);
+    const walk = scanRoots(roots, this.matcher, { pageHasContext: triage.pageHasContext, onLookalike: triage.onLookalike }, triage.onMatches, from);
     const paintIfDue = paintPacer(this.win, this.painter?.paintsInBatches ?? true, () => this.show(triage.batch.splice(0)));
     const finished = await this.slicer.run(walk.step, paintIfDue);
     const current = () => generation === this.session.generation;

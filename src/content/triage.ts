@@ -47,16 +47,45 @@ export class MatchTriage {
   private others: Mention[] = [];
   private lastRun: TextRun | null = null;
   private titleContext: boolean | undefined;
+  /**
+   * Topics whose look-alike this scan has read ("Etorofu-class", 択捉型, "Сан-Францисский мирный
+   * договор"): on such a page the escort ship's list ("the Etorofu (択捉)") or the San Francisco
+   * treaty's "мирный договор с Японией" is that look-alike's, so the topic's names don't show the
+   * page is about the dispute; like the Kuril chain's, they stand once something else does. The
+   * matcher reports a run's look-alikes before the run's names are sorted.
+   */
+  private readonly shadowed = new Set<number>();
 
   constructor(private readonly host: TriageHost) {}
 
-  /** The page's title names both sides of the dispute. */
-  readonly pageHasContext = (): boolean => (this.titleContext ??= this.host.matcher.hasContext(this.host.doc.title));
+  /**
+   * The page's title names both sides of the dispute, and no look-alike: "Etorofu-class escort
+   * ship" has an island's name in it, but is about the ships.
+   */
+  readonly pageHasContext = (): boolean => (this.titleContext ??= this.titleNamesDispute());
+
+  private titleNamesDispute(): boolean {
+    const { matcher, doc } = this.host;
+    let lookalike = false;
+    matcher.findAll(doc.title, {
+      onLookalike: (topic) => {
+        lookalike = true;
+        this.onLookalike(topic);
+      },
+    });
+    return !lookalike && matcher.hasContext(doc.title);
+  }
 
   /** The page is about the dispute: its title says so, or it names an anchor topic (TopicHead.anchor). */
   anchored(): boolean {
     return this.host.pageAnchored || this.pageHasContext();
   }
+
+  readonly onLookalike = (topic: number): void => {
+    // The Kuril chain's look-alikes (the trench, the Northern Kurils) sit beside the disputed
+    // islands on pages about them; its own names are kept from showing anything already.
+    if (!this.host.index.topics[topic]?.notAnchoring) this.shadowed.add(topic);
+  };
 
   readonly onMatches: OnMatches = (run, mentions, runDone) => {
     if (run !== this.lastRun) this.enterRun(run);
@@ -98,8 +127,9 @@ export class MatchTriage {
     const { host } = this;
     // What the page is about doesn't depend on which categories the reader shows.
     const head = host.index.topics[m.topic];
-    // Names of the whole Kuril chain stand only on a page something else shows to be about the dispute.
-    const chainName = !!head?.notAnchoring?.includes(m.alias);
+    // Names of the whole Kuril chain, and of a topic whose look-alike the page names, stand only on a
+    // page something else shows to be about the dispute.
+    const chainName = !!head?.notAnchoring?.includes(m.alias) || this.shadowed.has(m.topic);
     const anchor = !!head?.anchor && !m.deferred && !chainName;
     if (anchor) host.markAnchored();
     if (!host.shown(m.topic)) {

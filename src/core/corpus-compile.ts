@@ -25,7 +25,7 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
       }
       aliases[key] ??= { topic: index, alias: aliasText(a), ambiguous: isAmbiguous(a) || topic.needsContext === true };
     }
-    for (const look of topic.notAliases ?? []) aliases[fold(look)] ??= { topic: -1, alias: look, ambiguous: false };
+    for (const look of topic.notAliases ?? []) aliases[fold(look)] ??= { topic: -1, alias: look, ambiguous: false, of: index };
   });
   const claims: Record<number, ClaimHead[]> = {};
   const sourceYears = new Map(corpus.sources.map((src) => [src.id, yearOf(src.date)]));

@@ -229,6 +229,8 @@ export interface AliasEntry {
   ambiguous: boolean;
   /** Russian case endings may follow. */
   stem?: true;
+  /** For a look-alike: the topic it resembles (index into CompiledIndex.topics). */
+  of?: number;
 }
 
 export interface TopicHead {

@@ -51,6 +51,12 @@ export interface MatchOptions {
    * only when an ambiguous name needs it, so most pages never pay for the check.
    */
   pageHasContext?: boolean | (() => boolean);
+  /**
+   * Told the topic a look-alike resembles each time one is read ("Etorofu-class" → etorofu): a
+   * page naming the escort ships is about them, so it can't be shown about the dispute by the
+   * same name (see MatchTriage).
+   */
+  onLookalike?: (topic: number) => void;
 }
 
 /** How far around an ambiguous alias supporting words are looked for, in characters. */
@@ -97,7 +103,9 @@ interface ContextAutomata {
 const AMBIGUOUS_BIT = 1;
 /** The alias names a person: only then does a capitalized neighbour make it someone else. */
 const PERSON_BIT = 2;
-const ENTRY_FLAG_BITS = 2;
+/** A look-alike (Topic.notAliases): its topic field is the topic it resembles. */
+const LOOKALIKE_BIT = 4;
+const ENTRY_FLAG_BITS = 3;
 const PEOPLE_CATEGORY = 'people';
 
 const words = (list: readonly string[]) => list.map((key, entry) => ({ key, entry }));
@@ -109,7 +117,11 @@ export function packMatcher(index: Pick<CompiledIndex, 'aliases' | 'context' | '
   const isPerson = (topic: number) => index.topics[topic]?.category === PEOPLE_CATEGORY;
   return {
     aliases: compileAutomaton(keys.map((key, entry) => ({ key: list[entry]!.stem ? key + STEM_MARK : key, entry }))),
-    entries: list.map((e) => ((e.topic + 1) << ENTRY_FLAG_BITS) | (e.ambiguous ? AMBIGUOUS_BIT : 0) | (isPerson(e.topic) ? PERSON_BIT : 0)),
+    entries: list.map((e) =>
+      e.topic < 0
+        ? (((e.of ?? -1) + 1) << ENTRY_FLAG_BITS) | LOOKALIKE_BIT
+        : ((e.topic + 1) << ENTRY_FLAG_BITS) | (e.ambiguous ? AMBIGUOUS_BIT : 0) | (isPerson(e.topic) ? PERSON_BIT : 0),
+    ),
     names: list.map((e) => e.alias).join(NAME_SEPARATOR),
     japan: compileAutomaton(words(index.context.japan)),
     russia: compileAutomaton(words(index.context.russia)),
@@ -186,6 +198,10 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
       const packedEntry = entries[hit.entry]!;
       const topic = (packedEntry >> ENTRY_FLAG_BITS) - 1;
       // A look-alike consumes its text, so no shorter alias inside it fires either.
+      if (packedEntry & LOOKALIKE_BIT) {
+        if (topic >= 0) options.onLookalike?.(topic);
+        continue;
+      }
       if (topic < 0) continue;
       const alias = nameOf(hit.entry);
       if (packedEntry & AMBIGUOUS_BIT) {
