@@ -139,6 +139,11 @@ export function findDates(text: string): Array<Found<DateParts>> {
 /** Compiled once per set of units: a page checks many sentences against the same few. */
 const countPatterns = new Map<string, RegExp>();
 
+/** Kana and kanji: a unit written in them comes before its count, without spaces ("ロシア人外交官8人"). */
+const SPACELESS_UNIT = /[\u3040-\u30ff\u4e00-\u9fff]/;
+/** What stands for any words inside a unit ("ロシア…外交官"). */
+const GAP = '…';
+
 /** Read in lower-cased text, like the dates: the `i` flag would fold the case of every letter class. */
 function countPattern(units: string[]): RegExp {
   const unit = units.map((u) => escapeRegExp(u.toLowerCase())).join('|');
@@ -154,18 +159,47 @@ function countPattern(units: string[]): RegExp {
   return re;
 }
 
-/** Numbers followed (within two words, or "of the N") by one of the units: "141 of the 193 member states". */
-export function findCounts(text: string, units: string[]): Array<Found<number>> {
-  if (units.length === 0) return [];
-  const re = countPattern(units);
-  const lower = lowerKeepingLength(text);
-  const out: Array<Found<number>> = [];
-  for (let m = re.exec(lower); m; m = re.exec(lower)) {
-    const word = m[1]!;
-    const value = NUMBER_WORDS.includes(word) ? NUMBER_WORDS.indexOf(word) : Number(word.replace(/,/g, ''));
-    out.push({ start: m.index, end: m.index + word.length, text: text.slice(m.index, m.index + word.length), value });
+/**
+ * Japanese writes a count of people after its noun: "ロシア人外交官8人", "ロシア大使館の外交官ら計8人". A
+ * unit "ロシア…外交官" asks for both words in one noun phrase (no particle but の between them),
+ * so "日本人外交官8人" is not a count of Russian diplomats.
+ */
+function jaCountPattern(units: string[]): RegExp {
+  const key = `ja:${units.join('|')}`;
+  let re = countPatterns.get(key);
+  if (!re) {
+    const nouns = units.map((u) => u.split(GAP).map(escapeRegExp).join('[^、。をはがにでも]{0,12}?'));
+    re = new RegExp(`(?:${nouns.join('|')})(?:ら|など)?(?:計|合わせて|あわせて)?(\\d{1,4})(人|名)`, 'g');
+    countPatterns.set(key, re);
   }
-  return out;
+  re.lastIndex = 0;
+  return re;
+}
+
+/** Numbers followed (within two words, or "of the N") by one of the units: "141 of the 193 member states"; Japanese "外交官8人". */
+export function findCounts(text: string, units: string[]): Array<Found<number>> {
+  const spaced = units.filter((u) => !SPACELESS_UNIT.test(u));
+  const spaceless = units.filter((u) => SPACELESS_UNIT.test(u));
+  const out: Array<Found<number>> = [];
+  if (spaced.length > 0) {
+    const re = countPattern(spaced);
+    const lower = lowerKeepingLength(text);
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const word = m[1]!;
+      const value = NUMBER_WORDS.includes(word) ? NUMBER_WORDS.indexOf(word) : Number(word.replace(/,/g, ''));
+      out.push({ start: m.index, end: m.index + word.length, text: text.slice(m.index, m.index + word.length), value });
+    }
+  }
+  // Cheap test first: most sentences a page checks are not Japanese.
+  if (spaceless.length > 0 && SPACELESS_UNIT.test(text)) {
+    const re = jaCountPattern(spaceless);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const end = m.index + m[0].length;
+      const start = end - m[1]!.length - m[2]!.length;
+      out.push({ start, end, text: text.slice(start, end), value: Number(m[1]) });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**

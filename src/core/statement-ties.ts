@@ -139,7 +139,9 @@ function compile(kind: ValueKind) {
     ),
     onOrIn: /^\s*(?:on|in|в|во)\s*$/,
     /** The value as part of the name, before it: "the 14 November 2018 Singapore summit", "2018年11月14日の…". */
-    nameBefore: /^(?:\s*|の|\s*'s\s*)$/,
+    nameBefore: /^(?:\s*|\s*の\s*|\s*'s\s*)$/,
+    /** Japanese: a count as the object of the event's verb ("ロシア人外交官8人を国外へ追放する"). */
+    jaCountObject: /^を$/,
     /** Japanese: "に署名された" between the value and the event, "は" between the event and the value. */
     jaValueVerbEvent: new RegExp(`^(?:に|には|で)?(?:${ja})(?:された|した|され|し|の)?$`),
     jaEventTopic: /^(?:は|が|では)$/,
@@ -199,12 +201,12 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind }: R
   return p.jaEventTopic.test(gap) && p.jaValueVerb.test(sentence.slice(value.end));
 }
 
-function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, named }: Reading): boolean {
+function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, named }: Reading): boolean {
   const gap = sentence.slice(value.end, event.start);
   const lowerGap = lower.slice(value.end, event.start);
   const before = sentence.slice(0, value.start);
   const afterEvent = sentence.slice(event.end);
-  if (p.nameBefore.test(lowerGap) || p.jaValueVerbEvent.test(gap)) return true;
+  if (p.nameBefore.test(lowerGap) || p.jaValueVerbEvent.test(gap) || (kind === 'count' && p.jaCountObject.test(gap))) return true;
   if (
     p.jaValueAt.test(gap) &&
     (p.jaObjectDone.test(afterEvent) || (p.jaEventClause.test(sentence.slice(event.start, event.end)) && p.jaDoneAfter.test(afterEvent)))

@@ -67,6 +67,25 @@ describe('findCounts', () => {
   });
 });
 
+describe('findCounts in Japanese', () => {
+  const units = ['diplomats', 'ロシア…外交官'];
+  const read = (t: string) => findCounts(t, units).map((c) => [c.text, c.value]);
+  it('reads a count of people written after its noun, the noun qualified in the same phrase', () => {
+    expect(read('ロシア人外交官8人を追放')).toEqual([['8人', 8]]);
+    expect(read('在日ロシア大使館の外交官ら計8名の退去')).toEqual([['8名', 8]]);
+  });
+  it('not a count of other diplomats, nor across a particle', () => {
+    expect(read('日本人外交官8人を追放')).toEqual([]);
+    expect(read('ロシアが日本人外交官8人を追放')).toEqual([]);
+  });
+  it('reads English and Japanese units together, in order', () => {
+    expect(read('eight diplomats; ロシア人外交官9人')).toEqual([
+      ['eight', 8],
+      ['9人', 9],
+    ]);
+  });
+});
+
 describe('mayStateValue', () => {
   it('passes every sentence a date or a count can be read in', () => {
     for (const t of ['signed in 1956', '平成元年に', 'Eight diplomats were expelled', 'twenty states', '2018年11月14日'])
