@@ -55,7 +55,7 @@ export interface MentionRegistry {
   counts(): MentionCounts;
   /** How many mentions of a topic are shown. */
   countOf(topicId: string): number;
-  /** Unambiguous mentions shown (what makes a page plainly about the dispute). */
+  /** Strong mentions shown (isStrong: what makes a page plainly about the dispute). */
   strong(): number;
   /** Mentions (not checks) in reading order, optionally of one topic. */
   ordered(topicId?: string | null): PageMention[];
@@ -71,6 +71,23 @@ const bump = (record: Record<string, number>, key: string, by: number) => {
   if (next > 0) record[key] = next;
   else delete record[key];
 };
+
+/** The category of the disputed islands' own topics. */
+const PLACES = 'places';
+
+/**
+ * A mention that makes the page plainly about the dispute: an unambiguous name, or a name of the
+ * disputed islands themselves (an anchor place, not the Kuril chain's) with Japan and Russia both
+ * named around it. Japan News writes only "the northern territories", Deutsche Welle only
+ * "Northern Territories" in quotes: their "Kishida", "Putin" and "peace treaty" in paragraphs of
+ * their own waited for ever. Only places: beside Japan and Russia, "Northern Territories" can't be
+ * Australia's, but "peace treaty" or "Tokyo Declaration" may still be another one.
+ */
+function isStrong(m: PageMention): boolean {
+  if (m.rule === 'alias') return true;
+  const { head } = m;
+  return m.rule === 'context' && !!head.anchor && head.category === PLACES && !head.notAnchoring?.includes(m.alias);
+}
 
 /** Sorts mentions into reading order. */
 const inReadingOrder = (a: PageMention, b: PageMention): number => (a === b ? 0 : precedes(a, b) ? -1 : 1);
@@ -136,7 +153,7 @@ export function createMentionRegistry(): MentionRegistry {
       return;
     }
     counts.total += by;
-    if (m.rule === 'alias') strong += by;
+    if (isStrong(m)) strong += by;
     bump(counts.byCategory, m.head.category, by);
     bump(counts.byTopic, m.head.id, by);
   }

@@ -38,7 +38,7 @@ export interface Mention {
 export type MatchRule = Mention['rule'];
 
 /**
- * Unambiguous mentions that make a page that names the dispute (an anchor topic, or a title
+ * Strong mentions (mentions.ts isStrong) that make a page that names the dispute (an anchor topic, or a title
  * naming Japan and Russia) plainly about it, so its ambiguous names stand without context nearby.
  * Two, not three: short news pages name the dispute once or twice, then write "Лавров" or "Abe"
  * on their own (measured on 52 real pages: Russian recall 87.6 → 93.0%, no look-alike more).
