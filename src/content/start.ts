@@ -91,7 +91,12 @@ class ContentInstance {
     this.link = createExtensionLink(api, this.controller);
     const { send } = this.link;
     this.details = createDetailsCache((topicId) => send(() => api.send('details:get', { topicId })));
-    const reportCounts = (counts: MentionCounts) => void send(() => api.send('counts:report', { counts })).catch(() => undefined);
+    // The badge hears through the background; an open popup straight from the page.
+    const tellPopups = this.isTop ? api.acceptFollowers(this.signal) : () => undefined;
+    const reportCounts = (counts: MentionCounts) => {
+      tellPopups();
+      void send(() => api.send('counts:report', { counts })).catch(() => undefined);
+    };
     this.annotator = createAnnotator({
       doc,
       index,

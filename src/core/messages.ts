@@ -91,6 +91,17 @@ export interface ToPopup {
   'tab:counts-changed': { request: { tabId: number }; response: null };
 }
 
+/**
+ * An open popup's port to the page it shows (top frame): the page says there when its counts
+ * change, so the popup follows it without a round trip through the background (a background
+ * being stopped or started by the browser could drop that word).
+ */
+export const FOLLOW_PORT = 'backstory:follow';
+/** The one thing said on a FOLLOW_PORT: ask the page again. */
+export const COUNTS_CHANGED = 'counts-changed';
+
+export const isCountsChanged = (v: unknown): boolean => isObj(v) && v.type === COUNTS_CHANGED;
+
 export type MessageMap = ToBackground & ToPage & ToPopup;
 export type BackgroundMessage = keyof ToBackground;
 export type PageMessage = keyof ToPage;

@@ -4,7 +4,17 @@ import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import { INSTANCE_FLAG } from '../core/content-flags';
 import { parseLocal } from '../core/local-data';
-import { type BackgroundMessage, isMessage, type Message, type PageMessage, type PopupMessage, type Request, type Response } from '../core/messages';
+import {
+  type BackgroundMessage,
+  FOLLOW_PORT,
+  isCountsChanged,
+  isMessage,
+  type Message,
+  type PageMessage,
+  type PopupMessage,
+  type Request,
+  type Response,
+} from '../core/messages';
 import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
 import { watchStorage } from './storage-watch';
 
@@ -65,6 +75,15 @@ export const browserApi: ExtensionApi = {
   },
 
   handlePopup: listen,
+
+  followTab(tabId, onChange, { signal }) {
+    if (signal.aborted) return;
+    const port = browser.tabs.connect(tabId, { name: FOLLOW_PORT, frameId: 0 });
+    port.onMessage.addListener((m: unknown) => {
+      if (isCountsChanged(m)) onChange();
+    });
+    signal.addEventListener('abort', () => port.disconnect(), { once: true });
+  },
 
   async activeTabId() {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

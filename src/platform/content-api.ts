@@ -4,7 +4,16 @@
 // about a third of its start-up there. Popup, options page and background keep browser-api.ts.
 
 import { parseLocal } from '../core/local-data';
-import { type BackgroundMessage, isMessage, type Message, type PageMessage, type Request, type Response } from '../core/messages';
+import {
+  type BackgroundMessage,
+  COUNTS_CHANGED,
+  FOLLOW_PORT,
+  isMessage,
+  type Message,
+  type PageMessage,
+  type Request,
+  type Response,
+} from '../core/messages';
 import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
 import { extensionContextValid, extensionGlobal } from './extension-files';
 import { type WatchedStorage, watchStorage } from './storage-watch';
@@ -12,6 +21,11 @@ import { type WatchedStorage, watchStorage } from './storage-watch';
 /** A page answers the messages to pages (the background's own handle() answers the others). */
 export type ContentApi = Pick<ExtensionApi, 'contextValid' | 'send' | 'loadLocal' | 'saveLocal' | 'watch'> & {
   handle(handlers: Handlers<PageMessage>): () => void;
+  /**
+   * Lets open popups follow this page (FOLLOW_PORT, ExtensionApi.followTab) until `signal`
+   * aborts; returns what tells them its counts changed.
+   */
+  acceptFollowers(signal: AbortSignal): () => void;
 };
 
 interface Event<F> {
@@ -19,10 +33,22 @@ interface Event<F> {
   removeListener(f: F): void;
 }
 type OnMessage = (message: unknown, sender: { tab?: { id?: number }; frameId?: number }, sendResponse: (r: unknown) => void) => boolean | undefined;
+interface Port {
+  name: string;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onDisconnect: Event<(port: Port) => void>;
+}
 
 /** The few calls made here, as both browsers define them. */
 interface NativeApi {
-  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown>; onMessage: Event<OnMessage>; getURL(path: string): string };
+  runtime: {
+    id?: string;
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: Event<OnMessage>;
+    onConnect: Event<(port: Port) => void>;
+    getURL(path: string): string;
+  };
   storage: WatchedStorage & { local: { set(items: Record<string, unknown>): Promise<void> } };
 }
 
@@ -47,6 +73,32 @@ export const contentApi: ContentApi = {
     };
     native().runtime.onMessage.addListener(onMessage);
     return () => native().runtime.onMessage.removeListener(onMessage);
+  },
+  acceptFollowers(signal) {
+    const ports = new Set<Port>();
+    const onConnect = (port: Port) => {
+      if (port.name !== FOLLOW_PORT) return;
+      ports.add(port);
+      port.onDisconnect.addListener(() => ports.delete(port));
+    };
+    native().runtime.onConnect.addListener(onConnect);
+    signal.addEventListener(
+      'abort',
+      () => {
+        native().runtime.onConnect.removeListener(onConnect);
+        for (const port of ports) port.disconnect();
+      },
+      { once: true },
+    );
+    return () => {
+      for (const port of ports) {
+        try {
+          port.postMessage({ type: COUNTS_CHANGED });
+        } catch {
+          // A popup closing as we speak: its disconnect takes it out.
+        }
+      }
+    };
   },
   async loadLocal(key) {
     return parseLocal(key, (await native().storage.local.get(key))[key]);

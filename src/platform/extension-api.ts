@@ -27,6 +27,11 @@ export interface ExtensionApi {
   sendToPopup<K extends PopupMessage>(type: K, payload: Request<K>): Promise<Response<K>>;
   /** In a popup: answers the background's messages to popups. Returns the teardown. */
   handlePopup(handlers: Handlers<PopupMessage>): () => void;
+  /**
+   * In a popup: calls back each time the tab's top frame says its counts changed, over a port to
+   * it (FOLLOW_PORT), until `signal` aborts. Nothing is called on a page that doesn't listen.
+   */
+  followTab(tabId: number, onChange: () => void, options: { signal: AbortSignal }): void;
   activeTabId(): Promise<number | null>;
   /** The extension was installed or updated (not on every start of the background). */
   onInstalled(listener: () => void): () => void;

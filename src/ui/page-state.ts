@@ -10,7 +10,7 @@ import { siteOf } from '../core/settings';
 import type { ExtensionApi, MessageSender } from '../platform/extension-api';
 
 export type PageStateApi = Pick<ExtensionApi, 'activeTabId' | 'sendToTab' | 'handlePopup'> &
-  Partial<Pick<ExtensionApi, 'tabUrl' | 'hasLiveContentScript'>>;
+  Partial<Pick<ExtensionApi, 'tabUrl' | 'hasLiveContentScript' | 'followTab'>>;
 
 export type PageState = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; status: PageStatus };
 
@@ -55,6 +55,12 @@ export function usePageState(api: PageStateApi): PageState {
       setPage(next);
     };
     const retries = RETRIES_MS.map((ms) => setTimeout(() => void (answered || ask()), ms));
+    // The page says when its counts change, on a port of the popup's own; the background passes
+    // the same word on too (a page that was quiet when the popup opened had no port to hear it).
+    const following = new AbortController();
+    void tab.then((tabId) => {
+      if (tabId !== null && live) api.followTab?.(tabId, () => void ask(), { signal: following.signal });
+    });
     const stop = api.handlePopup({
       'tab:counts-changed': async ({ tabId }, sender) => {
         if (fromBackground(sender) && typeof tabId === 'number' && tabId === (await tab)) void ask();
@@ -65,6 +71,7 @@ export function usePageState(api: PageStateApi): PageState {
     return () => {
       live = false;
       for (const t of retries) clearTimeout(t);
+      following.abort();
       stop();
     };
   }, [api]);

@@ -3,9 +3,9 @@
 // screen readers once what it found (through ariaNotify where the browser has it, else a live
 // region); when the extension is reloaded under the page while that annotation is still running,
 // the old instance stops quietly (no announcement, no error).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LazyModules } from '../../src/content/modules';
-import { startContentScript, type ContentScript } from '../../src/content/start';
+import { COUNTS_REPORT_MS, startContentScript, type ContentScript } from '../../src/content/start';
 import { createMatcher } from '../../src/core/matcher';
 import type { ContentApi } from '../../src/platform/content-api';
 import { setMessageSource } from '../../src/platform/i18n';
@@ -48,6 +48,28 @@ describe('the content script', () => {
     }
     expect(said).toEqual(['Backstory: 2 topics annotated on this page']);
     expect(document.querySelector('backstory-status')).toBeNull();
+  });
+
+  it('tells an open popup straight, and the background for the badge, when its counts change', async () => {
+    const fake = fakeExtension();
+    const s = start(fake.content);
+    await s.ready;
+    // Its first counts go out after COUNTS_REPORT_MS; a popup opened after that follows on.
+    await new Promise((r) => setTimeout(r, COUNTS_REPORT_MS + 100));
+    const reports = () => fake.sent.filter((m) => m.type === 'counts:report').length;
+    const before = reports();
+    let heard = 0;
+    const popup = new AbortController();
+    fake.api.followTab(1, () => heard++, { signal: popup.signal });
+    expect(fake.following(1)).toBe(1);
+
+    document.body.insertAdjacentHTML('beforeend', '<p>And Kurils too.</p>');
+    await vi.waitFor(() => expect(heard).toBe(1), { timeout: 3000 });
+    expect(reports()).toBe(before + 1);
+
+    // A page that stops (switched off for good, or the extension reloaded) lets its popups go.
+    s.stop();
+    expect(fake.following(1)).toBe(0);
   });
 
   it('stops quietly when the extension is reloaded while the page is being annotated', async () => {

@@ -63,6 +63,8 @@ export function fakeExtension(options: FakeExtensionOptions = {}) {
   /** runtime.onMessage in the extension's own contexts: the background's handlers and each popup's. */
   const extensionHandlers = new Set<Handlers>();
   const pages = new Map<number, Set<Handlers<PageMessage>>>();
+  /** Each tab accepting popups' ports (ContentApi.acceptFollowers): the popups following it. */
+  const followers = new Map<number, Listeners<[]>>();
   const installed = new Listeners<[]>();
   const commands = new Listeners<[command: string]>();
   const context = { valid: true };
@@ -149,6 +151,13 @@ export function fakeExtension(options: FakeExtensionOptions = {}) {
     handle: listen,
     sendToPopup: (type, payload) => deliverTo(extensionHandlers, type, payload, FROM_EXTENSION) as never,
     handlePopup: listen,
+    followTab(tab, onChange, { signal }) {
+      // As a port to a page that doesn't listen: closed at once, nothing heard.
+      const page = followers.get(tab);
+      if (!page || signal.aborted) return;
+      const stop = page.add(onChange);
+      signal.addEventListener('abort', stop, { once: true });
+    },
     activeTabId: async () => activeTab,
     onInstalled: (fn) => installed.add(fn),
     async injectIntoOpenTabs() {
@@ -189,6 +198,12 @@ export function fakeExtension(options: FakeExtensionOptions = {}) {
       return deliverTo(extensionHandlers, type, payload, fromTab) as never;
     },
     handle: (handlers) => fake.page(tabId, handlers),
+    acceptFollowers(signal) {
+      const page = new Listeners<[]>();
+      followers.set(tabId, page);
+      signal.addEventListener('abort', () => followers.delete(tabId), { once: true });
+      return () => page.emit();
+    },
   };
 
   const fake = {
@@ -213,6 +228,8 @@ export function fakeExtension(options: FakeExtensionOptions = {}) {
         if (!set.size) pages.delete(tab);
       };
     },
+    /** How many popups follow tab `tab` over a port now. */
+    following: (tab: number) => followers.get(tab)?.size ?? 0,
     /** How many of the extension's contexts answer `type` now. */
     answering: (type: MessageType) => [...extensionHandlers].filter((h) => handlerOf(h, type)).length,
     /** A message reaching the extension's contexts from `sender`, as the runtime delivers it. */

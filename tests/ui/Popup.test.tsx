@@ -52,7 +52,7 @@ function fakeApi(
   status: Partial<PageStatus> = {},
   overrides: Partial<ExtensionApi> = {},
 ) {
-  const fake = fakeExtension({ stored: { settings: initial }, hearOwnWrites: false, activeTab: 7, overrides });
+  const fake = fakeExtension({ stored: { settings: initial }, hearOwnWrites: false, activeTab: 7, tabId: 7, overrides });
   let current = status;
   if (page === 'ok') {
     fake.page(7, {
@@ -274,6 +274,25 @@ describe('Popup', () => {
     // Closed, it stops listening.
     await act(() => render(null, container));
     expect(fake.answering('tab:counts-changed')).toBe(0);
+  });
+
+  it('follows the page’s own word on its port, with no word from the background', async () => {
+    const fake = fakeApi();
+    const page = new AbortController();
+    const tell = fake.content.acceptFollowers(page.signal);
+    await open(fake);
+    await settle();
+    expect(fake.following(7)).toBe(1);
+    expect(countOf('places')).toBe('3');
+    fake.setStatus({ counts: { total: 8, conflicts: 2, byCategory: { places: 6, people: 2 }, byTopic: { a: 6, b: 2 } } });
+    await act(() => tell());
+    await settle();
+    expect(countOf('places')).toBe('6');
+
+    // Closed, it lets go of the page.
+    await act(() => render(null, container));
+    expect(fake.following(7)).toBe(0);
+    page.abort();
   });
 
   it('shows the latest answer when a push overtakes an earlier question', async () => {
