@@ -8,7 +8,8 @@ import type { Category, TopicHead } from '../core/corpus-types';
 import type { MatchRule } from '../core/matcher';
 import { emptyCounts, type FoundTopic, type MentionCounts } from '../core/messages';
 import { DOCUMENT_POSITION_FOLLOWING } from './zones';
-import type { RunPlace, TextPoint } from './text-runs';
+import type { TextPoint } from './run-points';
+import type { RunPlace } from './text-runs';
 
 export interface MentionCheck {
   verdict: Verdict;

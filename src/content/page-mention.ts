@@ -3,7 +3,8 @@
 import type { Category, TopicHead } from '../core/corpus-types';
 import type { PageMention } from './mentions';
 import type { PaintMode } from './painter';
-import { nodesOf, pointsOf, type TextRun } from './text-runs';
+import { nodesOf, pointsOf } from './run-points';
+import type { TextRun } from './text-runs';
 
 export type MentionFields = Pick<PageMention, 'alias' | 'rule' | 'check'>;
 

@@ -2,7 +2,9 @@
 // The walk over a page's text: runs per block, excluded zones and absurd nesting skipped, and a
 // walk that starts where the reader is and wraps round, reading every run once.
 import { describe, expect, it } from 'vitest';
-import { createRunWalker, MAX_DEPTH, pointsOf } from '../../src/content/text-runs';
+import { pointsOf } from '../../src/content/run-points';
+import { PROBE_AFTER } from '../../src/content/block-probe';
+import { createRunWalker, MAX_DEPTH } from '../../src/content/text-runs';
 
 const texts = (root: Element, from: Element | null = null) => {
   const walker = createRunWalker(root, from);
@@ -48,6 +50,48 @@ describe('text runs', () => {
     const run = createRunWalker(document.body).next()!;
     const [start, end] = pointsOf(run, 4, 24);
     expect([start.node.data, start.offset, end.node.data, end.offset]).toEqual(['The Northern ', 4, 'Territories', 11]);
+  });
+});
+
+describe('a walk that may pass over blocks', () => {
+  const rows = (n: number, named: number) =>
+    Array.from({ length: n }, (_, i) => `<tr><td>${i}</td><td>${i === named ? 'Shikotan' : 'harbour'}</td></tr>`).join('');
+  const walkWith = (root: Element, from: Element | null, mayName: (text: string) => boolean) => {
+    const walker = createRunWalker(root, from, mayName);
+    const out: string[] = [];
+    for (let run = walker.next(); run; run = walker.next()) out.push(run.text);
+    return out;
+  };
+  const namesShikotan = (text: string) => text.includes('Shikotan');
+
+  it('reads every block that may name something, and passes over only blocks among many siblings', () => {
+    document.body.innerHTML = `<table><tbody>${rows(40, 30)}</tbody></table>`;
+    const asked: string[] = [];
+    const out = walkWith(document.body, null, (text) => (asked.push(text), namesShikotan(text)));
+    expect(out).toContain('Shikotan');
+    // The first rows are read without asking; the rest only where they may name something.
+    expect(out.slice(0, 2 * PROBE_AFTER)).toEqual(texts(document.body).out.slice(0, 2 * PROBE_AFTER));
+    expect(out.length).toBeLessThan(2 * PROBE_AFTER + 4);
+    expect(asked.length).toBeGreaterThan(0);
+  });
+
+  it('stops asking where most blocks name something', () => {
+    document.body.innerHTML = `<div>${Array.from({ length: 60 }, (_, i) => `<p>Shikotan ${i}</p>`).join('')}</div>`;
+    let asked = 0;
+    const out = walkWith(document.body, null, (text) => (asked++, namesShikotan(text)));
+    expect(out).toHaveLength(60);
+    expect(asked).toBeLessThan(20);
+  });
+
+  it('starting inside a block it would pass over, still reads every run once', () => {
+    document.body.innerHTML = `<div>${Array.from({ length: 30 }, (_, i) => `<section id="s${i}"><p>a${i}</p><p>b${i}</p></section>`).join('')}</div>`;
+    const from = document.getElementById('s20')!.lastElementChild!;
+    const all = texts(document.body, from).out;
+    expect(walkWith(document.body, from, () => true)).toEqual(all);
+    // Nothing may name anything: only the unasked blocks and the reader's place are read.
+    const none = walkWith(document.body, from, () => false);
+    expect(none[0]).toBe('b20');
+    expect(new Set(none).size).toBe(none.length);
   });
 });
 
