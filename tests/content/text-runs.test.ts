@@ -67,7 +67,10 @@ describe('a walk that may pass over blocks', () => {
   it('reads every block that may name something, and passes over only blocks among many siblings', () => {
     document.body.innerHTML = `<table><tbody>${rows(40, 30)}</tbody></table>`;
     const asked: string[] = [];
-    const out = walkWith(document.body, null, (text) => (asked.push(text), namesShikotan(text)));
+    const out = walkWith(document.body, null, (text) => {
+      asked.push(text);
+      return namesShikotan(text);
+    });
     expect(out).toContain('Shikotan');
     // The first rows are read without asking; the rest only where they may name something.
     expect(out.slice(0, 2 * PROBE_AFTER)).toEqual(texts(document.body).out.slice(0, 2 * PROBE_AFTER));
@@ -78,7 +81,10 @@ describe('a walk that may pass over blocks', () => {
   it('stops asking where most blocks name something', () => {
     document.body.innerHTML = `<div>${Array.from({ length: 60 }, (_, i) => `<p>Shikotan ${i}</p>`).join('')}</div>`;
     let asked = 0;
-    const out = walkWith(document.body, null, (text) => (asked++, namesShikotan(text)));
+    const out = walkWith(document.body, null, (text) => {
+      asked++;
+      return namesShikotan(text);
+    });
     expect(out).toHaveLength(60);
     expect(asked).toBeLessThan(20);
   });
