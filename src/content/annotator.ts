@@ -197,7 +197,9 @@ class PageAnnotator implements Annotator {
     const triage = new MatchTriage(this.triageHost());
     this.takeBackMarks(roots);
     const walk = scanRoots(roots, this.matcher, { pageHasContext: triage.pageHasContext }, triage.onMatches, from);
-    const paintIfDue = paintPacer(this.win, this.painter?.paintsInBatches ?? true, () => this.show(triage.batch.splice(0)));
+    // Counting the batch waiting to be painted too: its frame revisits it with the rest.
+    const shown = () => this.registry.size() + triage.batch.length;
+    const paintIfDue = paintPacer(this.win, this.painter?.paintsInBatches ?? true, shown, () => this.show(triage.batch.splice(0)));
     const finished = await this.slicer.run(walk.step, paintIfDue);
     const current = () => generation === this.session.generation;
     if (!finished || !current()) return;

@@ -58,6 +58,8 @@ export interface MentionRegistry {
   countOf(topicId: string): number;
   /** Unambiguous mentions shown (what makes a page plainly about the dispute). */
   strong(): number;
+  /** Mentions and checks shown. */
+  size(): number;
   /** Mentions (not checks) in reading order, optionally of one topic. */
   ordered(topicId?: string | null): PageMention[];
   /** The checked statements, in reading order. */
@@ -193,6 +195,7 @@ export function createMentionRegistry(): MentionRegistry {
     counts: () => ({ ...counts, byCategory: { ...counts.byCategory }, byTopic: { ...counts.byTopic } }),
     countOf: (topicId) => counts.byTopic[topicId] ?? 0,
     strong: () => strong,
+    size: () => present.size,
     ordered,
     checks: () => [...present].filter((m) => m.check).sort(inReadingOrder),
     found: () => topicsInOrder(ordered()),
