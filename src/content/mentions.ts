@@ -41,6 +41,13 @@ export interface PageMention {
    */
   place?: RunPlace;
   runOffset?: number;
+  /**
+   * The highlight painter's own, set when it paints the mention: its range, and the elements its
+   * text lay directly in (highlight-hits.ts). Kept here rather than in WeakMaps: tens of thousands
+   * of mentions on a big page made the maps' upkeep a share of the scan and of every collection.
+   */
+  range?: StaticRange;
+  parents?: Element | Element[];
 }
 
 export interface MentionRegistry {

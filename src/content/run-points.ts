@@ -10,7 +10,7 @@ export interface TextPoint {
 }
 
 /** Index of the run's node holding the character at `offset` (the last node starting at or before it). */
-function nodeIndexAt(run: TextRun, offset: number): number {
+export function nodeIndexAt(run: TextRun, offset: number): number {
   let lo = 0;
   let hi = run.starts.length - 1;
   while (lo < hi) {
@@ -35,11 +35,14 @@ export function pointsOf(run: TextRun, start: number, end: number): [TextPoint, 
 /** One shared list per text node for the mentions inside a single node (most of them): memory. */
 const singles = new WeakMap<Text, readonly Text[]>();
 
-/** The text nodes a stretch of the run covers (never to be changed: lists may be shared). */
-export function nodesOf(run: TextRun, start: number, end: number): readonly Text[] {
-  const first = nodeIndexAt(run, start);
-  const last = nodeIndexAt(run, Math.max(start, end - 1));
+/**
+ * The run's text nodes from index `first` to `last` (never to be changed: lists may be shared).
+ * A run of one text node (most of them) hands on its own list; a mention inside one node of a
+ * longer run gets that node's shared list.
+ */
+export function nodesBetween(run: TextRun, first: number, last: number): readonly Text[] {
   if (first !== last) return run.nodes.slice(first, last + 1);
+  if (run.nodes.length === 1) return run.nodes;
   const node = run.nodes[first]!;
   let list = singles.get(node);
   if (!list) singles.set(node, (list = Object.freeze([node])));
