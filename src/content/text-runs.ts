@@ -110,6 +110,7 @@ class Walk implements RunWalker {
   }
 
   next(sameTask = false): TextRun | null {
+    this.probe?.newCall();
     // Walking on from a node the page removed or moved since the last call would read what isn't
     // there any more (even outside root, up a path that no longer holds) and miss the rest.
     if (!this.done && !sameTask && !this.standsWhereItWas()) {

@@ -3,7 +3,7 @@
 // walk that starts where the reader is and wraps round, reading every run once.
 import { describe, expect, it } from 'vitest';
 import { pointsOf } from '../../src/content/run-points';
-import { PROBE_AFTER } from '../../src/content/block-probe';
+import { PROBE_AFTER, PROBE_TRIAL } from '../../src/content/block-probe';
 import { createRunWalker, MAX_DEPTH } from '../../src/content/text-runs';
 
 const texts = (root: Element, from: Element | null = null) => {
@@ -87,6 +87,42 @@ describe('a walk that may pass over blocks', () => {
     });
     expect(out).toHaveLength(60);
     expect(asked).toBeLessThan(20);
+  });
+
+  it('asks nothing inside a block it asked about: a nested list is read at most once more', () => {
+    const section = (i: number) => `<section>${Array.from({ length: 20 }, (_, j) => `<p>${i === j ? 'Shikotan' : 'x'}</p>`).join('')}</section>`;
+    document.body.innerHTML = `<div>${Array.from({ length: 20 }, (_, i) => section(i)).join('')}</div>`;
+    let asked = 0;
+    const out = walkWith(document.body, null, (text) => {
+      asked++;
+      return namesShikotan(text);
+    });
+    expect(out.filter((t) => t === 'Shikotan')).toHaveLength(20);
+    // Paragraphs are asked about only in sections that weren't: the first PROBE_AFTER, and those
+    // after PROBE_TRIAL sections all named something (asking stops at that depth).
+    const paragraphsAsked = 20 - PROBE_AFTER;
+    const sectionsAsked = PROBE_TRIAL;
+    expect(asked).toBe(sectionsAsked + (20 - sectionsAsked) * paragraphsAsked);
+  });
+
+  it('asks about a bounded stretch of text per call, so a long run of blocks passed over still comes in slices', () => {
+    const block = 'x'.repeat(1000);
+    document.body.innerHTML = `<div>${Array.from({ length: 100 }, () => `<p>${block}</p>`).join('')}</div>`;
+    const walker = createRunWalker(document.body, null, (text) => {
+      asked += text.length;
+      return false;
+    });
+    let asked = 0;
+    let most = 0;
+    let runs = 0;
+    for (let run = walker.next(); run; run = walker.next()) {
+      runs++;
+      most = Math.max(most, asked);
+      asked = 0;
+    }
+    expect(most).toBeLessThanOrEqual(16_384 + block.length);
+    expect(runs).toBeGreaterThan(PROBE_AFTER);
+    expect(runs).toBeLessThan(100);
   });
 
   it('starting inside a block it would pass over, still reads every run once', () => {
