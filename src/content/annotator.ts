@@ -13,7 +13,8 @@ import { nextMention } from './mention-order';
 import { createMentionRegistry, type PageMention } from './mentions';
 import type { LazyModules } from './modules';
 import { liesOnItsText, type MentionFields, pageMention } from './page-mention';
-import { canPaintHighlights, createHighlightPainter } from './paint-highlights';
+import { createHighlightPainter } from './paint-highlights';
+import { categoryMap, modeFor, sameView } from './annotator-view';
 import { watchPage, type PageWatcher } from './page-watcher';
 import type { Painter, PaintMode } from './painter';
 import { readingStart } from './reading-start';
@@ -92,7 +93,7 @@ class PageAnnotator implements Annotator {
   }
 
   async apply(next: Settings, nowActive: boolean): Promise<void> {
-    const unchanged = this.active === nowActive && this.sameView(this.settings, next);
+    const unchanged = this.active === nowActive && sameView(this.win, this.index, this.settings, next);
     this.settings = next;
     if (unchanged || this.signal.aborted) return this.scanning;
     this.active = nowActive;
@@ -137,14 +138,18 @@ class PageAnnotator implements Annotator {
     this.onCountsChanged?.(this.registry.counts());
   }
 
+  private readonly changes = (): number => this.watcher?.changes ?? -1;
+
   private quietly(fn: () => void): void {
     if (this.watcher) this.watcher.quietly(fn);
     else fn();
   }
 
-  private show(found: PageMention[]): void {
+  /** Shows mentions found since the page's `foundAt`th change (see PageWatcher.changes). */
+  private show(found: PageMention[], foundAt: number): void {
     const p = this.painter;
-    const mentions = found.filter((m) => liesOnItsText(m, p?.mode));
+    // Unless the page changed something since, they lie on their text: no node is read again.
+    const mentions = foundAt >= 0 && foundAt === this.changes() ? found : found.filter((m) => liesOnItsText(m, p?.mode));
     if (!mentions.length || !p) return;
     this.registry.add(mentions);
     this.quietly(() => p.add(mentions));
@@ -197,7 +202,14 @@ class PageAnnotator implements Annotator {
     const triage = new MatchTriage(this.triageHost());
     this.takeBackMarks(roots);
     const walk = scanRoots(roots, this.matcher, { pageHasContext: triage.pageHasContext, onLookalike: triage.onLookalike }, triage.onMatches, from);
-    const paintIfDue = paintPacer(this.win, this.painter?.paintsInBatches ?? true, () => this.show(triage.batch.splice(0)));
+    // Counting the batch waiting to be painted too: its frame revisits it with the rest.
+    const shown = () => this.registry.size() + triage.batch.length;
+    const scanFrom = this.changes();
+    let batchFrom = scanFrom;
+    const paintIfDue = paintPacer(this.win, this.painter?.paintsInBatches ?? true, shown, () => {
+      this.show(triage.batch.splice(0), batchFrom);
+      batchFrom = this.changes();
+    });
     const finished = await this.slicer.run(walk.step, paintIfDue);
     const current = () => generation === this.session.generation;
     if (!finished || !current()) return;
@@ -205,9 +217,9 @@ class PageAnnotator implements Annotator {
     // page gets one frame for both (a verdict painted apart cost it a frame of its own).
     const checks = triage.claimRuns.length ? await this.claims.check(triage.claimRuns, this.index, this.statementMention, current) : [];
     if (!checks || !current()) return;
-    this.show([...triage.batch.splice(0), ...checks]);
+    this.show([...triage.batch.splice(0), ...checks], scanFrom);
     this.session.skipped += walk.skipped;
-    this.showWaiting(triage);
+    this.showWaiting(triage, scanFrom);
     measureScan(this.win, t0);
     if (walk.again.length) this.onRoots([...walk.again]);
     this.reportCounts();
@@ -224,10 +236,10 @@ class PageAnnotator implements Annotator {
    * Ambiguous names stand on a page about the dispute: with context nearby once the page names an
    * anchor topic anywhere; without it, once the page is plainly about the dispute.
    */
-  private showWaiting(triage: MatchTriage): void {
+  private showWaiting(triage: MatchTriage, foundAt: number): void {
     if (!triage.anchored()) return;
-    this.show(triage.standing(triage.held));
-    if (this.registry.strong() >= MIN_STRONG_MENTIONS) this.show(triage.standing(triage.deferred));
+    this.show(triage.standing(triage.held), foundAt);
+    if (this.registry.strong() >= MIN_STRONG_MENTIONS) this.show(triage.standing(triage.deferred), foundAt);
   }
 
   /** Marks cut the page's text nodes: a block read again is first given its own text back. */
@@ -284,15 +296,4 @@ class PageAnnotator implements Annotator {
     if (this.painter?.mode === mode) return this.painter;
     return mode === 'highlights' ? createHighlightPainter(this.doc, this.registry) : (await this.modules.marks()).createMarkPainter();
   }
-
-  private sameView(a: Settings | null, b: Settings): boolean {
-    if (!a || a.mentionMode !== b.mentionMode || modeFor(this.win, a) !== modeFor(this.win, b)) return false;
-    return this.index.categories.every((c) => isCategoryOn(a, c.id) === isCategoryOn(b, c.id));
-  }
-}
-
-const modeFor = (win: Window, s: Settings): PaintMode => (s.paintMode === 'marks' || !canPaintHighlights(win) ? 'marks' : 'highlights');
-
-function categoryMap(index: TopicIndex): Map<string, Category> {
-  return new Map(index.categories.map((c) => [c.id, c]));
 }

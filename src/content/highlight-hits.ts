@@ -62,26 +62,30 @@ export interface TextParents {
 
 export function createTextParents(): TextParents {
   const counts = new Map<Element, number>();
-  /**
-   * Each painted mention's parents as they were when it was painted (the page may move its text
-   * since): one element for the usual mention in one text node, a list only when it spans several.
-   */
-  const parentsOf = new WeakMap<PageMention, Element | Element[]>();
+
+  function countOne(p: Element, by: 1 | -1): void {
+    const next = (counts.get(p) ?? 0) + by;
+    if (next > 0) counts.set(p, next);
+    else counts.delete(p);
+  }
 
   function count(m: PageMention, by: 1 | -1): void {
-    const stored = parentsOf.get(m) ?? [];
-    for (const p of Array.isArray(stored) ? stored : [stored]) {
-      const next = (counts.get(p) ?? 0) + by;
-      if (next > 0) counts.set(p, next);
-      else counts.delete(p);
-    }
+    const stored = m.parents;
+    if (!stored) return;
+    if (Array.isArray(stored)) for (const p of stored) countOne(p, by);
+    else countOne(stored, by);
   }
 
   return {
     add(m) {
+      // The parents as they were when it was painted (the page may move its text since): one
+      // element for the usual mention in one text node, a list only when it spans several.
       const only = m.nodes.length === 1 ? m.nodes[0]!.parentElement : null;
-      const list = only ? [only] : m.nodes.flatMap((n) => (n.parentElement ? [n.parentElement] : []));
-      parentsOf.set(m, list.length === 1 ? list[0]! : list);
+      if (only) m.parents = only;
+      else {
+        const list = m.nodes.flatMap((n) => (n.parentElement ? [n.parentElement] : []));
+        m.parents = list.length === 1 ? list[0]! : list;
+      }
       count(m, 1);
     },
     remove: (m) => count(m, -1),

@@ -8,7 +8,8 @@ import type { Category, TopicHead } from '../core/corpus-types';
 import type { MatchRule } from '../core/matcher';
 import { emptyCounts, type FoundTopic, type MentionCounts } from '../core/messages';
 import { DOCUMENT_POSITION_FOLLOWING } from './zones';
-import type { RunPlace, TextPoint } from './text-runs';
+import type { TextPoint } from './run-points';
+import type { RunPlace } from './text-runs';
 
 export interface MentionCheck {
   verdict: Verdict;
@@ -40,6 +41,13 @@ export interface PageMention {
    */
   place?: RunPlace;
   runOffset?: number;
+  /**
+   * The highlight painter's own, set when it paints the mention: its range, and the elements its
+   * text lay directly in (highlight-hits.ts). Kept here rather than in WeakMaps: tens of thousands
+   * of mentions on a big page made the maps' upkeep a share of the scan and of every collection.
+   */
+  range?: StaticRange;
+  parents?: Element | Element[];
 }
 
 export interface MentionRegistry {
@@ -57,6 +65,8 @@ export interface MentionRegistry {
   countOf(topicId: string): number;
   /** Strong mentions shown (isStrong: what makes a page plainly about the dispute). */
   strong(): number;
+  /** Mentions and checks shown. */
+  size(): number;
   /** Mentions (not checks) in reading order, optionally of one topic. */
   ordered(topicId?: string | null): PageMention[];
   /** The checked statements, in reading order. */
@@ -209,6 +219,7 @@ export function createMentionRegistry(): MentionRegistry {
     counts: () => ({ ...counts, byCategory: { ...counts.byCategory }, byTopic: { ...counts.byTopic } }),
     countOf: (topicId) => counts.byTopic[topicId] ?? 0,
     strong: () => strong,
+    size: () => present.size,
     ordered,
     checks: () => [...present].filter((m) => m.check).sort(inReadingOrder),
     found: () => topicsInOrder(ordered()),

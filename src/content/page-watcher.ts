@@ -29,6 +29,11 @@ export interface PageChangeHandlers {
 export interface PageWatcher {
   /** Runs fn without noticing its DOM changes (mark mode writes marks). */
   quietly<T>(fn: () => T): T;
+  /**
+   * How many times the page's changes have been reported so far. Reports come before any later
+   * task runs, so text read while this stayed the same is still the page's text.
+   */
+  readonly changes: number;
 }
 
 export function watchPage(doc: Document, signal: AbortSignal, handlers: PageChangeHandlers): PageWatcher {
@@ -36,6 +41,7 @@ export function watchPage(doc: Document, signal: AbortSignal, handlers: PageChan
   let roots = new Set<Node>();
   let timer = 0;
   let due = Infinity;
+  let changes = 0;
 
   function schedule(delay: number): void {
     const at = win.performance.now() + delay;
@@ -46,6 +52,7 @@ export function watchPage(doc: Document, signal: AbortSignal, handlers: PageChan
   }
 
   function collect(records: MutationRecord[]): void {
+    if (records.length) changes++;
     const stale: Node[] = [];
     let textChanged = false;
     for (const r of records) {
@@ -102,6 +109,9 @@ export function watchPage(doc: Document, signal: AbortSignal, handlers: PageChan
   });
 
   return {
+    get changes() {
+      return changes;
+    },
     quietly(fn) {
       collect(observer.takeRecords());
       observer.disconnect();

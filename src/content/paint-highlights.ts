@@ -18,15 +18,10 @@ export function createHighlightPainter(doc: Document, registry: MentionRegistry)
   const win = doc.defaultView as HighlightWindow;
   const highlights = createNamedHighlights(win);
   const parents = createTextParents();
-  const ranges = new WeakMap<PageMention, StaticRange>();
 
   function rangeOf(m: PageMention): StaticRange {
-    let r = ranges.get(m);
-    if (!r) {
-      r = new win.StaticRange({ startContainer: m.start.node, startOffset: m.start.offset, endContainer: m.end.node, endOffset: m.end.offset });
-      ranges.set(m, r);
-    }
-    return r;
+    m.range ??= new win.StaticRange({ startContainer: m.start.node, startOffset: m.start.offset, endContainer: m.end.node, endOffset: m.end.offset });
+    return m.range;
   }
 
   return {
@@ -48,7 +43,7 @@ export function createHighlightPainter(doc: Document, registry: MentionRegistry)
     },
     remove(mentions) {
       for (const m of mentions) {
-        const r = ranges.get(m);
+        const r = m.range;
         if (!r) continue;
         highlights.take(highlightNameOf(m), r);
         parents.remove(m);

@@ -33,7 +33,7 @@ export interface SubtreeScan {
 
 /** Runs over `root` (from `from` on, then up to it), handing each step's matches to `onMatches`. */
 export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptions, onMatches: OnMatches, from: Element | null = null): SubtreeScan {
-  const walker = createRunWalker(root, from);
+  const walker = createRunWalker(root, from, matcher.mayName);
   /** A run too long to batch, read a window at a time over the next steps. */
   let run: TextRun | null = null;
   let prepared: PreparedText | null = null;

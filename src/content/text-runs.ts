@@ -3,6 +3,8 @@
 // elements but never a block boundary. Each run keeps its text nodes and where each starts in the
 // run's text, so a match in the text maps back to exact DOM positions without touching the DOM.
 
+import { BlockProbe, type MayName } from './block-probe';
+import { MAX_DEPTH } from './walk-limits';
 import { ELEMENT_NODE, isExcluded, isInlineName, TEXT_NODE } from './zones';
 
 export interface TextRun {
@@ -34,17 +36,7 @@ let walks = 0;
 /** The starts of a run of one text node (most runs): shared until a second node joins it. */
 const FIRST_ONLY: number[] = Object.freeze([0]) as unknown as number[];
 
-/** A point in the page's text: a text node and an offset in it. */
-export interface TextPoint {
-  node: Text;
-  offset: number;
-}
-
-/**
- * Elements nested deeper than this under the scanned root are skipped: no page reads like that,
- * and a hostile or broken page nested 50,000 levels deep must not cost its reader anything.
- */
-export const MAX_DEPTH = 256;
+export { MAX_DEPTH } from './walk-limits';
 
 export interface RunWalker {
   /**
@@ -61,10 +53,11 @@ export interface RunWalker {
 
 /**
  * Walks `root`'s text. With `from` (an element inside root), the walk starts there, goes on to the
- * end of root, then reads root from its start up to `from`: every node once, `from` first.
+ * end of root, then reads root from its start up to `from`: every node once, `from` first. With
+ * `mayName`, blocks whose text can name nothing may be passed over unread (block-probe.ts).
  */
-export function createRunWalker(root: Element, from: Element | null = null): RunWalker {
-  return new Walk(root, from);
+export function createRunWalker(root: Element, from: Element | null = null, mayName: MayName | null = null): RunWalker {
+  return new Walk(root, from, mayName ? new BlockProbe(mayName) : null);
 }
 
 // The walk moves itself (firstChild, nextSibling) and keeps the path from root to where it is,
@@ -74,6 +67,8 @@ export function createRunWalker(root: Element, from: Element | null = null): Run
 class Walk implements RunWalker {
   private readonly path: Node[] = [];
   private readonly blocks: Element[] = [];
+  /** How many element children of each node on the path the walk has visited. */
+  private readonly seen: number[] = [];
   /** The node visited last, and whether the walk goes into it next. */
   private cursor: Node;
   private enter = true;
@@ -96,6 +91,7 @@ class Walk implements RunWalker {
   constructor(
     private readonly root: Element,
     from: Element | null,
+    private readonly probe: BlockProbe | null,
   ) {
     this.cursor = root;
     this.cursorBlock = root;
@@ -114,6 +110,7 @@ class Walk implements RunWalker {
   }
 
   next(sameTask = false): TextRun | null {
+    this.probe?.newCall();
     // Walking on from a node the page removed or moved since the last call would read what isn't
     // there any more (even outside root, up a path that no longer holds) and miss the rest.
     if (!this.done && !sameTask && !this.standsWhereItWas()) {
@@ -150,10 +147,12 @@ class Walk implements RunWalker {
     for (let n = from.parentElement; n && n !== this.root; n = n.parentElement) chain.push(n);
     this.path.push(this.root);
     this.blocks.push(this.root);
+    this.seen.push(0);
     for (let i = chain.length - 1; i >= 0; i--) {
       const el = chain[i]!;
       this.blocks.push(isInlineName(el.localName) ? this.blocks[this.blocks.length - 1]! : el);
       this.path.push(el);
+      this.seen.push(0);
     }
     this.cursor = from;
     this.cursorBlock = isInlineName(from.localName) ? this.blocks[this.blocks.length - 1]! : from;
@@ -161,12 +160,13 @@ class Walk implements RunWalker {
 
   /** The node after the cursor in document order (into it, if entering), or null at the end of root. */
   private successor(): Node | null {
-    const { path, blocks } = this;
+    const { path, blocks, seen } = this;
     if (this.enter) {
       const child = this.cursor.firstChild;
       if (child) {
         path.push(this.cursor);
         blocks.push(this.cursorBlock);
+        seen.push(0);
         return child;
       }
     }
@@ -176,6 +176,7 @@ class Walk implements RunWalker {
       if (sibling) return sibling;
       at = path.pop()!;
       blocks.pop();
+      seen.pop();
     }
     return null;
   }
@@ -186,6 +187,7 @@ class Walk implements RunWalker {
     this.wrapped = true;
     this.path.length = 0;
     this.blocks.length = 0;
+    this.seen.length = 0;
     this.cursor = this.root;
     this.cursorBlock = this.root;
     this.enter = true;
@@ -203,7 +205,8 @@ class Walk implements RunWalker {
   private visitElement(el: Element): boolean {
     this.enter = false;
     // path holds root to the element's parent: its length is the element's depth under root.
-    if (this.path.length > MAX_DEPTH) {
+    const depth = this.path.length;
+    if (depth > MAX_DEPTH) {
       this.skippedDeep++;
       this.brokeRun = true;
       return false;
@@ -214,10 +217,18 @@ class Walk implements RunWalker {
       return false;
     }
     const inline = isInlineName(name);
+    const nth = ++this.seen[depth - 1]!;
+    // A block ends the run before it either way; one passed over unread ends the run too.
+    if (!inline && this.probe?.passesOver(el, nth, depth) && !this.holdsFrom(el)) return this.pending !== null;
     this.enter = true;
     this.cursorBlock = inline ? this.blocks[this.blocks.length - 1]! : el;
     // A block (or <br>, <img>…) inside the current run ends it.
     return !inline && this.pending !== null;
+  }
+
+  /** In the second lap, the block holding `from` must be entered: the lap ends there. */
+  private holdsFrom(el: Element): boolean {
+    return this.wrapped && this.from !== null && el.contains(this.from);
   }
 
   private visitText(text: Text): TextRun | null {
@@ -245,41 +256,4 @@ class Walk implements RunWalker {
     if (!root.isConnected || !cursor.isConnected) return false;
     return path.length === 0 ? cursor === root : cursor.parentNode === path[path.length - 1] && root.contains(cursor);
   }
-}
-
-/** Index of the run's node holding the character at `offset` (the last node starting at or before it). */
-function nodeIndexAt(run: TextRun, offset: number): number {
-  let lo = 0;
-  let hi = run.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (run.starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** Where the run's text from `start` to `end` lies in the DOM (start inside a node, end inside a node). */
-export function pointsOf(run: TextRun, start: number, end: number): [TextPoint, TextPoint] {
-  const a = nodeIndexAt(run, start);
-  // The end is exclusive: it belongs to the node holding the last character.
-  const b = nodeIndexAt(run, Math.max(start, end - 1));
-  return [
-    { node: run.nodes[a]!, offset: start - run.starts[a]! },
-    { node: run.nodes[b]!, offset: end - run.starts[b]! },
-  ];
-}
-
-/** One shared list per text node for the mentions inside a single node (most of them): memory. */
-const singles = new WeakMap<Text, readonly Text[]>();
-
-/** The text nodes a stretch of the run covers (never to be changed: lists may be shared). */
-export function nodesOf(run: TextRun, start: number, end: number): readonly Text[] {
-  const first = nodeIndexAt(run, start);
-  const last = nodeIndexAt(run, Math.max(start, end - 1));
-  if (first !== last) return run.nodes.slice(first, last + 1);
-  const node = run.nodes[first]!;
-  let list = singles.get(node);
-  if (!list) singles.set(node, (list = Object.freeze([node])));
-  return list;
 }

@@ -230,6 +230,39 @@ export function walk(a: Automaton, t: string, i: number): Hit | null {
   return bestEnd >= 0 ? { end: bestEnd, entry: bestEntry } : null;
 }
 
+/** Whether the walk from i reaches the end of a word, whatever follows it (no boundary rule). */
+function reachesWord(a: Automaton, t: string, i: number): boolean {
+  const { nodes, labels } = a;
+  for (let node = 0, j = i; ; ) {
+    if (nodes[node * NODE_STRIDE + ACCEPT]! !== 0) return true;
+    if (j >= t.length) return false;
+    const child = followChild(a, node, t, j);
+    if (child < 0) return false;
+    const start = nodes[child * NODE_STRIDE + LABEL_START]!;
+    const end = start + (nodes[child * NODE_STRIDE + SIZES]! & LOW16);
+    for (let p = start; p < end && j >= 0; p++) j = step(t, j, labels.charCodeAt(p));
+    if (j < 0) return false;
+    node = child;
+  }
+}
+
+/**
+ * Whether a word may occur anywhere in t (prepared by walkText), read without the rules about
+ * what stands before and after it: t may be several runs of text read as one (an element's
+ * textContent), where a word's neighbour can be the next block's text. So it is never false
+ * where walk() finds a word in one of those runs; every candidate place is tried, overlapping
+ * ones too.
+ */
+export function mayContainWord(a: Automaton, t: string): boolean {
+  const re = a.starts;
+  re.lastIndex = 0;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    if (reachesWord(a, t, m.index)) return true;
+    re.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
 /** Whether any word occurs in t (prepared by walkText), starting on a word boundary. */
 export function containsWord(a: Automaton, t: string): boolean {
   for (let i = nextStart(a, t, 0, t.length); i >= 0; i = nextStart(a, t, i + 1, t.length)) {

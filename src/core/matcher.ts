@@ -1,7 +1,7 @@
 // Finds topic mentions in a run of text with the alias automaton compiled at build time.
 // Pure: the content script feeds it text, tests feed it strings.
 
-import { compileAutomaton, containsWord, nextStart, STEM_MARK, unpackAutomaton, walk, walkText, type Automaton } from './automaton';
+import { compileAutomaton, containsWord, mayContainWord, nextStart, STEM_MARK, unpackAutomaton, walk, walkText, type Automaton } from './automaton';
 import type { CompiledIndex, PackedMatcher } from './corpus-types';
 import { foldChars } from './text-fold';
 import {
@@ -90,6 +90,12 @@ export interface Matcher {
   findIn(prepared: PreparedText, from: number, to: number, options?: MatchOptions): Mention[];
   /** Whether text is about Japan and Russia: words of both sides, or of the dispute itself. */
   hasContext(text: string): boolean;
+  /**
+   * Whether the text may name an alias somewhere: false only if no run of text inside it (a
+   * block's textContent joins its runs without a break) can hold a mention. Cheap enough to ask
+   * before walking an element's nodes.
+   */
+  mayName(text: string): boolean;
   /** The context words, shared with own packs' matchers so theirs read pages the same way. */
   readonly context: ContextAutomata;
 }
@@ -234,6 +240,7 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
     findAll: (text, options) => findIn(prepareText(text), 0, text.length, options),
     findIn,
     hasContext: (text) => twoSided(walkText(foldChars(text))),
+    mayName: (text) => mayContainWord(aliases, walkText(foldChars(text))),
     get context() {
       return contextAutomata();
     },

@@ -69,6 +69,7 @@ export function combineCorpus(base: CorpusView, packs: readonly InstalledPack[],
 
   const matcher: Matcher = {
     hasContext: base.matcher.hasContext,
+    mayName: (text) => parts.some((p) => p.matcher.mayName(text)),
     get context() {
       return base.matcher.context;
     },

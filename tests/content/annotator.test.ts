@@ -87,6 +87,15 @@ for (const mode of PAINT_MODES) {
       expect(found()).toEqual([['Shikotan', 'shikotan', 'places']]);
     });
 
+    it('finds the names in a long table, cells read together or not', async () => {
+      const row = (i: number) => `<tr><td>${i}</td><td>${i % 50 === 7 ? 'Shikotan' : 'Lisbon'}</td><td>${i % 50 === 9 ? 'Kurils' : 'PA'}</td></tr>`;
+      const { ready } = setup(`<table><tbody>${Array.from({ length: 200 }, (_, i) => row(i)).join('')}</tbody></table>`);
+      await ready;
+      const ids = found().map((f) => f[1]);
+      expect(ids.filter((id) => id === 'shikotan')).toHaveLength(4);
+      expect(ids.filter((id) => id === 'kurils')).toHaveLength(4);
+    });
+
     it('never touches or reads excluded zones', async () => {
       const zones =
         '<input value="Shikotan"><textarea>Shikotan</textarea><div contenteditable="true">Shikotan</div>' +

@@ -148,4 +148,13 @@ describe('matcher', () => {
     expect(found('A long text about the weather in Lisbon.')).toEqual([]);
     expect(found('')).toEqual([]);
   });
+
+  it('says text may name an alias wherever a run inside it could, blocks read together included', () => {
+    // An element's textContent joins its blocks: a name's neighbour may be the next block's text.
+    expect(matcher.mayName('12ShikotanLR')).toBe(true);
+    expect(matcher.mayName('in the Northern Territories')).toBe(true);
+    expect(matcher.mayName('ШикотанаPA')).toBe(true);
+    expect(matcher.mayName('A long text about the weather in Lisbon.')).toBe(false);
+    expect(matcher.mayName('')).toBe(false);
+  });
 });
