@@ -1,6 +1,20 @@
 // The page's counts, for the toolbar badge and an open popup.
 
 import { emptyCounts, type MentionCounts } from '../core/messages';
+import type { ContentApi } from '../platform/content-api';
+import type { ExtensionLink } from './extension-link';
+
+/**
+ * Where a top frame's counts go: straight to any popup following the page, and through the
+ * background to the badge (see ContentApi.acceptFollowers).
+ */
+export function countsSink(api: Pick<ContentApi, 'send' | 'acceptFollowers'>, send: ExtensionLink['send'], signal: AbortSignal) {
+  const tellPopups = api.acceptFollowers(signal);
+  return (counts: MentionCounts): void => {
+    tellPopups();
+    void send(() => api.send('counts:report', { counts })).catch(() => undefined);
+  };
+}
 
 /** Sorted by key: a block read again may add its topics back in another order without changing a count. */
 const sortedEntries = (r: Record<string, number>) => Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -5,13 +5,13 @@
 
 import type { TopicIndex } from '../core/corpus-types';
 import type { Matcher } from '../core/matcher';
-import type { MentionCounts, PageCommand, PageMessage } from '../core/messages';
+import type { PageCommand, PageMessage } from '../core/messages';
 import { DEFAULT_SETTINGS, isActiveOn, SETTINGS_KEY, siteOf, type Settings } from '../core/settings';
 import type { ContentApi } from '../platform/content-api';
 import type { Handlers } from '../platform/extension-api';
 import { i18n } from '../platform/i18n';
 import { type Annotator, createAnnotator } from './annotator';
-import { countsReporter } from './counts-report';
+import { countsReporter, countsSink } from './counts-report';
 import { createDetailsCache, type DetailsCache } from './details-cache';
 import { createExtensionLink, type ExtensionLink } from './extension-link';
 import { watchIntent } from './intent';
@@ -91,12 +91,6 @@ class ContentInstance {
     this.link = createExtensionLink(api, this.controller);
     const { send } = this.link;
     this.details = createDetailsCache((topicId) => send(() => api.send('details:get', { topicId })));
-    // The badge hears through the background; an open popup straight from the page.
-    const tellPopups = this.isTop ? api.acceptFollowers(this.signal) : () => undefined;
-    const reportCounts = (counts: MentionCounts) => {
-      tellPopups();
-      void send(() => api.send('counts:report', { counts })).catch(() => undefined);
-    };
     this.annotator = createAnnotator({
       doc,
       index,
@@ -104,7 +98,9 @@ class ContentInstance {
       modules,
       signal: this.signal,
       alive: this.link.alive,
-      onCountsChanged: this.isTop ? countsReporter(this.win, this.signal, COUNTS_REPORT_MS, () => this.annotator.counts(), reportCounts) : undefined,
+      onCountsChanged: this.isTop
+        ? countsReporter(this.win, this.signal, COUNTS_REPORT_MS, () => this.annotator.counts(), countsSink(api, send, this.signal))
+        : undefined,
     });
     // Own corpus packs and "Wrong match" reports: matched with the built-in corpus, live.
     this.own = watchOwnCorpus({
