@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAnnotator, type Annotator } from '../../src/content/annotator';
 import { watchOwnCorpus, type OwnCorpus } from '../../src/content/own-corpus';
 import { createTooltipHost, type TooltipHost } from '../../src/content/tooltip-host';
@@ -96,14 +96,11 @@ describe('own corpus packs on a page', () => {
     await start(PAGE, storage);
     expect(marked()).toHaveLength(4);
     await storage.api.saveLocal({ packs: withPackEnabled(installed.packs, 'test-fixture-pack', false) });
-    await settle();
-    expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]);
+    await vi.waitFor(() => expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]));
     await storage.api.saveLocal({ packs: installed.packs });
-    await settle();
-    expect(marked()).toHaveLength(4);
+    await vi.waitFor(() => expect(marked()).toHaveLength(4));
     await storage.api.saveLocal({ packs: [], packFiles: {} });
-    await settle();
-    expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]);
+    await vi.waitFor(() => expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]));
   });
 
   it('falls back to the built-in corpus when stored packs are corrupt', async () => {
@@ -118,15 +115,13 @@ describe('Wrong match', () => {
     const a = await start(`${PAGE}<p>Shikotan and 色丹島.</p>`, storage);
     const mention = a.mentionOf(document.querySelectorAll('mark[data-annotation-id="shikotan"]')[0]!)!;
     await own!.reportWrongMatch(mention);
-    await settle();
-    expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', 'Port Vessick', 'Port Vessick', '色丹島']);
+    await vi.waitFor(() => expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', 'Port Vessick', 'Port Vessick', '色丹島']));
     expect(storage.storage.get('falseMatches')).toEqual([
       { site: 'example.com', alias: 'Shikotan', topicId: 'shikotan', at: '2025-02-03T04:05:06.000Z' },
     ]);
     // A pack topic's alias too.
     await own!.reportWrongMatch(a.mentionOf(document.querySelector('mark[data-annotation-id="port-vessick"]')!)!);
-    await settle();
-    expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', '色丹島']);
+    await vi.waitFor(() => expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', '色丹島']));
     // The same page opened again (a reload) stays without them.
     controller!.abort();
     await start(`${PAGE}<p>Shikotan and 色丹島.</p>`, storage);
@@ -139,11 +134,9 @@ describe('Wrong match', () => {
     await start('<p>Shikotan</p>', storage);
     expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]);
     await storage.api.saveLocal({ falseMatches: [{ ...report, site: 'example.com' }] });
-    await settle();
-    expect(marked()).toEqual([]);
+    await vi.waitFor(() => expect(marked()).toEqual([]));
     await storage.api.saveLocal({ falseMatches: [] });
-    await settle();
-    expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]);
+    await vi.waitFor(() => expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]));
   });
 
   it('is a button in the tooltip footer that closes the tooltip and reports the mention', async () => {
