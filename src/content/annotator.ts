@@ -145,7 +145,7 @@ class PageAnnotator implements Annotator {
     else fn();
   }
 
-  /** Shows mentions found since the page's `foundAt`th change (see PageWatcher.changes). */
+  /** Shows mentions whose text was read after the page's `foundAt`th change (see PageWatcher.changes). */
   private show(found: PageMention[], foundAt: number): void {
     const p = this.painter;
     // Unless the page changed something since, they lie on their text: no node is read again.
@@ -204,12 +204,10 @@ class PageAnnotator implements Annotator {
     const walk = scanRoots(roots, this.matcher, { pageHasContext: triage.pageHasContext, onLookalike: triage.onLookalike }, triage.onMatches, from);
     // Counting the batch waiting to be painted too: its frame revisits it with the rest.
     const shown = () => this.registry.size() + triage.batch.length;
+    // A batch may hold text read long before it is painted (a long run is searched a window per
+    // slice after the walk read it): only a page unchanged since the scan began spares the check.
     const scanFrom = this.changes();
-    let batchFrom = scanFrom;
-    const paintIfDue = paintPacer(this.win, this.painter?.paintsInBatches ?? true, shown, () => {
-      this.show(triage.batch.splice(0), batchFrom);
-      batchFrom = this.changes();
-    });
+    const paintIfDue = paintPacer(this.win, this.painter?.paintsInBatches ?? true, shown, () => this.show(triage.batch.splice(0), scanFrom));
     const finished = await this.slicer.run(walk.step, paintIfDue);
     const current = () => generation === this.session.generation;
     if (!finished || !current()) return;

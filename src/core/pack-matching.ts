@@ -4,7 +4,7 @@
 
 import type { ClaimEventHead, ClaimHead, TopicIndex } from './corpus-types';
 import { mentionKey } from './false-matches';
-import { createMatcher, prepareText, type Matcher, type Mention } from './matcher';
+import { createMatcher, type MatchOptions, prepareText, type Matcher, type Mention } from './matcher';
 import type { InstalledPack } from './packs';
 
 export interface CorpusView {
@@ -75,7 +75,9 @@ export function combineCorpus(base: CorpusView, packs: readonly InstalledPack[],
     },
     findIn(prepared, from, to, options) {
       if (parts.length === 1) return base.matcher.findIn(prepared, from, to, options).filter(keep);
-      const found = parts.flatMap((p, part) => p.matcher.findIn(prepared, from, to, options).map((m) => ({ ...m, topic: m.topic + p.offset, part })));
+      const found = parts.flatMap((p, part) =>
+        p.matcher.findIn(prepared, from, to, inCombined(options, p.offset)).map((m) => ({ ...m, topic: m.topic + p.offset, part })),
+      );
       return nonOverlapping(found).filter(keep);
     },
     findAll(text, options) {
@@ -83,6 +85,12 @@ export function combineCorpus(base: CorpusView, packs: readonly InstalledPack[],
     },
   };
   return { index: { ...base.index, topics, claims, claimEvents }, matcher };
+}
+
+/** A part's options, its look-alikes told by their topic's number in the combined index. */
+function inCombined(options: MatchOptions | undefined, offset: number): MatchOptions | undefined {
+  const onLookalike = options?.onLookalike;
+  return onLookalike ? { ...options, onLookalike: (topic) => onLookalike(topic + offset) } : options;
 }
 
 /** Changes only when what is matched changes: enabled packs (by version) and this site's false matches. */

@@ -85,8 +85,12 @@ export const contentApi: ContentApi = {
     signal.addEventListener(
       'abort',
       () => {
-        native().runtime.onConnect.removeListener(onConnect);
-        for (const port of ports) port.disconnect();
+        try {
+          for (const port of ports) port.disconnect();
+          native().runtime.onConnect.removeListener(onConnect);
+        } catch {
+          // The extension was reloaded under the page: its listeners went with it.
+        }
       },
       { once: true },
     );

@@ -8,7 +8,7 @@ import { MUTATION_BATCH_MS } from '../../src/content/page-watcher';
 import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS, withCategory, type Settings } from '../../src/core/settings';
 import { miniIndex } from '../core/mini-corpus';
-import { highlightedMentions, installHighlightApi, PAINT_MODES, testModules } from '../support/content';
+import { highlightedMentions, installHighlightApi, PAINT_MODES, rangeText, testModules } from '../support/content';
 
 const index = miniIndex();
 let annotator: Annotator | null = null;
@@ -312,6 +312,43 @@ for (const mode of PAINT_MODES) {
     });
   });
 }
+
+describe('annotator (highlights), batches painted while the scan goes on', () => {
+  // Marks are painted once, at the scan's end: only highlights show batches found earlier.
+  it('never shows a mention found in a long text the page replaced while it was still being searched', async () => {
+    const uninstall = installHighlightApi();
+    // The page replaces the long text right after the first batch is painted (its own code, run
+    // before the scan's next slice), while the scan still searches the text it read before.
+    const proto = (window as unknown as { Highlight: { prototype: Set<AbstractRange> } }).Highlight.prototype;
+    let replaced = false;
+    proto.add = function add(this: Set<AbstractRange>, range: AbstractRange) {
+      if (!replaced && rangeText(document, range) === 'Shikotan') {
+        replaced = true;
+        queueMicrotask(() => void (document.getElementById('long')!.textContent = 'The page replaced this text.'));
+      }
+      return Set.prototype.add.call(this, range);
+    };
+    // Time runs fifty times as fast for the slicer and the pacer: more batches are painted while
+    // the long text is searched a window per slice.
+    const realNow = window.performance.now.bind(window.performance);
+    const t0 = realNow();
+    window.performance.now = () => t0 + (realNow() - t0) * 50;
+    try {
+      const filler = 'lorem ipsum dolor '.repeat(60_000);
+      document.title = '';
+      document.body.innerHTML = `<p>Shikotan</p><div id="long">${filler}Kuril Islands and more ${filler}</div>`;
+      await start({ ...DEFAULT_SETTINGS, paintMode: 'highlights' });
+      expect(replaced).toBe(true);
+      expect(found().map(([text]) => text)).toEqual(['Shikotan']);
+      expect(highlightedMentions(document).map(([text]) => text)).toEqual(['Shikotan']);
+      expect(annotator!.counts().total).toBe(1);
+    } finally {
+      window.performance.now = realNow;
+      Reflect.deleteProperty(proto, 'add');
+      uninstall();
+    }
+  }, 60_000);
+});
 
 describe('without the CSS Custom Highlight API', () => {
   it('falls back to marks', async () => {

@@ -87,6 +87,17 @@ describe('combineCorpus', () => {
     expect(view.index.claims[builtIn.topics.length]).toEqual([{ attribute: 'count', value: 12, units: ['articles'] }]);
   });
 
+  it('tells a pack’s look-alike by the pack topic’s number in the combined index', () => {
+    const pack = packFrom((p) => {
+      p.topics[0]!.notAliases = ['Lanternbury Harbour Accord of 1802'];
+    });
+    const view = combineCorpus(base, [pack], none);
+    const told: Array<string | undefined> = [];
+    view.matcher.findAll('The Lanternbury Harbour Accord of 1802 was signed.', { onLookalike: (topic) => told.push(view.index.topics[topic]?.id) });
+    // Not the built-in topic that happens to have the same number in the built-in index.
+    expect(told).toEqual([pack.index.topics[0]!.id]);
+  });
+
   it('survives a stored pack whose index no longer makes a matcher', () => {
     const broken = { ...sample, index: { ...sample.index, aliases: { 'port vessick': null as never } } };
     const view = combineCorpus(
