@@ -119,6 +119,15 @@ function unnamedEvents(sentence: string, offset: number, inSentence: readonly Me
  * not values either.
  */
 
+/** Full-width digits ("２０２２年３月２１日", "８人"), common in Japanese copy, and their distance from ASCII's. */
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/g;
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+/** The same text with ASCII digits, one character for one: every offset stays the page's. */
+function halfWidthDigits(text: string): string {
+  return text.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - FULL_WIDTH_OFFSET));
+}
+
 export function checkClaims(
   text: string,
   mentions: Mention[],
@@ -135,13 +144,16 @@ export function checkClaims(
   }
   for (const [key, named] of sentences) {
     const [s, e] = key.split(':').map(Number) as [number, number];
-    const sentence = text.slice(s, e);
+    const asOnPage = text.slice(s, e);
+    const sentence = halfWidthDigits(asOnPage);
     if (!mayStateValue(sentence)) continue;
     const unnamed = unnamedEvents(sentence, s, named, events);
     const inSentence = [...named, ...unnamed];
     /** Named unambiguously, or written as its partners doing its phrase ("Abe and Putin met in Singapore"). */
     const plainlyNamed = (m: Mention) => m.rule === 'alias' || unnamed.includes(m);
-    const asWritten = sentence.replace(/\s+/g, ' ').trim();
+    const asWritten = asOnPage.replace(/\s+/g, ' ').trim();
+    /** A value as the page writes it (its digits may be full-width). */
+    const shown = <T>(f: Found<T>): Found<T> => ({ ...f, text: asOnPage.slice(f.start, f.end) });
     const outsideMentions = <T>(f: Found<T>) => ![...mentions, ...others].some((x) => x.start < s + f.end && x.end > s + f.start);
     if (!inSentence.some((m) => claims[m.topic]?.length)) continue;
     /**
@@ -180,7 +192,7 @@ export function checkClaims(
         h.attribute === 'date' && yearComparable(h) && via(h, m) ? [{ i, same: sameDate(d.value, h.value) }] : [],
       );
       const judged = compared.filter((c): c is Compared => c.same !== null);
-      if (judged.length) out.push(checkOf(s, d, m.topic, judged, asWritten));
+      if (judged.length) out.push(checkOf(s, shown(d), m.topic, judged, asWritten));
     }
 
     const unitGroups = new Map<string, string[]>();
@@ -195,7 +207,7 @@ export function checkClaims(
       const compared = claims[m.topic]!.flatMap((h, i) =>
         h.attribute === 'count' && sameGroup(h) && via(h, m) ? [{ i, same: h.value === c.value }] : [],
       );
-      out.push(checkOf(s, c, m.topic, compared, asWritten));
+      out.push(checkOf(s, shown(c), m.topic, compared, asWritten));
     }
   }
   return out.sort((a, b) => a.start - b.start);
