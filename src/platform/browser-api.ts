@@ -78,7 +78,13 @@ export const browserApi: ExtensionApi = {
 
   followTab(tabId, onChange, { signal }) {
     if (signal.aborted) return;
-    const port = browser.tabs.connect(tabId, { name: FOLLOW_PORT, frameId: 0 });
+    let port: Runtime.Port;
+    try {
+      port = browser.tabs.connect(tabId, { name: FOLLOW_PORT, frameId: 0 });
+    } catch {
+      // A tab closed meanwhile: nothing to follow (the popup closes with it).
+      return;
+    }
     port.onMessage.addListener((m: unknown) => {
       if (isCountsChanged(m)) onChange();
     });
