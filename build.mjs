@@ -172,12 +172,22 @@ export const BUNDLE_OPTIONS = Object.freeze({
   alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
 });
 
+/**
+ * V8's explicit compile hint (Chromium 136+; a plain comment elsewhere): every function of the
+ * content script's bundles runs on the pages they load on, so V8 compiles them all at once (for
+ * the lazy modules, while streaming them, off the main thread) instead of one at a time on first
+ * call. Measured on the bench's article: ~390 lazy compilations on the main thread per load to
+ * ~60, its cost ~20% lower.
+ */
+const COMPILE_ALL_ON_LOAD = Object.freeze({ js: '//# allFunctionsCalledOnLoad' });
+
 /** The first script, with its gate built in (bench/extensions.mjs rebundles it the same way). */
 export function bundleContentScript(outfile, gate, options = {}) {
   return esbuild.build({
     ...BUNDLE_OPTIONS,
     ...options,
     entryPoints: [join(ROOT, 'src/content/index.ts')],
+    banner: COMPILE_ALL_ON_LOAD,
     outfile,
     define: { BACKSTORY_GATE: JSON.stringify(gate) },
   });
@@ -193,6 +203,7 @@ export function bundleLazyModules(outdir, options = {}) {
     ...options,
     format: 'esm',
     entryPoints: LAZY_MODULES.map((m) => join(ROOT, `src/content/lazy/${m}.ts`)),
+    banner: COMPILE_ALL_ON_LOAD,
     outdir,
   });
 }
