@@ -7,6 +7,7 @@ import type { Settings } from '../core/settings';
 import type { PageMention } from './mentions';
 import type { LazyModules } from './modules';
 import type { PaintMode } from './painter';
+import type { Reach } from './reach';
 
 export interface Annotator {
   /** Applies settings: scans, rescans or clears as needed. Resolves when the page is in step. */
@@ -27,6 +28,8 @@ export interface Annotator {
   mentions(): PageMention[];
   /** The statements checked against the sources, in reading order. */
   checks(): PageMention[];
+  /** Checks every statement still waiting for the reader to come near it (the page report lists them all). */
+  checkAll(): Promise<void>;
   /**
    * The topic's (or any topic's) next mention in reading order after `after` (a mention, or an
    * element such as where focus is), cycling; the first without `after`.
@@ -48,4 +51,6 @@ export interface AnnotatorOptions {
   /** Asked before reacting to the page: false once the extension is gone (the caller then aborts). */
   alive?: () => boolean;
   onCountsChanged?: (counts: MentionCounts) => void;
+  /** Where the reader is: in highlight mode, statements wait until the reader comes near. Without it, each scan checks its statements at once. */
+  reach?: Reach | null;
 }

@@ -2,19 +2,18 @@
 // page's own changes, and takes them away without a trace. The mentions live in the registry;
 // the painter shows them (highlights or marks); the watcher reports what the page changed.
 
-import type { ClaimCheck } from '../core/claims';
 import type { Category, TopicIndex } from '../core/corpus-types';
 import { MIN_STRONG_MENTIONS, type Matcher } from '../core/matcher';
 import type { FoundTopic, MentionCounts } from '../core/messages';
 import { isCategoryOn, type Settings } from '../core/settings';
 import type { Annotator, AnnotatorOptions } from './annotator-api';
-import { ClaimPass } from './claim-pass';
+import { type ClaimRun, ClaimPass } from './claim-pass';
 import { nextMention } from './mention-order';
 import { createMentionRegistry, type PageMention } from './mentions';
 import type { LazyModules } from './modules';
 import { liesOnItsText, type MentionFields, pageMention } from './page-mention';
 import { createHighlightPainter } from './paint-highlights';
-import { categoryMap, modeFor, sameView } from './annotator-view';
+import { categoryMap, markedIn, modeFor, sameView } from './annotator-view';
 import { watchPage, type PageWatcher } from './page-watcher';
 import type { Painter, PaintMode } from './painter';
 import { readingStart } from './reading-start';
@@ -24,12 +23,14 @@ import { createSlicer } from './slices';
 import type { TextRun } from './text-runs';
 import { staleMentions } from './stale';
 import { MatchTriage, type TriageHost } from './triage';
-import { EXCLUDED_SELECTOR, MARK_CLASS } from './zones';
+import { EXCLUDED_SELECTOR } from './zones';
 
 export { SCAN_MEASURE } from './scan-pacing';
 
 export type { Annotator, AnnotatorOptions };
 
+/** For show(): mentions read at no known point of the page's changes (each is checked against its text). */
+const UNKNOWN_CHANGES = -1;
 /** What a page accumulates between two clears (what is shown is the registry's). */
 interface Session {
   generation: number;
@@ -77,7 +78,7 @@ class PageAnnotator implements Annotator {
     this.matcher = options.matcher;
     this.categories = categoryMap(this.index);
     this.slicer = createSlicer(this.win);
-    this.claims = new ClaimPass(options.modules, this.slicer);
+    this.claims = new ClaimPass(options.modules, this.slicer, options.reach ?? null, (runs) => void this.checkReached(runs));
     this.signal.addEventListener('abort', () => {
       this.clear();
       this.active = false;
@@ -131,6 +132,7 @@ class PageAnnotator implements Annotator {
   readonly found = (): FoundTopic[] => this.registry.found();
   readonly mentions = (): PageMention[] => this.registry.ordered();
   readonly checks = (): PageMention[] => this.registry.checks();
+  readonly checkAll = (): Promise<void> => this.checkReached(this.claims.takeWaiting());
   readonly nextMention = (topicId: string | null, after: PageMention | Element | null): PageMention | undefined =>
     nextMention(this.registry, topicId, after);
 
@@ -138,7 +140,7 @@ class PageAnnotator implements Annotator {
     this.onCountsChanged?.(this.registry.counts());
   }
 
-  private readonly changes = (): number => this.watcher?.changes ?? -1;
+  private readonly changes = (): number => this.watcher?.changes ?? UNKNOWN_CHANGES;
 
   private quietly(fn: () => void): void {
     if (this.watcher) this.watcher.quietly(fn);
@@ -161,10 +163,10 @@ class PageAnnotator implements Annotator {
     if (gone.length && p) this.quietly(() => p.remove(gone));
   }
 
-  private toMention(run: TextRun, start: number, end: number, topic: number, fields: MentionFields): PageMention {
+  private readonly toMention = (run: TextRun, start: number, end: number, topic: number, fields: MentionFields): PageMention => {
     const head = this.index.topics[topic]!;
     return pageMention(run, start, end, head, this.categories.get(head.category), fields);
-  }
+  };
 
   /** What a scan's triage asks of the annotator, read at the time it asks. */
   private triageHost(): TriageHost {
@@ -177,18 +179,13 @@ class PageAnnotator implements Annotator {
       registry,
       claims,
       firstOnly: this.settings?.mentionMode === 'first',
-      shown: (topic) => {
-        const head = index.topics[topic];
-        return !!head && !!self.settings && isCategoryOn(self.settings, head.category);
-      },
+      shown: (topic) => !!self.settings && !!index.topics[topic] && isCategoryOn(self.settings, index.topics[topic].category),
       get pageAnchored() {
         return self.pageAnchored;
       },
-      markAnchored: () => {
-        self.pageAnchored = true;
-      },
+      markAnchored: () => void (self.pageAnchored = true),
       hide: (mentions) => self.hide(mentions),
-      toMention: (run, start, end, topic, fields) => self.toMention(run, start, end, topic, fields),
+      toMention: this.toMention,
     };
   }
 
@@ -211,9 +208,10 @@ class PageAnnotator implements Annotator {
     const finished = await this.slicer.run(walk.step, paintIfDue);
     const current = () => generation === this.session.generation;
     if (!finished || !current()) return;
-    // The statements are checked a slice at a time, and the walk's last batch waits for them: the
-    // page gets one frame for both (a verdict painted apart cost it a frame of its own).
-    const checks = triage.claimRuns.length ? await this.claims.check(triage.claimRuns, this.index, this.statementMention, current) : [];
+    // Highlights leave the text as read, so statements may wait for the reader; marks cut it. The
+    // last batch waits for those checked now: the page gets one frame for both.
+    const waits = this.painter?.mode === 'highlights';
+    const checks = await this.claims.ofScan(triage.claimRuns, waits, this.index, this.toMention, current);
     if (!checks || !current()) return;
     this.show([...triage.batch.splice(0), ...checks], scanFrom);
     this.session.skipped += walk.skipped;
@@ -223,12 +221,17 @@ class PageAnnotator implements Annotator {
     this.reportCounts();
   }
 
-  private readonly statementMention = (run: TextRun, c: ClaimCheck): PageMention =>
-    this.toMention(run, c.start, c.end, c.topic, {
-      alias: c.stated,
-      rule: 'alias',
-      check: { verdict: c.verdict, claims: c.claims, stated: c.stated, sentence: c.sentence },
+  /** Statements the reader came near (or all still waiting, for the page report), after the scans queued: checked, and shown where the page left their text. */
+  private checkReached(runs: readonly ClaimRun[]): Promise<void> {
+    if (!runs.length) return Promise.resolve();
+    const { generation } = this.session;
+    return this.queueScan(async () => {
+      const checks = await this.claims.checkAsRead(runs, this.index, this.toMention, () => generation === this.session.generation);
+      if (!checks?.length || generation !== this.session.generation) return;
+      this.show(checks, UNKNOWN_CHANGES);
+      this.reportCounts();
     });
+  }
 
   /**
    * Ambiguous names stand on a page about the dispute: with context nearby once the page names an
@@ -242,9 +245,7 @@ class PageAnnotator implements Annotator {
 
   /** Marks cut the page's text nodes: a block read again is first given its own text back. */
   private takeBackMarks(roots: readonly Element[]): void {
-    if (this.painter?.mode !== 'marks') return;
-    const marked = roots.filter((r) => r.querySelector(`mark.${MARK_CLASS}`));
-    if (marked.length) this.hide(this.registry.all().filter((m) => marked.some((r) => r.contains(m.start.node))));
+    if (this.painter?.mode === 'marks') this.hide(markedIn(roots, this.registry));
   }
 
   /** The page changed or removed text: its mentions go at once, before the next frame. */
@@ -268,6 +269,7 @@ class PageAnnotator implements Annotator {
 
   private clear(): void {
     this.slicer.cancel();
+    this.claims.reset();
     const p = this.painter;
     if (p) this.quietly(() => p.clear());
     this.registry.clear();

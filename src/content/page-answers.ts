@@ -1,9 +1,14 @@
 // What the top frame tells the popup about the page (its report), and where it takes the reader
 // (scrolling a mention into view): apart from the wiring in start.ts.
 
-import type { PageReport } from '../core/messages';
+import type { PageReport, PageStatus } from '../core/messages';
 import type { Annotator } from './annotator';
 import type { PageMention } from './mentions';
+
+/** What the popup shows of the page: whether Backstory runs on it, and what it found. */
+export function pageStatus(site: string | null, active: boolean, annotator: Pick<Annotator, 'counts' | 'found' | 'skipped' | 'mode'>): PageStatus {
+  return { site, active, counts: annotator.counts(), found: annotator.found(), skipped: annotator.skipped, mode: annotator.mode };
+}
 
 /** The statements checked and the topics found, for the popup's page report. */
 export function pageReport(doc: Document, annotator: Pick<Annotator, 'checks' | 'found'>): PageReport {

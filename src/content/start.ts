@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, isActiveOn, SETTINGS_KEY, siteOf, type Settings } fro
 import type { ContentApi } from '../platform/content-api';
 import type { Handlers } from '../platform/extension-api';
 import { i18n } from '../platform/i18n';
-import { type Annotator, createAnnotator } from './annotator';
+import { type Annotator, type AnnotatorOptions, createAnnotator } from './annotator';
 import { countsReporter, countsSink } from './counts-report';
 import { createDetailsCache, type DetailsCache } from './details-cache';
 import { createExtensionLink, type ExtensionLink } from './extension-link';
@@ -19,7 +19,7 @@ import { createLiveRegion, type LiveRegion } from './live-region';
 import type { PageMention } from './mentions';
 import type { LazyModules } from './modules';
 import { type OwnCorpus, watchOwnCorpus } from './own-corpus';
-import { pageReport, scrollToMention } from './page-answers';
+import { pageReport, pageStatus, scrollToMention } from './page-answers';
 import type { TooltipHost } from './tooltip-host';
 
 /** How often at most the page's counts go to the background (the toolbar badge). */
@@ -38,6 +38,7 @@ export interface ContentScriptOptions {
   matcher: Matcher;
   doc: Document;
   modules: LazyModules;
+  reach?: AnnotatorOptions['reach'];
 }
 
 export function startContentScript(options: ContentScriptOptions): ContentScript {
@@ -80,7 +81,7 @@ class ContentInstance {
   private keyboardAt: PageMention | null = null;
   private returningFocus = false;
 
-  constructor({ api, index, matcher, doc, modules }: ContentScriptOptions) {
+  constructor({ api, index, matcher, doc, modules, reach }: ContentScriptOptions) {
     this.api = api;
     this.doc = doc;
     this.win = doc.defaultView!;
@@ -96,6 +97,7 @@ class ContentInstance {
       index,
       matcher,
       modules,
+      reach,
       signal: this.signal,
       alive: this.link.alive,
       onCountsChanged: this.isTop
@@ -234,15 +236,9 @@ class ContentInstance {
   private answers(): Handlers<PageMessage> {
     const { annotator } = this;
     return {
-      'page:status': () => ({
-        site: this.site,
-        active: this.active,
-        counts: annotator.counts(),
-        found: annotator.found(),
-        skipped: annotator.skipped,
-        mode: annotator.mode,
-      }),
-      'page:report': () => pageReport(this.doc, annotator),
+      // The popup surveys the whole page: statements still waiting for the reader are checked first.
+      'page:status': () => annotator.checkAll().then(() => pageStatus(this.site, this.active, annotator)),
+      'page:report': () => annotator.checkAll().then(() => pageReport(this.doc, annotator)),
       'page:reveal': ({ topicId }) =>
         this.reveal(annotator.nextMention(topicId, this.keyboardAt?.head.id === topicId ? this.keyboardAt : null), this.focusBefore()),
       'page:command': async ({ command }) => {

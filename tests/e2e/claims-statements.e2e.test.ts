@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { STATEMENTS } from '../fixtures/claims/statements';
-import { checks, launch, waitForMentions, type Harness } from './harness';
+import { checks, launch, readThrough, waitForMentions, type Harness } from './harness';
 
 let h: Harness;
 let page: Page;
@@ -27,7 +27,9 @@ afterAll(async () => h?.close());
 describe('the labelled statements in Chromium', () => {
   it('get the verdicts they are labelled with; no right statement is called wrong and no distractor is judged', async () => {
     const expected = STATEMENTS.map((st) => (st.verdict ? [[st.verdict.stated, st.verdict.verdict]] : []));
-    // Claim checks land after the mentions: wait until every expected one is shown.
+    // Claim checks land after the mentions, and in highlight mode as the reader comes near them:
+    // read the page through, then wait until every expected one is shown.
+    await readThrough(page);
     const shown = async () => Promise.all(STATEMENTS.map((_, i) => checks(page, `#s${i}`)));
     await expect.poll(shown, { timeout: 15_000 }).toEqual(expected);
     const got = await shown();

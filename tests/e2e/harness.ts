@@ -110,6 +110,21 @@ export function checks(page: Page, scope = 'body'): Promise<Array<[string, strin
   return page.evaluate(readChecks, [scope, PAINT_MODE] as const);
 }
 
+/**
+ * Scrolls through the whole page a screen at a time, as a reader does, waiting two frames at each
+ * screen (statements are checked as the reader comes near them), and back to the top.
+ */
+export async function readThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+      scrollTo(0, y);
+      await frames();
+    }
+    scrollTo(0, 0);
+  });
+}
+
 /** Waits until the content script shows at least `min` mentions. */
 export async function waitForMentions(page: Page | Frame, min = 1): Promise<void> {
   await expectPoll(async () => (await mentions(page)).length >= min);

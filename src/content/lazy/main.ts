@@ -9,6 +9,7 @@ import { createPackedMatcher } from '../../core/matcher';
 import { contentApi } from '../../platform/content-api';
 import { importExtensionModule, readExtensionJson } from '../../platform/extension-files';
 import { once, type LazyModules } from '../modules';
+import { viewportReach } from '../reach';
 import { startContentScript, type ContentScript } from '../start';
 
 const modules: LazyModules = {
@@ -34,5 +35,6 @@ export async function start(slot: InstanceSlot, waiting: ContentScript): Promise
   const { matcher, ...index } = (await readExtensionJson(PAGE_INDEX)) as PageIndex;
   const current = slot.get();
   if (current !== waiting && current?.alive()) return;
-  slot.set(startContentScript({ api: contentApi, index, matcher: createPackedMatcher(matcher), doc: document, modules }));
+  const reach = viewportReach(window);
+  slot.set(startContentScript({ api: contentApi, index, matcher: createPackedMatcher(matcher), doc: document, modules, reach }));
 }

@@ -1,0 +1,156 @@
+// @vitest-environment happy-dom
+// Statements wait for the reader (highlight mode): those near the reader when a scan ends are
+// checked with it, the rest as the reader comes near them, all of them when asked (the popup's
+// survey, the page report); text the page changed meanwhile is checked as it reads now, once.
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ESM build script
+import { compileCorpus } from '../../build.mjs';
+import { type Annotator, createAnnotator } from '../../src/content/annotator';
+import type { Reach } from '../../src/content/reach';
+import type { CompiledIndex } from '../../src/core/corpus-types';
+import { createMatcher } from '../../src/core/matcher';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
+import { installHighlightApi, testModules } from '../support/content';
+
+let index: CompiledIndex;
+beforeAll(async () => {
+  index = (await compileCorpus()).index;
+});
+
+/** A reader the test moves: `report` says which watched elements came near. */
+function testReader() {
+  let onReport: ((near: Element[]) => void) | null = null;
+  const watched = new Set<Element>();
+  let watches = 0;
+  const reach: Reach = (callback) => {
+    onReport = callback;
+    return {
+      watch: (el) => {
+        watches++;
+        watched.add(el);
+      },
+      stop: () => {
+        watched.clear();
+        onReport = null;
+      },
+    };
+  };
+  const report = (...els: Element[]) => {
+    for (const el of els) watched.delete(el);
+    onReport?.(els.filter(Boolean));
+  };
+  return { reach, watched, report, watching: () => onReport !== null, watches: () => watches };
+}
+
+const WRONG = 'At the UN, ES-11/1 was supported by 143 member states.';
+const RIGHT = 'At the UN, ES-11/1 was supported by 141 member states.';
+const byId = (id: string) => document.getElementById(id)!;
+const until = async (ok: () => boolean) => {
+  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(ok()).toBe(true);
+};
+
+let annotator: Annotator;
+let controller: AbortController;
+let reader: ReturnType<typeof testReader>;
+let uninstall: () => void;
+
+function start(settings: Settings): Promise<void> {
+  document.title = 'Japan and Russia at the UN';
+  document.body.innerHTML = `<p id="near">${WRONG}</p><p id="far">${WRONG}</p>`;
+  controller = new AbortController();
+  reader = testReader();
+  annotator = createAnnotator({
+    doc: document,
+    index,
+    matcher: createMatcher(index),
+    modules: testModules,
+    signal: controller.signal,
+    reach: reader.reach,
+  });
+  return annotator.apply(settings, true);
+}
+
+/** Checked statements as [paragraph, statement, verdict], in reading order. */
+const checked = () => annotator.checks().map((m) => [m.start.node.parentElement?.id, m.text, m.check?.verdict]);
+
+describe('statements waiting for the reader (highlights)', () => {
+  const settings: Settings = { ...DEFAULT_SETTINGS, paintMode: 'highlights' };
+  beforeEach(() => {
+    uninstall = installHighlightApi();
+  });
+  afterEach(() => {
+    controller.abort();
+    uninstall();
+  });
+
+  /** Starts the page; the reader is near the first paragraph when the scan asks. */
+  async function open(): Promise<void> {
+    const ready = start(settings);
+    await until(() => reader.watched.size === 2);
+    reader.report(byId('near'));
+    await ready;
+  }
+
+  it('checks the statements near the reader with the scan, and each other one once the reader comes near it', async () => {
+    await open();
+    expect(checked()).toEqual([['near', '143', 'conflict']]);
+    reader.report(byId('far'));
+    await until(() => checked().length === 2);
+    expect(checked()).toEqual([
+      ['near', '143', 'conflict'],
+      ['far', '143', 'conflict'],
+    ]);
+  });
+
+  it('checks every statement still waiting when asked (the popup, the page report), and none twice', async () => {
+    await open();
+    await annotator.checkAll();
+    expect(checked()).toEqual([
+      ['near', '143', 'conflict'],
+      ['far', '143', 'conflict'],
+    ]);
+    reader.report(byId('far'));
+    await annotator.checkAll();
+    expect(checked()).toHaveLength(2);
+  });
+
+  it('checks a statement the page rewrote before the reader came near as it reads now, once', async () => {
+    await open();
+    const watches = reader.watches();
+    (byId('far').firstChild as Text).data = RIGHT;
+    // Near before the page's change is read again: the statement read before isn't checked.
+    reader.report(byId('far'));
+    // The page's change is read again, and its statement waits for the reader in turn (in place
+    // of the one read before): the reader is near it when that scan asks.
+    await until(() => reader.watches() > watches);
+    reader.report(byId('far'));
+    await until(() => checked().length === 2);
+    await annotator.checkAll();
+    expect(checked()).toEqual([
+      ['near', '143', 'conflict'],
+      ['far', '141', 'agrees'],
+    ]);
+  });
+
+  it('drops the statements waiting and stops watching the reader when switched off', async () => {
+    await open();
+    await annotator.apply(settings, false);
+    expect(reader.watching()).toBe(false);
+    await annotator.checkAll();
+    expect(checked()).toEqual([]);
+  });
+});
+
+describe('statements in mark mode', () => {
+  afterEach(() => controller.abort());
+
+  it('are all checked as the scan ends: marks cut the text nodes a waiting statement would be read from', async () => {
+    await start({ ...DEFAULT_SETTINGS, paintMode: 'marks' });
+    expect(reader.watched.size).toBe(0);
+    expect(checked()).toEqual([
+      ['near', '143', 'conflict'],
+      ['far', '143', 'conflict'],
+    ]);
+  });
+});
