@@ -43,6 +43,8 @@ const eraYear = (era: string, n: string) => JA_ERAS[era]! + (n === '元' ? 1 : N
 type DatePattern = [RegExp, (m: RegExpExecArray) => DateParts];
 /** Built on first use: the content script bundles this module, and most pages never check a date. */
 let datePatterns: DatePattern[] | null = null;
+const JA_DAY_ONLY = /(\d{1,2})日(?!間|後|前|目|ぶり|連続|以内|以上|未満|余り|ほど|程度|分|半)/y;
+
 const makeDatePatterns = (): DatePattern[] => [
   [new RegExp(`${JA_ERA_YEAR}(\\d{1,2})月(\\d{1,2})日`, 'y'), (m) => ({ year: eraYear(m[1]!, m[2]!), month: +m[3]!, day: +m[4]! })],
   [new RegExp(`${JA_ERA_YEAR}(\\d{1,2})月`, 'y'), (m) => ({ year: eraYear(m[1]!, m[2]!), month: +m[3]! })],
@@ -57,6 +59,9 @@ const makeDatePatterns = (): DatePattern[] => [
   [new RegExp(`${YEAR}年(\\d{1,2})月`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]! })],
   // A month and day without a year ("3月21日、ロシア外務省は…"): compared by month and day.
   [/(\d{1,2})月(\d{1,2})日/y, (m) => ({ month: +m[1]!, day: +m[2]! })],
+  // A day alone, as Japanese news dates the week's events ("ロシア外務省は21日、…"); not a number
+  // of days ("8日間", "3日後", "10日ぶり").
+  [JA_DAY_ONLY, (m) => ({ day: +m[1]! })],
   [new RegExp(`${MONTH}\\s+${YEAR}\\b`, 'y'), (m) => ({ month: month(m[1]!), year: +m[2]! })],
   [new RegExp(`${DAY}\\s+${MONTH}(?![${LETTERS}])`, 'y'), (m) => ({ day: +m[1]!, month: month(m[2]!) })],
   [new RegExp(`${MONTH}\\s+${DAY}(?![\\d,]*\\d)`, 'y'), (m) => ({ month: month(m[1]!), day: +m[2]! })],
@@ -211,6 +216,15 @@ const MAY_STATE_VALUE = new RegExp(`[0-9]|元年|(?<![a-z])(?:${NUMBER_WORDS.joi
 
 export function mayStateValue(text: string): boolean {
   return MAY_STATE_VALUE.test(lowerKeepingLength(text));
+}
+
+/**
+ * A day alone ("21日") against a claimed date: confirmed when it is the claim's day; never called
+ * wrong, since its month and year aren't known (null).
+ */
+export function sameDayAlone(stated: DateParts, claimed: DateParts): true | null {
+  const alone = stated.day !== undefined && stated.month === undefined && stated.year === undefined;
+  return alone && stated.day === claimed.day ? true : null;
 }
 
 /** Compares the parts both dates give; null when they share none worth comparing. */

@@ -157,6 +157,13 @@ function compile(kind: ValueKind) {
     /** …or the event made a noun of ("会談したことを振り返った", "署名したのは"): the date is about what follows. */
     jaEmbedded: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja}))?(?:された|した|されて|して|される|する|し)?(?:こと|の)(?:を|が|は|に|で|も|だ)`),
     jaValueVerb: new RegExp(`^(?:に|には|で)?(?:${ja})`),
+    /** Japanese: who did it, opening the sentence before the value ("ロシア外務省は21日、…"). */
+    jaSubject: /^[^、。「」]{1,20}(?:は|が)$/,
+    /**
+     * Japanese: an event named with its verb, announced ("…交渉を打ち切ると発表した", "…の中断を表明",
+     * "…を拒否する方針を表明した"), ending the clause: the announcement is the event.
+     */
+    jaAnnounced: /^(?:する|した|し|る)?(?:と|ことを|を|方針を)(?:発表|表明|通告)(?:した|しました|し|する)?(?=[、。]|$)/,
   };
 }
 
@@ -214,6 +221,7 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
     return true;
   if ((p.ruParticipleBefore.test(lower.slice(0, value.start)) && p.ruYearWord.test(lowerGap)) || p.ruValueNounEvent.test(lowerGap)) return true;
   const opens = value.start === 0 || p.jaLead.test(before);
+  if (kind === 'date' && named && (opens || p.jaSubject.test(before)) && p.jaOpeningToEvent.test(gap) && p.jaAnnounced.test(afterEvent)) return true;
   if (
     named &&
     opens &&
