@@ -73,10 +73,12 @@ function phrasePattern(phrase: string): RegExp {
 
 /**
  * Between the partners and the event they did: nothing but a title and a subject particle
- * (…プーチン大統領は…に). A possessive ("Putin's foreign ministers met", "プーチン大統領の側近が")
- * makes it someone else's event.
+ * (…プーチン大統領は…に), then not someone's own subject. A possessive ("Putin's foreign
+ * ministers met", "プーチン大統領の側近が") or a subject of its own ("…は、両国の外相が…会談した") makes it
+ * someone else's event; a の in the object ("…は…大使館の外交官ら8人の国外退去を要請した") or a が in a
+ * clause about a place ("…は、…サミットが開かれるシンガポールで会談した") alone doesn't.
  */
-const SUBJECT_TO_EVENT = /^(?:\s*|(?:大統領|首相|総理|氏)?(?:は|が)[^の]*)$/;
+const SUBJECT_TO_EVENT = /^(?:\s*|(?:大統領|首相|総理|氏)?(?:は|が)(?:[^の]*|[^が。]*))$/;
 
 /** The partners did it: each named right before the phrase (joined by "and", と, и) or inside it. */
 function partnersDid(sentence: string, phrase: { start: number; end: number }, partners: readonly Mention[]): boolean {
