@@ -7,7 +7,7 @@ import { MIN_STRONG_MENTIONS, type Matcher } from '../core/matcher';
 import type { FoundTopic, MentionCounts } from '../core/messages';
 import { isCategoryOn, type Settings } from '../core/settings';
 import type { Annotator, AnnotatorOptions } from './annotator-api';
-import { type ClaimRun, ClaimPass } from './claim-pass';
+import { type ClaimRun, ClaimPass, notShownYet } from './claim-pass';
 import { nextMention } from './mention-order';
 import { createMentionRegistry, type PageMention } from './mentions';
 import type { LazyModules } from './modules';
@@ -228,7 +228,7 @@ class PageAnnotator implements Annotator {
     return this.queueScan(async () => {
       const checks = await this.claims.checkAsRead(runs, this.index, this.toMention, () => generation === this.session.generation);
       if (!checks?.length || generation !== this.session.generation) return;
-      this.show(checks, UNKNOWN_CHANGES);
+      this.show(notShownYet(checks, this.registry), UNKNOWN_CHANGES);
       this.reportCounts();
     });
   }

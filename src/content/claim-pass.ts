@@ -1,17 +1,18 @@
 // The claim checks of one page: the checker loads (once) while a scan walks the page, and the
 // runs that may hold statements about claimed facts are checked a slice at a time once the walk
 // is done, so the walk's last batch and the verdicts are painted in one frame. With a Reach
-// (highlight mode in a browser), runs wait instead until the reader comes near them.
+// (highlight mode in a browser), runs wait instead until the reader comes near them (waiting-runs.ts).
 
 import type { checkClaims } from '../core/claims';
 import type { TopicIndex } from '../core/corpus-types';
 import type { Mention } from '../core/matcher';
-import type { PageMention } from './mentions';
+import type { MentionRegistry, PageMention } from './mentions';
 import type { MentionFields } from './page-mention';
 import type { LazyModules } from './modules';
-import type { Reach, ReachWatcher } from './reach';
+import type { Reach } from './reach';
 import type { Slicer } from './slices';
 import type { TextRun } from './text-runs';
+import { WaitingRuns } from './waiting-runs';
 
 type CheckClaims = typeof checkClaims;
 
@@ -40,6 +41,16 @@ export function mayHoldStatements(index: TopicIndex, mentions: readonly Mention[
   return mentions.some((m) => index.claims[m.topic]?.length || partners(index).has(m.topic));
 }
 
+/**
+ * Checks not shown already at the same place: a statement handed over twice (the reader coming
+ * near it, or the popup's survey, racing a rescan of its block) is shown once.
+ */
+export function notShownYet(checks: readonly PageMention[], shown: Pick<MentionRegistry, 'inNode'>): PageMention[] {
+  const same = (a: PageMention, b: PageMention) =>
+    !!a.check && a.start.offset === b.start.offset && a.end.node === b.end.node && a.end.offset === b.end.offset;
+  return checks.filter((c) => !(shown.inNode(c.start.node) ?? []).some((m) => same(m, c)));
+}
+
 /** Whether the page left a run's text as it was read: its nodes in place, each holding its part. */
 export function runUnchanged({ text, nodes, starts }: TextRun): boolean {
   return nodes.every((n, i) => n.isConnected && n.data === text.slice(starts[i], starts[i + 1] ?? text.length));
@@ -48,11 +59,8 @@ export function runUnchanged({ text, nodes, starts }: TextRun): boolean {
 export class ClaimPass {
   private checker: CheckClaims | null = null;
   private loading: Promise<void> | null = null;
-  /** Runs waiting for the reader, by their block; a block read again replaces its runs. */
-  private readonly waiting = new Map<Element, ClaimRun[]>();
-  private watcher: ReachWatcher | null = null;
-  /** Scans waiting for the reach's next report: the runs near the reader now. */
-  private awaitingReport: Array<(near: ClaimRun[]) => void> = [];
+  /** Runs waiting for the reader (with a reach). */
+  private readonly waiting: WaitingRuns | null;
 
   /**
    * `reach`: where the reader is (null: every run is checked when its scan ends); `onReached`
@@ -61,9 +69,11 @@ export class ClaimPass {
   constructor(
     private readonly modules: Pick<LazyModules, 'claims'>,
     private readonly slicer: Slicer,
-    private readonly reach: Reach | null = null,
-    private readonly onReached: (runs: ClaimRun[]) => void = () => undefined,
-  ) {}
+    reach: Reach | null = null,
+    onReached: (runs: ClaimRun[]) => void = () => undefined,
+  ) {
+    this.waiting = reach ? new WaitingRuns(reach, onReached) : null;
+  }
 
   /** Starts loading the checker (once): while the walk goes on, so it is there when the walk is done. */
   load(): void {
@@ -78,52 +88,14 @@ export class ClaimPass {
       });
   }
 
-  /**
-   * Holds runs until the reader comes near their blocks. Resolves with those near the reader
-   * already, at the reach's first report (so the scan shows them with its last batch: one frame);
-   * the rest go to `onReached` as the reader comes near. Null (nothing held) without a reach. A
-   * run of text read again (the page changed its block) replaces the one waiting for that text.
-   */
-  defer(runs: readonly ClaimRun[]): Promise<ClaimRun[]> | null {
-    if (!this.reach) return null;
-    this.watcher ??= this.reach((near) => this.reported(near.flatMap((b) => this.take(b))));
-    const report = new Promise<ClaimRun[]>((resolve) => this.awaitingReport.push(resolve));
-    for (const r of runs) {
-      const first = r.run.nodes[0];
-      const list = (this.waiting.get(r.run.block) ?? []).filter((w) => w.run.nodes[0] !== first);
-      this.waiting.set(r.run.block, [...list, r]);
-      this.watcher.watch(r.run.block);
-    }
-    return report;
-  }
-
-  private reported(near: ClaimRun[]): void {
-    const [first, ...others] = this.awaitingReport.splice(0);
-    if (!first) {
-      if (near.length) this.onReached(near);
-      return;
-    }
-    first(near);
-    for (const resolve of others) resolve([]);
-  }
-
-  /** Every run still waiting, handed over now (the page report lists every statement). */
+  /** Every run still waiting for the reader, handed over now (the page report lists every statement). */
   takeWaiting(): ClaimRun[] {
-    return [...this.waiting.keys()].flatMap((b) => this.take(b));
+    return this.waiting?.takeAll() ?? [];
   }
 
   /** Drops the runs waiting and stops watching for the reader (the annotator cleared the page). */
   reset(): void {
-    this.watcher?.stop();
-    this.watcher = null;
-    this.waiting.clear();
-    for (const resolve of this.awaitingReport.splice(0)) resolve([]);
-  }
-
-  private take(block: Element): ClaimRun[] {
-    const runs = this.waiting.get(block) ?? [];
-    this.waiting.delete(block);
-    return runs;
+    this.waiting?.reset();
   }
 
   /**
@@ -137,7 +109,7 @@ export class ClaimPass {
     toMention: ToMention,
     current: () => boolean,
   ): Promise<PageMention[] | null> {
-    const near = runs.length && mayWait ? await this.defer(runs) : null;
+    const near = runs.length && mayWait && this.waiting ? await this.waiting.hold(runs) : null;
     return near ? this.checkAsRead(near, index, toMention, current) : this.check(runs, index, toMention, current);
   }
 

@@ -236,8 +236,12 @@ class ContentInstance {
   private answers(): Handlers<PageMessage> {
     const { annotator } = this;
     return {
-      // The popup surveys the whole page: statements still waiting for the reader are checked first.
-      'page:status': () => annotator.checkAll().then(() => pageStatus(this.site, this.active, annotator)),
+      // The popup surveys the whole page: statements still waiting for the reader are checked too,
+      // and it follows the counts as they come (it doesn't wait for scans a busy page has queued).
+      'page:status': () => {
+        void annotator.checkAll();
+        return pageStatus(this.site, this.active, annotator);
+      },
       'page:report': () => annotator.checkAll().then(() => pageReport(this.doc, annotator)),
       'page:reveal': ({ topicId }) =>
         this.reveal(annotator.nextMention(topicId, this.keyboardAt?.head.id === topicId ? this.keyboardAt : null), this.focusBefore()),

@@ -11,6 +11,7 @@ import type { CompiledIndex } from '../../src/core/corpus-types';
 import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { installHighlightApi, testModules } from '../support/content';
+import { MUTATION_BATCH_MS } from '../../src/content/page-watcher';
 
 let index: CompiledIndex;
 beforeAll(async () => {
@@ -22,12 +23,19 @@ function testReader() {
   let onReport: ((near: Element[]) => void) | null = null;
   const watched = new Set<Element>();
   let watches = 0;
+  const unwatched: Element[] = [];
   const reach: Reach = (callback) => {
     onReport = callback;
     return {
       watch: (el) => {
         watches++;
+        const fresh = !watched.has(el);
         watched.add(el);
+        return fresh;
+      },
+      unwatch: (el) => {
+        unwatched.push(el);
+        watched.delete(el);
       },
       stop: () => {
         watched.clear();
@@ -39,7 +47,7 @@ function testReader() {
     for (const el of els) watched.delete(el);
     onReport?.(els.filter(Boolean));
   };
-  return { reach, watched, report, watching: () => onReport !== null, watches: () => watches };
+  return { reach, watched, report, watching: () => onReport !== null, watches: () => watches, unwatched };
 }
 
 const WRONG = 'At the UN, ES-11/1 was supported by 143 member states.';
@@ -47,7 +55,7 @@ const RIGHT = 'At the UN, ES-11/1 was supported by 141 member states.';
 const byId = (id: string) => document.getElementById(id)!;
 const until = async (ok: () => boolean) => {
   for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(ok()).toBe(true);
+  expect(ok(), String(ok)).toBe(true);
 };
 
 let annotator: Annotator;
@@ -131,6 +139,68 @@ describe('statements waiting for the reader (highlights)', () => {
       ['near', '143', 'conflict'],
       ['far', '141', 'agrees'],
     ]);
+  });
+
+  it('shows a waiting statement once when the page adds text in front of it before the reader comes near', async () => {
+    await open();
+    const watches = reader.watches();
+    const label = document.createElement('span');
+    label.textContent = 'Update: ';
+    byId('far').prepend(label);
+    await until(() => reader.watches() > watches);
+    reader.report(byId('far'));
+    await until(() => checked().length === 2);
+    await annotator.checkAll();
+    expect(checked()).toEqual([
+      ['near', '143', 'conflict'],
+      ['far', '143', 'conflict'],
+    ]);
+    expect(annotator.counts().conflicts).toBe(2);
+  });
+
+  it('shows a statement once when the popup asks for every one while a rescan of its block is queued', async () => {
+    await open();
+    let watches = reader.watches();
+    byId('near').append(' Japan.');
+    await until(() => reader.watches() > watches);
+    byId('far').append(' More to follow.');
+    await new Promise((r) => setTimeout(r, MUTATION_BATCH_MS * 2));
+    const all = annotator.checkAll();
+    watches = reader.watches();
+    reader.report(byId('near'));
+    await until(() => reader.watches() > watches);
+    reader.report(byId('far'));
+    await all;
+    await annotator.checkAll();
+    expect(checked()).toEqual([
+      ['near', '143', 'conflict'],
+      ['far', '143', 'conflict'],
+    ]);
+  });
+
+  it('keeps one statement per block the page keeps rewriting, and lets go of a block it removed', async () => {
+    await open();
+    const far = byId('far');
+    for (let i = 0; i < 20; i++) {
+      const watches = reader.watches();
+      far.textContent = WRONG.replace('143', String(150 + i));
+      await until(() => reader.watches() > watches);
+    }
+    reader.report(far);
+    await until(() => checked().length === 2);
+    await annotator.checkAll();
+    expect(checked()).toEqual([
+      ['near', '143', 'conflict'],
+      ['far', '169', 'conflict'],
+    ]);
+    // A block the page removed is no longer watched once the next scan holds statements.
+    document.body.insertAdjacentHTML('beforeend', `<p id="gone">${WRONG}</p>`);
+    await until(() => reader.watched.has(byId('gone')));
+    reader.report();
+    const gone = byId('gone');
+    gone.remove();
+    document.body.insertAdjacentHTML('beforeend', `<p id="later">${WRONG}</p>`);
+    await until(() => reader.unwatched.includes(gone));
   });
 
   it('drops the statements waiting and stops watching the reader when switched off', async () => {
