@@ -28,7 +28,7 @@ export interface Annotator {
   mentions(): PageMention[];
   /** The statements checked against the sources, in reading order. */
   checks(): PageMention[];
-  /** Checks every statement still waiting for the reader to come near it (the page report lists them all). */
+  /** Checks every statement still waiting for the reader to come near it, after the scans queued (the page report lists them all). */
   checkAll(): Promise<void>;
   /**
    * The topic's (or any topic's) next mention in reading order after `after` (a mention, or an

@@ -7,7 +7,7 @@ import { MIN_STRONG_MENTIONS, type Matcher } from '../core/matcher';
 import type { FoundTopic, MentionCounts } from '../core/messages';
 import { isCategoryOn, type Settings } from '../core/settings';
 import type { Annotator, AnnotatorOptions } from './annotator-api';
-import { type ClaimRun, ClaimPass, notShownYet } from './claim-pass';
+import { ClaimPass, type HeldRun, notShownYet } from './claim-pass';
 import { nextMention } from './mention-order';
 import { createMentionRegistry, type PageMention } from './mentions';
 import type { LazyModules } from './modules';
@@ -78,7 +78,8 @@ class PageAnnotator implements Annotator {
     this.matcher = options.matcher;
     this.categories = categoryMap(this.index);
     this.slicer = createSlicer(this.win);
-    this.claims = new ClaimPass(options.modules, this.slicer, options.reach ?? null, (runs) => void this.checkReached(runs));
+    const onReached = (runs: HeldRun[]) => void this.checkReached(runs);
+    this.claims = new ClaimPass(options.modules, this.slicer, options.reach ? { reach: options.reach, onReached, shown: this.registry } : null);
     this.signal.addEventListener('abort', () => {
       this.clear();
       this.active = false;
@@ -222,8 +223,8 @@ class PageAnnotator implements Annotator {
   }
 
   /** Statements the reader came near (or all still waiting, for the page report), after the scans queued: checked, and shown where the page left their text. */
-  private checkReached(runs: readonly ClaimRun[]): Promise<void> {
-    if (!runs.length) return Promise.resolve();
+  private checkReached(runs: readonly HeldRun[]): Promise<void> {
+    if (!runs.length) return this.scanning;
     const { generation } = this.session;
     return this.queueScan(async () => {
       const checks = await this.claims.checkAsRead(runs, this.index, this.toMention, () => generation === this.session.generation);

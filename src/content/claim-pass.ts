@@ -11,8 +11,10 @@ import type { MentionFields } from './page-mention';
 import type { LazyModules } from './modules';
 import type { Reach } from './reach';
 import type { Slicer } from './slices';
-import type { TextRun } from './text-runs';
-import { WaitingRuns } from './waiting-runs';
+import type { RunPlace, TextRun } from './text-runs';
+import { type HeldRun, reread, WaitingRuns } from './waiting-runs';
+
+export type { HeldRun };
 
 type CheckClaims = typeof checkClaims;
 
@@ -51,9 +53,11 @@ export function notShownYet(checks: readonly PageMention[], shown: Pick<MentionR
   return checks.filter((c) => !(shown.inNode(c.start.node) ?? []).some((m) => same(m, c)));
 }
 
-/** Whether the page left a run's text as it was read: its nodes in place, each holding its part. */
-export function runUnchanged({ text, nodes, starts }: TextRun): boolean {
-  return nodes.every((n, i) => n.isConnected && n.data === text.slice(starts[i], starts[i + 1] ?? text.length));
+/** Runs waiting for the reader: where the reader is, who is told when they come near, and what is shown (the mentions). */
+export interface Waiting {
+  reach: Reach;
+  onReached: (runs: HeldRun[]) => void;
+  shown: Pick<MentionRegistry, 'inNode'>;
 }
 
 export class ClaimPass {
@@ -61,18 +65,16 @@ export class ClaimPass {
   private loading: Promise<void> | null = null;
   /** Runs waiting for the reader (with a reach). */
   private readonly waiting: WaitingRuns | null;
+  private readonly shown: Pick<MentionRegistry, 'inNode'> | null;
 
-  /**
-   * `reach`: where the reader is (null: every run is checked when its scan ends); `onReached`
-   * gets the runs the reader came near.
-   */
+  /** Without `waiting`, every run is checked when its scan ends. */
   constructor(
     private readonly modules: Pick<LazyModules, 'claims'>,
     private readonly slicer: Slicer,
-    reach: Reach | null = null,
-    onReached: (runs: ClaimRun[]) => void = () => undefined,
+    waiting: Waiting | null = null,
   ) {
-    this.waiting = reach ? new WaitingRuns(reach, onReached) : null;
+    this.waiting = waiting ? new WaitingRuns(waiting.reach, waiting.onReached) : null;
+    this.shown = waiting?.shown ?? null;
   }
 
   /** Starts loading the checker (once): while the walk goes on, so it is there when the walk is done. */
@@ -89,7 +91,7 @@ export class ClaimPass {
   }
 
   /** Every run still waiting for the reader, handed over now (the page report lists every statement). */
-  takeWaiting(): ClaimRun[] {
+  takeWaiting(): HeldRun[] {
     return this.waiting?.takeAll() ?? [];
   }
 
@@ -110,17 +112,22 @@ export class ClaimPass {
     current: () => boolean,
   ): Promise<PageMention[] | null> {
     const near = runs.length && mayWait && this.waiting ? await this.waiting.hold(runs) : null;
-    return near ? this.checkAsRead(near, index, toMention, current) : this.check(runs, index, toMention, current);
+    if (!near) return this.check(runs, index, toMention, current);
+    // This scan's own runs as it read them (its last batch isn't shown yet); earlier ones as they are now.
+    const own = new Map(runs.map((r) => [r.run.place, r]));
+    return this.check(this.asNow(near, index, own), index, toMention, current);
   }
 
-  /** Runs that waited, checked where the page left their text as it was read (the rest it rescans). */
-  checkAsRead(runs: readonly ClaimRun[], index: TopicIndex, toMention: ToMention, current: () => boolean): Promise<PageMention[] | null> {
-    return this.check(
-      runs.filter((r) => runUnchanged(r.run)),
-      index,
-      toMention,
-      current,
-    );
+  /** Runs that waited, checked as the page holds them now (one whose text it removed or resized, it rescans). */
+  checkAsRead(held: readonly HeldRun[], index: TopicIndex, toMention: ToMention, current: () => boolean): Promise<PageMention[] | null> {
+    return this.check(this.asNow(held, index), index, toMention, current);
+  }
+
+  private asNow(held: readonly HeldRun[], index: TopicIndex, own = new Map<RunPlace, ClaimRun>()): ClaimRun[] {
+    const shown = this.shown;
+    if (!shown) return [];
+    const topicOf = (m: { head: unknown }) => index.topics.indexOf(m.head as (typeof index.topics)[number]);
+    return held.flatMap((h) => own.get(h.place) ?? reread(h, shown, topicOf) ?? []);
   }
 
   /**

@@ -171,6 +171,7 @@ describe('statements waiting for the reader (highlights)', () => {
     await until(() => reader.watches() > watches);
     reader.report(byId('far'));
     await all;
+    // Everything queued (the far paragraph read again, the reader near it) is done before the report.
     await annotator.checkAll();
     expect(checked()).toEqual([
       ['near', '143', 'conflict'],
