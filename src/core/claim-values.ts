@@ -173,7 +173,7 @@ function jaCountPattern(units: string[]): RegExp {
   const key = `ja:${units.join('|')}`;
   let re = countPatterns.get(key);
   if (!re) {
-    const nouns = units.map((u) => u.split(GAP).map(escapeRegExp).join('[^、。をはがにでも]{0,12}?'));
+    const nouns = units.map((u) => u.split(GAP).map(escapeRegExp).join('(?:(?!日本)[^、。をはがにでも]){0,12}?'));
     re = new RegExp(`(?:${nouns.join('|')})(?:ら|など)?(?:の?(?:計|合わせて|あわせて))?(\\d{1,4})(人|名)`, 'g');
     countPatterns.set(key, re);
   }

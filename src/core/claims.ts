@@ -86,8 +86,17 @@ function partnersDid(sentence: string, phrase: { start: number; end: number }, p
   if (before.length === 0) return false;
   if (!partners.every((m) => m.end <= phrase.start || (m.start >= phrase.start && m.end <= phrase.end))) return false;
   const last = before.reduce((a, b) => (b.end > a.end ? b : a));
-  return SUBJECT_TO_EVENT.test(sentence.slice(last.end, phrase.start));
+  const between = sentence.slice(last.end, phrase.start);
+  if (!SUBJECT_TO_EVENT.test(between)) return false;
+  // A が or の after the subject: the partner's own clause only ("…が開かれるシンガポールで会談した",
+  // not "両外相が…シンガポールで会談したことを歓迎した"). A の in the object: the object only ("…大使館の外交官ら8人の国外退去を要請した"), not another's act
+  // ("…ポーランドによるロシアの外交官45人の国外追放に抗議した", "…の国外追放を発表した"): the phrase
+  // ends the partner's own clause.
+  return !/[のが]/.test(between) || (!/による|によって|側の/.test(between) && OWN_CLAUSE_END.test(sentence.slice(phrase.end)));
 }
+
+/** The partner's verb ending its clause right after the phrase: "要請した。", "求め、", "国外追放した". */
+const OWN_CLAUSE_END = /^(?:した|する|し|しました|します|た|ました|る)?(?:[、。]|$)/;
 
 /**
  * Events a sentence writes without their names ("Abe and Putin met in Singapore on …"): a phrase

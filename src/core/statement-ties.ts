@@ -164,6 +164,15 @@ function compile(kind: ValueKind) {
      * "…を拒否する方針を表明した"), ending the clause: the announcement is the event.
      */
     jaAnnounced: /^(?:する|した|し|る)?(?:と|ことを|を|方針を)(?:発表|表明|通告)(?:した|しました|し|する)?(?=[、。]|$)/,
+    /**
+     * …only an event whose name holds its own verb ("…交渉を中断", "…の打ち切り"): announcing it is
+     * the event. A noun event announced ("対日参戦を通告した" on 8 August, the war on the 9th) is not.
+     */
+    jaAnnouncedEvent: /(?:中断|打ち切る|打ち切り|拒否|停止)$/,
+    /** A subject particle after a noun ("ロシアが", "日本政府は", "ロシア側が"). */
+    jaSubjectMark: /[\p{sc=Han}\p{sc=Katakana}ー](?:は|が)/gu,
+    /** The announcer is Russia's ("ロシア外務省は", "露外務省は", "ロシアのガルージン外務次官は"). */
+    jaRussian: /ロシア|露/,
   };
 }
 
@@ -208,6 +217,17 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind }: R
   return p.jaEventTopic.test(gap) && p.jaValueVerb.test(sentence.slice(value.end));
 }
 
+/**
+ * Who announced: the subject before the value ("ロシア外務省は21日、…"), none in the clause after it,
+ * or (a sentence opening with the value) the one subject in that clause ("3月21日、ロシア外務省は…").
+ * Another subject makes the date someone else's ("日本政府は3月25日、ロシアが…と発表し、…抗議した").
+ */
+function announcedByRussia(p: Patterns, before: string, gap: string, opens: boolean): boolean {
+  const marks = [...gap.matchAll(p.jaSubjectMark)];
+  if (opens) return marks.length === 1 && p.jaRussian.test(gap.slice(0, marks[0]!.index! + 2));
+  return marks.length === 0 && p.jaRussian.test(before);
+}
+
 function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, named }: Reading): boolean {
   const gap = sentence.slice(value.end, event.start);
   const lowerGap = lower.slice(value.end, event.start);
@@ -221,7 +241,16 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
     return true;
   if ((p.ruParticipleBefore.test(lower.slice(0, value.start)) && p.ruYearWord.test(lowerGap)) || p.ruValueNounEvent.test(lowerGap)) return true;
   const opens = value.start === 0 || p.jaLead.test(before);
-  if (kind === 'date' && named && (opens || p.jaSubject.test(before)) && p.jaOpeningToEvent.test(gap) && p.jaAnnounced.test(afterEvent)) return true;
+  if (
+    kind === 'date' &&
+    named &&
+    (opens || p.jaSubject.test(before)) &&
+    p.jaOpeningToEvent.test(gap) &&
+    p.jaAnnouncedEvent.test(sentence.slice(event.start, event.end)) &&
+    p.jaAnnounced.test(afterEvent) &&
+    announcedByRussia(p, before, gap, opens)
+  )
+    return true;
   if (
     named &&
     opens &&
