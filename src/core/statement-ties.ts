@@ -61,6 +61,30 @@ const MODIFIER = '[a-z]+-[a-z]+|совместн[а-яё]+';
 const verbs = (kind: ValueKind) => (kind === 'date' ? `${EN_EVENT_VERBS}|${RU_EVENT_VERBS}` : `${EN_COUNT_VERBS}|${RU_COUNT_VERBS}`);
 const jaVerbs = (kind: ValueKind) => (kind === 'date' ? JA_EVENT_VERBS : JA_COUNT_VERBS);
 
+/**
+ * Japanese announcements ("ロシア外務省は21日、…平和条約交渉を打ち切ると発表した"): the one kind of event the
+ * sources date by its announcement (Russia's suspension of the talks), read apart from the
+ * patterns of each kind of value.
+ */
+const JA_ANNOUNCEMENT = {
+  /** Japanese: who did it, opening the sentence before the value ("ロシア外務省は21日、…"). */
+  jaSubject: /^[^、。「」]{1,20}(?:は|が)$/,
+  /**
+   * Japanese: an event named with its verb, announced ("…交渉を打ち切ると発表した", "…の中断を表明",
+   * "…を拒否する方針を表明した"), ending the clause: the announcement is the event.
+   */
+  jaAnnounced: /^(?:する|した|し|る)?(?:と|ことを|を|方針を)(?:発表|表明|通告)(?:した|しました|し|する)?(?=[、。]|$)/,
+  /**
+   * …only an event whose name holds its own verb ("…交渉を中断", "…の打ち切り"): announcing it is
+   * the event. A noun event announced ("対日参戦を通告した" on 8 August, the war on the 9th) is not.
+   */
+  jaAnnouncedEvent: /(?:中断|打ち切る|打ち切り|拒否|停止)$/,
+  /** A subject particle after a noun ("ロシアが", "日本政府は", "ロシア側が"). */
+  jaSubjectMark: /[\p{sc=Han}\p{sc=Katakana}ー](?:は|が)/gu,
+  /** The announcer is Russia's ("ロシア外務省は", "露外務省は", "ロシアのガルージン外務次官は"). */
+  jaRussian: /ロシア|露/,
+};
+
 /** Compiled once per kind on first use: most pages never check a statement. */
 const patterns = new Map<ValueKind, ReturnType<typeof compile>>();
 
@@ -157,22 +181,6 @@ function compile(kind: ValueKind) {
     /** …or the event made a noun of ("会談したことを振り返った", "署名したのは"): the date is about what follows. */
     jaEmbedded: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja}))?(?:された|した|されて|して|される|する|し)?(?:こと|の)(?:を|が|は|に|で|も|だ)`),
     jaValueVerb: new RegExp(`^(?:に|には|で)?(?:${ja})`),
-    /** Japanese: who did it, opening the sentence before the value ("ロシア外務省は21日、…"). */
-    jaSubject: /^[^、。「」]{1,20}(?:は|が)$/,
-    /**
-     * Japanese: an event named with its verb, announced ("…交渉を打ち切ると発表した", "…の中断を表明",
-     * "…を拒否する方針を表明した"), ending the clause: the announcement is the event.
-     */
-    jaAnnounced: /^(?:する|した|し|る)?(?:と|ことを|を|方針を)(?:発表|表明|通告)(?:した|しました|し|する)?(?=[、。]|$)/,
-    /**
-     * …only an event whose name holds its own verb ("…交渉を中断", "…の打ち切り"): announcing it is
-     * the event. A noun event announced ("対日参戦を通告した" on 8 August, the war on the 9th) is not.
-     */
-    jaAnnouncedEvent: /(?:中断|打ち切る|打ち切り|拒否|停止)$/,
-    /** A subject particle after a noun ("ロシアが", "日本政府は", "ロシア側が"). */
-    jaSubjectMark: /[\p{sc=Han}\p{sc=Katakana}ー](?:は|が)/gu,
-    /** The announcer is Russia's ("ロシア外務省は", "露外務省は", "ロシアのガルージン外務次官は"). */
-    jaRussian: /ロシア|露/,
   };
 }
 
@@ -222,10 +230,11 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind }: R
  * or (a sentence opening with the value) the one subject in that clause ("3月21日、ロシア外務省は…").
  * Another subject makes the date someone else's ("日本政府は3月25日、ロシアが…と発表し、…抗議した").
  */
-function announcedByRussia(p: Patterns, before: string, gap: string, opens: boolean): boolean {
-  const marks = [...gap.matchAll(p.jaSubjectMark)];
-  if (opens) return marks.length === 1 && p.jaRussian.test(gap.slice(0, marks[0]!.index! + 2));
-  return marks.length === 0 && p.jaRussian.test(before);
+function announcedByRussia(before: string, gap: string, opens: boolean): boolean {
+  const a = JA_ANNOUNCEMENT;
+  const marks = [...gap.matchAll(a.jaSubjectMark)];
+  if (opens) return marks.length === 1 && a.jaRussian.test(gap.slice(0, marks[0]!.index! + 2));
+  return marks.length === 0 && a.jaRussian.test(before);
 }
 
 function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, named }: Reading): boolean {
@@ -244,11 +253,11 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
   if (
     kind === 'date' &&
     named &&
-    (opens || p.jaSubject.test(before)) &&
+    (opens || JA_ANNOUNCEMENT.jaSubject.test(before)) &&
     p.jaOpeningToEvent.test(gap) &&
-    p.jaAnnouncedEvent.test(sentence.slice(event.start, event.end)) &&
-    p.jaAnnounced.test(afterEvent) &&
-    announcedByRussia(p, before, gap, opens)
+    JA_ANNOUNCEMENT.jaAnnouncedEvent.test(sentence.slice(event.start, event.end)) &&
+    JA_ANNOUNCEMENT.jaAnnounced.test(afterEvent) &&
+    announcedByRussia(before, gap, opens)
   )
     return true;
   if (
