@@ -126,8 +126,7 @@ export class ClaimPass {
   private asNow(held: readonly HeldRun[], index: TopicIndex, own = new Map<RunPlace, ClaimRun>()): ClaimRun[] {
     const shown = this.shown;
     if (!shown) return [];
-    const topicOf = (m: { head: unknown }) => index.topics.indexOf(m.head as (typeof index.topics)[number]);
-    return held.flatMap((h) => own.get(h.place) ?? reread(h, shown, topicOf) ?? []);
+    return held.flatMap((h) => own.get(h.place) ?? reread(h, shown, index.topics) ?? []);
   }
 
   /**

@@ -4,6 +4,7 @@
 // where its text is, not the text nor its mentions: the page keeps the one and the registry the
 // other (kept in step with the page's changes), and a big page waits with thousands of runs.
 
+import type { TopicHead } from '../core/corpus-types';
 import type { Mention } from '../core/matcher';
 import type { ClaimRun } from './claim-pass';
 import type { MentionRegistry } from './mentions';
@@ -13,8 +14,9 @@ import type { RunPlace, TextRun } from './text-runs';
 export interface HeldRun {
   block: Element;
   place: RunPlace;
-  nodes: readonly Text[];
-  starts: readonly number[];
+  /** The run's own lists (the walk is done with them). */
+  nodes: Text[];
+  starts: number[];
   length: number;
   /** Names found but not shown: few, and not in the registry. */
   others: Mention[];
@@ -33,15 +35,15 @@ const held = ({ run, others }: ClaimRun): HeldRun => ({
  * The run as the page holds it now, its mentions those of the registry still shown on it; null
  * if the page removed its text or changed its length (a rescan reads it again).
  */
-export function reread(h: HeldRun, shown: Pick<MentionRegistry, 'inNode'>, topicOf: (m: { head: unknown }) => number): ClaimRun | null {
+export function reread(h: HeldRun, shown: Pick<MentionRegistry, 'inNode'>, topics: readonly TopicHead[]): ClaimRun | null {
   const ends = (i: number) => h.starts[i + 1] ?? h.length;
   if (!h.nodes.every((n, i) => n.isConnected && n.data.length === ends(i) - h.starts[i]!)) return null;
   const text = h.nodes.length === 1 ? h.nodes[0]!.data : h.nodes.map((n) => n.data).join('');
-  const run: TextRun = { block: h.block, place: h.place, text, nodes: [...h.nodes], starts: [...h.starts] };
+  const run: TextRun = { block: h.block, place: h.place, text, nodes: h.nodes, starts: h.starts };
   const onRun = new Set(h.nodes.flatMap((n) => shown.inNode(n) ?? []).filter((m) => !m.check && m.place === h.place));
   const mentions = [...onRun].map((m) => {
     const start = m.runOffset ?? 0;
-    return { start, end: start + m.text.length, topic: topicOf(m), alias: m.alias, rule: m.rule };
+    return { start, end: start + m.text.length, topic: topics.indexOf(m.head), alias: m.alias, rule: m.rule };
   });
   return { run, mentions: mentions.sort((a, b) => a.start - b.start), others: h.others };
 }

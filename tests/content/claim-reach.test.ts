@@ -79,6 +79,12 @@ function start(settings: Settings): Promise<void> {
   return annotator.apply(settings, true);
 }
 
+/** Both paragraphs' statements checked, each once. */
+const BOTH_CONFLICT = [
+  ['near', '143', 'conflict'],
+  ['far', '143', 'conflict'],
+];
+
 /** Checked statements as [paragraph, statement, verdict], in reading order. */
 const checked = () => annotator.checks().map((m) => [m.start.node.parentElement?.id, m.text, m.check?.verdict]);
 
@@ -105,19 +111,13 @@ describe('statements waiting for the reader (highlights)', () => {
     expect(checked()).toEqual([['near', '143', 'conflict']]);
     reader.report(byId('far'));
     await until(() => checked().length === 2);
-    expect(checked()).toEqual([
-      ['near', '143', 'conflict'],
-      ['far', '143', 'conflict'],
-    ]);
+    expect(checked()).toEqual(BOTH_CONFLICT);
   });
 
   it('checks every statement still waiting when asked (the popup, the page report), and none twice', async () => {
     await open();
     await annotator.checkAll();
-    expect(checked()).toEqual([
-      ['near', '143', 'conflict'],
-      ['far', '143', 'conflict'],
-    ]);
+    expect(checked()).toEqual(BOTH_CONFLICT);
     reader.report(byId('far'));
     await annotator.checkAll();
     expect(checked()).toHaveLength(2);
@@ -151,10 +151,7 @@ describe('statements waiting for the reader (highlights)', () => {
     reader.report(byId('far'));
     await until(() => checked().length === 2);
     await annotator.checkAll();
-    expect(checked()).toEqual([
-      ['near', '143', 'conflict'],
-      ['far', '143', 'conflict'],
-    ]);
+    expect(checked()).toEqual(BOTH_CONFLICT);
     expect(annotator.counts().conflicts).toBe(2);
   });
 
@@ -173,10 +170,7 @@ describe('statements waiting for the reader (highlights)', () => {
     await all;
     // Everything queued (the far paragraph read again, the reader near it) is done before the report.
     await annotator.checkAll();
-    expect(checked()).toEqual([
-      ['near', '143', 'conflict'],
-      ['far', '143', 'conflict'],
-    ]);
+    expect(checked()).toEqual(BOTH_CONFLICT);
   });
 
   it('keeps one statement per block the page keeps rewriting, and lets go of a block it removed', async () => {
@@ -219,9 +213,6 @@ describe('statements in mark mode', () => {
   it('are all checked as the scan ends: marks cut the text nodes a waiting statement would be read from', async () => {
     await start({ ...DEFAULT_SETTINGS, paintMode: 'marks' });
     expect(reader.watched.size).toBe(0);
-    expect(checked()).toEqual([
-      ['near', '143', 'conflict'],
-      ['far', '143', 'conflict'],
-    ]);
+    expect(checked()).toEqual(BOTH_CONFLICT);
   });
 });
