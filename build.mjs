@@ -154,7 +154,7 @@ function categoryCss(categories) {
 }
 
 /** src/content/lazy/*.ts: loaded by the content script from lazy/ when a page needs them. */
-const LAZY_MODULES = ['main', 'ui', 'claims', 'marks'];
+const LAZY_MODULES = ['main', 'ui', 'marks'];
 
 /** How every entry point is bundled (bench/extensions.mjs rebundles the content script with it). */
 export const BUNDLE_OPTIONS = Object.freeze({

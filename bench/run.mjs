@@ -187,6 +187,27 @@ async function tracedLoad(context, browser, url, { categories = TRACE_CATEGORIES
   return { buffer, inTrace, afterTrace };
 }
 
+/** What src/background/start.ts measures each claim-check request as. */
+const CLAIMS_MEASURE = 'backstory:claims';
+
+/**
+ * The background's time checking the load's statements (off the page's main thread, so not in
+ * the trace's figures), cleared for the next load; null without a background to ask.
+ */
+async function backgroundMs(context) {
+  const worker = context.serviceWorkers()[0];
+  if (!worker) return null;
+  try {
+    return await worker.evaluate((name) => {
+      const ms = performance.getEntriesByName(name).reduce((sum, e) => sum + e.duration, 0);
+      performance.clearMeasures(name);
+      return ms;
+    }, CLAIMS_MEASURE);
+  } catch {
+    return null;
+  }
+}
+
 async function jsHeap(context, page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -284,10 +305,12 @@ async function runBackstory(ext, fixtures, urlOf, { withHovers = false, label = 
           during: untilScanned,
           after: async (page) => ({
             heapMB: heap ? await jsHeap(context, page) : null,
+            backgroundMs: await backgroundMs(context),
             hovers: hoverHere ? await hovers(page, { all: i === REPS - 1 }) : [],
           }),
         });
-        reps.push({ load: analyzeLoad(buffer, urlOf(fx)), highlights: inTrace.highlights, truncated: inTrace.truncated, heapMB: afterTrace.heapMB });
+        const { heapMB, backgroundMs: bgMs } = afterTrace;
+        reps.push({ load: analyzeLoad(buffer, urlOf(fx)), highlights: inTrace.highlights, truncated: inTrace.truncated, heapMB, backgroundMs: bgMs });
         hoverRuns.push(...afterTrace.hovers);
         if (inTrace.truncated) break;
       }
@@ -416,6 +439,7 @@ function summarize(fixtures, real, empty) {
       ratio: bare > 0 ? ms / bare : null,
       runs: l.map((x) => x.ms),
       heapMB: r.find((x) => x.heapMB !== null)?.heapMB ?? null,
+      backgroundMs: r.every((x) => x.backgroundMs === null) ? null : median(r.map((x) => x.backgroundMs ?? 0)),
       emptyHeapMB: e.find((x) => x.heapMB !== null)?.heapMB ?? null,
       pids: new Set(l.map((x) => x.pid)).size,
     };
@@ -564,6 +588,7 @@ function mainTable(rows) {
       '÷ bare',
       'highlights',
       'first highlights painted',
+      'background ms',
     ],
     Object.values(rows).map((r) => [
       `${r.label} (${kb(r.bytes)})`,
@@ -576,6 +601,7 @@ function mainTable(rows) {
       r.ratio === null ? '–' : `${f(r.ratio)}×`,
       n0(r.highlights),
       r.firstPaintMs === null ? '–' : `${f(r.firstPaintMs)} ms (${f(r.firstPaintAfterScriptMs)} after start)`,
+      r.backgroundMs === null ? '–' : f(r.backgroundMs),
     ]),
   );
 }
@@ -623,7 +649,7 @@ function resultsMarkdown(meta, rows, aliasRows, hoverList, profiles, checks) {
 
 Written by \`node bench/run.mjs\` (issue 10's targets). ${meta.source}. ${m.cpu}, ${m.cores} cores; ${m.chromium} (headless); Node ${m.node}. Load average ${meta.loadBefore} before, ${meta.loadAfter} after; ${meta.duration}.
 
-Every figure is main-thread CPU time (ms) from a Chrome trace of a fresh load (a new tab, so a new renderer; ${meta.distinctPids}), median of ${REPS} loads. **Backstory** is dist/chrome as built: the tasks that run its script (by the script URL in the trace's EvaluateScript / v8.compile / FunctionCall / module events, and the tasks that run only microtasks once it has started: its promise continuations), plus the rendering frames that follow them with nothing of the page's in between (bench/trace.mjs explains the rule). **Empty script**: a content script that does nothing, charged by the same rule. **Bare pass**: a TreeWalker over the page's text nodes plus one combined case-insensitive RegExp of the ${meta.realAliases} aliases, injected into the page (CPU of its task). **First highlights painted**: the end of the first charged frame that painted, from navigation start (and from the content script's start). content.js ${kb(meta.contentBytes)}.
+Every figure is main-thread CPU time (ms) from a Chrome trace of a fresh load (a new tab, so a new renderer; ${meta.distinctPids}), median of ${REPS} loads. **Backstory** is dist/chrome as built: the tasks that run its script (by the script URL in the trace's EvaluateScript / v8.compile / FunctionCall / module events, and the tasks that run only microtasks once it has started: its promise continuations), plus the rendering frames that follow them with nothing of the page's in between (bench/trace.mjs explains the rule). **Empty script**: a content script that does nothing, charged by the same rule. **Bare pass**: a TreeWalker over the page's text nodes plus one combined case-insensitive RegExp of the ${meta.realAliases} aliases, injected into the page (CPU of its task). **First highlights painted**: the end of the first charged frame that painted, from navigation start (and from the content script's start). **Background ms**: the extension's background checking the load's statements against the sources (its own thread, not the page's: not in the other figures; \`backstory:claims\` measures). content.js ${kb(meta.contentBytes)}.
 
 ## Per page
 
@@ -695,6 +721,9 @@ function readmeBlock(meta, rows, aliasRows, hoverList, checks) {
         ? `Article with 10,000 aliases: ${f(a[10000].ms)} ms against ${f(a[100].ms)} ms with 100 (${f(a[10000].ms / a[100].ms)}×).`
         : null,
       rows.big?.heapMB != null && rows.big?.emptyHeapMB != null ? `JS heap on the 5 MB page: ${f(rows.big.heapMB - rows.big.emptyHeapMB)} MB.` : null,
+      rows.article?.backgroundMs != null
+        ? `Claim checks in the extension's background, off the page's main thread (not in the figures above): ${f(rows.article.backgroundMs)} ms per article load.`
+        : null,
       first
         ? `First tooltip: sourced content painted ${f(first.paintedMs)} ms after the intent delay (frame ${first.frames.map((x) => x ?? '–').join(', ')}).`
         : null,

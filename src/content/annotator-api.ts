@@ -1,5 +1,6 @@
 // What the content script asks of the annotator, and what it gives it.
 
+import type { ClaimChecker } from '../core/claims-request';
 import type { TopicIndex } from '../core/corpus-types';
 import type { Matcher } from '../core/matcher';
 import type { FoundTopic, MentionCounts } from '../core/messages';
@@ -45,7 +46,9 @@ export interface AnnotatorOptions {
   doc: Document;
   index: TopicIndex;
   matcher: Matcher;
-  modules: Pick<LazyModules, 'claims' | 'marks'>;
+  modules: Pick<LazyModules, 'marks'>;
+  /** Checks statements against the sources (the background, in the extension). */
+  checker: ClaimChecker;
   /** Aborting removes everything shown and stops watching the page. */
   signal: AbortSignal;
   /** Asked before reacting to the page: false once the extension is gone (the caller then aborts). */

@@ -79,7 +79,7 @@ class PageAnnotator implements Annotator {
     this.categories = categoryMap(this.index);
     this.slicer = createSlicer(this.win);
     const onReached = (runs: HeldRun[]) => void this.checkReached(runs);
-    this.claims = new ClaimPass(options.modules, this.slicer, options.reach ? { reach: options.reach, onReached, shown: this.registry } : null);
+    this.claims = new ClaimPass(options.checker, this.slicer, options.reach ? { reach: options.reach, onReached, shown: this.registry } : null);
     this.signal.addEventListener('abort', () => {
       this.clear();
       this.active = false;
@@ -172,13 +172,12 @@ class PageAnnotator implements Annotator {
   /** What a scan's triage asks of the annotator, read at the time it asks. */
   private triageHost(): TriageHost {
     const self = this;
-    const { doc, index, matcher, registry, claims } = this;
+    const { doc, index, matcher, registry } = this;
     return {
       doc,
       index,
       matcher,
       registry,
-      claims,
       firstOnly: this.settings?.mentionMode === 'first',
       shown: (topic) => !!self.settings && !!index.topics[topic] && isCategoryOn(self.settings, index.topics[topic].category),
       get pageAnchored() {

@@ -1,14 +1,15 @@
-// The claim checks of one page: the checker loads (once) while a scan walks the page, and the
-// runs that may hold statements about claimed facts are checked a slice at a time once the walk
-// is done, so the walk's last batch and the verdicts are painted in one frame. With a Reach
-// (highlight mode in a browser), runs wait instead until the reader comes near them (waiting-runs.ts).
+// The claim checks of one page: once a scan's walk is done, the runs that may hold statements
+// about claimed facts are checked by the extension's background (claims-request.ts), and their
+// verdicts made into mentions a slice at a time, painted in one frame with the walk's last batch.
+// With a Reach (highlight mode in a browser), runs wait instead until the reader comes near them
+// (waiting-runs.ts).
 
-import type { checkClaims } from '../core/claims';
+import type { ClaimCheck } from '../core/claims';
+import type { ClaimChecker, ClaimInput } from '../core/claims-request';
 import type { TopicIndex } from '../core/corpus-types';
 import type { Mention } from '../core/matcher';
 import type { MentionRegistry, PageMention } from './mentions';
 import type { MentionFields } from './page-mention';
-import type { LazyModules } from './modules';
 import type { Reach } from './reach';
 import type { Slicer } from './slices';
 import type { RunPlace, TextRun } from './text-runs';
@@ -16,7 +17,8 @@ import { type HeldRun, reread, WaitingRuns } from './waiting-runs';
 
 export type { HeldRun };
 
-type CheckClaims = typeof checkClaims;
+/** Text asked about in one request: a page's statements go in a few messages, not one per run or one huge one. */
+export const REQUEST_CHARS = 65_536;
 
 /** A run whose mentions include topics with checkable claims, kept for the claim pass. */
 export interface ClaimRun {
@@ -61,33 +63,18 @@ export interface Waiting {
 }
 
 export class ClaimPass {
-  private checker: CheckClaims | null = null;
-  private loading: Promise<void> | null = null;
   /** Runs waiting for the reader (with a reach). */
   private readonly waiting: WaitingRuns | null;
   private readonly shown: Pick<MentionRegistry, 'inNode'> | null;
 
   /** Without `waiting`, every run is checked when its scan ends. */
   constructor(
-    private readonly modules: Pick<LazyModules, 'claims'>,
+    private readonly checker: ClaimChecker,
     private readonly slicer: Slicer,
     waiting: Waiting | null = null,
   ) {
     this.waiting = waiting ? new WaitingRuns(waiting.reach, waiting.onReached) : null;
     this.shown = waiting?.shown ?? null;
-  }
-
-  /** Starts loading the checker (once): while the walk goes on, so it is there when the walk is done. */
-  load(): void {
-    this.loading ??= this.modules
-      .claims()
-      .then((m) => {
-        this.checker = m.checkClaims;
-      })
-      .catch(() => {
-        // Asked again by the next scan: one failed load doesn't turn checks off for the page's life.
-        this.loading = null;
-      });
   }
 
   /** Every run still waiting for the reader, handed over now (the page report lists every statement). */
@@ -130,32 +117,54 @@ export class ClaimPass {
   }
 
   /**
-   * The runs' statements about claimed facts, checked against the sources, a slice at a time;
-   * null if the scan was cancelled (`current()` false once the checker is there, or the slicer
-   * cancelled meanwhile).
+   * The runs' statements about claimed facts, checked against the sources; null if the scan was
+   * cancelled (`current()` false once the answers are there, or the slicer cancelled meanwhile).
+   * A checker that can't answer (the background being replaced) leaves the runs unjudged.
    */
   async check(runs: readonly ClaimRun[], index: TopicIndex, toMention: ToMention, current: () => boolean): Promise<PageMention[] | null> {
-    if (!runs.length) return [];
-    this.load();
-    await this.loading;
-    // Cleared while the checker loaded: the runs' topics may be another corpus's.
+    const live = runs.filter(({ run }) => run.nodes.every((n) => n.isConnected));
+    if (!live.length) return [];
+    const answers = await this.ask(live, index);
+    // Cleared while the background answered: the runs' topics may be another corpus's.
     if (!current()) return null;
-    const check = this.checker;
-    if (!check) return [];
     const checks: PageMention[] = [];
     let next = 0;
     const step = () => {
-      const claimRun = runs[next++];
-      if (claimRun) checks.push(...checksOf(check, claimRun, index, toMention));
-      return next < runs.length;
+      const i = next++;
+      if (i < live.length) checks.push(...mentionsOf(live[i]!, answers[i] ?? [], toMention));
+      return next < live.length;
     };
     return (await this.slicer.run(step)) ? checks : null;
   }
+
+  /** Each run's checks, asked in requests of about REQUEST_CHARS of text; none for runs whose request failed. */
+  private async ask(runs: readonly ClaimRun[], index: TopicIndex): Promise<ClaimCheck[][]> {
+    const groups: ClaimInput[][] = [[]];
+    let size = 0;
+    for (const { run, mentions, others } of runs) {
+      if (size >= REQUEST_CHARS) {
+        groups.push([]);
+        size = 0;
+      }
+      groups[groups.length - 1]!.push({ text: run.text, mentions, others });
+      size += run.text.length;
+    }
+    const events = index.claimEvents ?? [];
+    const answers = await Promise.all(
+      groups.map((group) =>
+        this.checker({ runs: group, claims: index.claims, events })
+          .then((answer) => (Array.isArray(answer) ? answer : []))
+          .catch((): ClaimCheck[][] => []),
+      ),
+    );
+    return groups.flatMap((group, g) => group.map((_, i) => answers[g]![i] ?? []));
+  }
 }
 
-function checksOf(check: CheckClaims, { run, mentions, others }: ClaimRun, index: TopicIndex, toMention: ToMention): PageMention[] {
-  if (!run.nodes.every((n) => n.isConnected)) return [];
-  return check(run.text, mentions, index.claims, index.claimEvents, others).map((c) =>
+/** A run's checks, as the mentions that show them (none once the page has removed the run's text). */
+function mentionsOf({ run }: ClaimRun, checks: readonly ClaimCheck[], toMention: ToMention): PageMention[] {
+  if (!Array.isArray(checks) || !run.nodes.every((n) => n.isConnected)) return [];
+  return checks.map((c) =>
     toMention(run, c.start, c.end, c.topic, {
       alias: c.stated,
       rule: 'alias',

@@ -1,15 +1,13 @@
 // The parts of the content script a page loads only when it needs them: the tooltip UI (Preact)
-// on a first hover or keyboard command, the claim checker when a page names a topic with
-// checkable facts, and the <mark> painter in mark mode. Production loads them from the
+// on a first hover or keyboard command, and the <mark> painter in mark mode. (Claim checks run in
+// the background: claims-request.ts.) Production loads them from the
 // extension's files (platform/lazy-modules.ts); tests import them directly.
 
-import type * as Claims from './lazy/claims';
 import type * as Marks from './lazy/marks';
 import type * as Ui from './lazy/ui';
 
 export interface LazyModules {
   ui(): Promise<typeof Ui>;
-  claims(): Promise<typeof Claims>;
   marks(): Promise<typeof Marks>;
 }
 

@@ -97,6 +97,7 @@ class ContentInstance {
       index,
       matcher,
       modules,
+      checker: (request) => send(() => api.send('claims:check', request)),
       reach,
       signal: this.signal,
       alive: this.link.alive,

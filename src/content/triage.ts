@@ -3,7 +3,7 @@
 
 import type { TopicIndex } from '../core/corpus-types';
 import type { Matcher, Mention } from '../core/matcher';
-import { type ClaimPass, type ClaimRun, mayHoldStatements } from './claim-pass';
+import { type ClaimRun, mayHoldStatements } from './claim-pass';
 import type { MentionRegistry, PageMention } from './mentions';
 import type { MentionFields } from './page-mention';
 import type { OnMatches } from './scan';
@@ -15,7 +15,6 @@ export interface TriageHost {
   readonly index: TopicIndex;
   readonly matcher: Matcher;
   readonly registry: MentionRegistry;
-  readonly claims: ClaimPass;
   /** In first-mention mode, one mention per topic is shown. */
   readonly firstOnly: boolean;
   /** Whether the topic's category is shown. */
@@ -153,8 +152,7 @@ export class MatchTriage {
 
   private endRun(run: TextRun): void {
     if (mayHoldStatements(this.host.index, this.accepted)) {
-      // The checker loads while the walk goes on; the runs are checked once it is done.
-      this.host.claims.load();
+      // Checked once the walk is done.
       this.claimRuns.push({ run, mentions: this.accepted, others: this.others });
     }
     // Fresh lists for the next run (a claim run keeps these); most runs leave both empty, and a

@@ -2,6 +2,7 @@
 // Sender and receiver both type-check against it.
 
 import type { Verdict } from './claims';
+import type { ClaimsAnswer, ClaimsRequest } from './claims-request';
 import type { TopicDetails } from './corpus-types';
 import { isObj } from './guards';
 import type { ReaderTarget } from './reader-link';
@@ -68,6 +69,8 @@ export interface ToBackground {
   'reader:open': { request: ReaderTarget; response: boolean };
   /** content → background: the page's mention counts, for the action badge. */
   'counts:report': { request: { counts: MentionCounts }; response: null };
+  /** content → background: the page's statements checked against the sources, off the page's main thread (claims-request.ts). */
+  'claims:check': { request: ClaimsRequest; response: ClaimsAnswer };
 }
 
 /** What the popup and the background ask a tab's content script (its top frame). */
@@ -119,6 +122,7 @@ const TYPES: Record<MessageType, true> = {
   'details:get': true,
   'counts:report': true,
   'reader:open': true,
+  'claims:check': true,
   'page:status': true,
   'page:report': true,
   'page:reveal': true,

@@ -8,7 +8,7 @@ import { EXCLUDED_SELECTOR } from '../../src/content/zones';
 import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { miniIndex } from '../core/mini-corpus';
-import { highlightedMentions, highlightsOnPage, installHighlightApi, testModules } from '../support/content';
+import { highlightedMentions, highlightsOnPage, installHighlightApi, testChecker, testModules } from '../support/content';
 
 const index = miniIndex();
 const matcher = createMatcher(index);
@@ -80,7 +80,7 @@ function allNodes(root: Node): Node[] {
 
 async function annotate(mode: 'highlights' | 'marks') {
   const controller = new AbortController();
-  const annotator = createAnnotator({ doc: document, index, matcher, modules: testModules, signal: controller.signal });
+  const annotator = createAnnotator({ doc: document, index, matcher, modules: testModules, checker: testChecker, signal: controller.signal });
   await annotator.apply({ ...DEFAULT_SETTINGS, paintMode: mode }, true);
   return { annotator, stop: () => controller.abort() };
 }

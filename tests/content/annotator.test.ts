@@ -8,7 +8,7 @@ import { MUTATION_BATCH_MS } from '../../src/content/page-watcher';
 import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS, withCategory, type Settings } from '../../src/core/settings';
 import { miniIndex } from '../core/mini-corpus';
-import { highlightedMentions, installHighlightApi, PAINT_MODES, rangeText, testModules } from '../support/content';
+import { highlightedMentions, installHighlightApi, PAINT_MODES, rangeText, testChecker, testModules } from '../support/content';
 
 const index = miniIndex();
 let annotator: Annotator | null = null;
@@ -17,7 +17,14 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function start(settings: Settings) {
   controller = new AbortController();
-  annotator = createAnnotator({ doc: document, index, matcher: createMatcher(index), modules: testModules, signal: controller.signal });
+  annotator = createAnnotator({
+    doc: document,
+    index,
+    matcher: createMatcher(index),
+    modules: testModules,
+    checker: testChecker,
+    signal: controller.signal,
+  });
   return annotator.apply(settings, true);
 }
 

@@ -10,7 +10,7 @@ import type { Reach } from '../../src/content/reach';
 import type { CompiledIndex } from '../../src/core/corpus-types';
 import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
-import { installHighlightApi, testModules } from '../support/content';
+import { installHighlightApi, testChecker, testModules } from '../support/content';
 import { MUTATION_BATCH_MS } from '../../src/content/page-watcher';
 
 let index: CompiledIndex;
@@ -73,6 +73,7 @@ function start(settings: Settings): Promise<void> {
     index,
     matcher: createMatcher(index),
     modules: testModules,
+    checker: testChecker,
     signal: controller.signal,
     reach: reader.reach,
   });

@@ -15,7 +15,7 @@ import { readPack } from '../../src/core/packs';
 import { withPack, withPackEnabled } from '../../src/core/packs-stored';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { miniIndex } from '../core/mini-corpus';
-import { testModules } from '../support/content';
+import { testChecker, testModules } from '../support/content';
 import { type FakeExtension, fakeExtension } from '../support/extension-api';
 
 const index = miniIndex();
@@ -44,7 +44,7 @@ async function start(html: string, storage: FakeExtension, site: string | null =
   const matcher = createMatcher(index);
   controller = new AbortController();
   // Without the Highlight API in happy-dom, mentions are marks: the contract these tests read.
-  const a = createAnnotator({ doc: document, index, matcher, modules: testModules, signal: controller.signal });
+  const a = createAnnotator({ doc: document, index, matcher, modules: testModules, checker: testChecker, signal: controller.signal });
   annotator = a;
   own = watchOwnCorpus({
     api: storage.content,

@@ -3,13 +3,16 @@
 // shapes, and the page's mentions read back the way the page contract exposes them.
 
 import type { LazyModules } from '../../src/content/modules';
+import { answerClaims, type ClaimChecker } from '../../src/core/claims-request';
 import type { PaintMode } from '../../src/core/settings';
 
 export const testModules: LazyModules = {
   ui: () => import('../../src/content/lazy/ui'),
-  claims: () => import('../../src/content/lazy/claims'),
   marks: () => import('../../src/content/lazy/marks'),
 };
+
+/** The background's claim checker, answering in-process (the request cloned, as a message is). */
+export const testChecker: ClaimChecker = async (request) => answerClaims(structuredClone(request));
 
 export const PAINT_MODES: readonly PaintMode[] = ['highlights', 'marks'];
 

@@ -1,8 +1,8 @@
 // Everything a page that may name a topic needs, loaded by the first script (content/index.ts)
 // once its gate says the page's text could hold a mention: the packed matcher (read from
-// lazy/page-index.json), the walk, the scan and the painter. The tooltip UI, the claim checker and
-// the <mark> painter load from lazy/ later, when the page needs them; topic details come from the
-// background.
+// lazy/page-index.json), the walk, the scan and the painter. The tooltip UI and the <mark> painter
+// load from lazy/ later, when the page needs them; topic details and the claim checks are the
+// background's.
 
 import type { PageIndex } from '../../core/corpus-types';
 import { createPackedMatcher } from '../../core/matcher';
@@ -14,7 +14,6 @@ import { startContentScript, type ContentScript } from '../start';
 
 const modules: LazyModules = {
   ui: once(() => importExtensionModule('lazy/ui.js')),
-  claims: once(() => importExtensionModule('lazy/claims.js')),
   marks: once(() => importExtensionModule('lazy/marks.js')),
 };
 
