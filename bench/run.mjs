@@ -187,22 +187,26 @@ async function tracedLoad(context, browser, url, { categories = TRACE_CATEGORIES
   return { buffer, inTrace, afterTrace };
 }
 
-/** What src/background/start.ts measures each claim-check request as. */
-const CLAIMS_MEASURE = 'backstory:claims';
+/** What src/background/page-work.ts measures each request a page hands it as. */
+const BACKGROUND_MEASURES = ['backstory:match', 'backstory:claims'];
 
 /**
- * The background's time checking the load's statements (off the page's main thread, so not in
- * the trace's figures), cleared for the next load; null without a background to ask.
+ * The background's time searching the load's text and checking its statements (off the page's
+ * main thread, so not in the trace's figures), cleared for the next load; null without a
+ * background to ask.
  */
 async function backgroundMs(context) {
   const worker = context.serviceWorkers()[0];
   if (!worker) return null;
   try {
-    return await worker.evaluate((name) => {
-      const ms = performance.getEntriesByName(name).reduce((sum, e) => sum + e.duration, 0);
-      performance.clearMeasures(name);
+    return await worker.evaluate((names) => {
+      let ms = 0;
+      for (const name of names) {
+        ms += performance.getEntriesByName(name).reduce((sum, e) => sum + e.duration, 0);
+        performance.clearMeasures(name);
+      }
       return ms;
-    }, CLAIMS_MEASURE);
+    }, BACKGROUND_MEASURES);
   } catch {
     return null;
   }
@@ -649,7 +653,7 @@ function resultsMarkdown(meta, rows, aliasRows, hoverList, profiles, checks) {
 
 Written by \`node bench/run.mjs\` (issue 10's targets). ${meta.source}. ${m.cpu}, ${m.cores} cores; ${m.chromium} (headless); Node ${m.node}. Load average ${meta.loadBefore} before, ${meta.loadAfter} after; ${meta.duration}.
 
-Every figure is main-thread CPU time (ms) from a Chrome trace of a fresh load (a new tab, so a new renderer; ${meta.distinctPids}), median of ${REPS} loads. **Backstory** is dist/chrome as built: the tasks that run its script (by the script URL in the trace's EvaluateScript / v8.compile / FunctionCall / module events, and the tasks that run only microtasks once it has started: its promise continuations), plus the rendering frames that follow them with nothing of the page's in between (bench/trace.mjs explains the rule). **Empty script**: a content script that does nothing, charged by the same rule. **Bare pass**: a TreeWalker over the page's text nodes plus one combined case-insensitive RegExp of the ${meta.realAliases} aliases, injected into the page (CPU of its task). **First highlights painted**: the end of the first charged frame that painted, from navigation start (and from the content script's start). **Background ms**: the extension's background checking the load's statements against the sources (its own thread, not the page's: not in the other figures; \`backstory:claims\` measures). content.js ${kb(meta.contentBytes)}.
+Every figure is main-thread CPU time (ms) from a Chrome trace of a fresh load (a new tab, so a new renderer; ${meta.distinctPids}), median of ${REPS} loads. **Backstory** is dist/chrome as built: the tasks that run its script (by the script URL in the trace's EvaluateScript / v8.compile / FunctionCall / module events, and the tasks that run only microtasks once it has started: its promise continuations), plus the rendering frames that follow them with nothing of the page's in between (bench/trace.mjs explains the rule). **Empty script**: a content script that does nothing, charged by the same rule. **Bare pass**: a TreeWalker over the page's text nodes plus one combined case-insensitive RegExp of the ${meta.realAliases} aliases, injected into the page (CPU of its task). **First highlights painted**: the end of the first charged frame that painted, from navigation start (and from the content script's start). **Background ms**: the extension's background searching the load's text and checking its statements against the sources (its own thread, not the page's: not in the other figures; \`backstory:match\` and \`backstory:claims\` measures). content.js ${kb(meta.contentBytes)}.
 
 ## Per page
 
@@ -722,7 +726,7 @@ function readmeBlock(meta, rows, aliasRows, hoverList, checks) {
         : null,
       rows.big?.heapMB != null && rows.big?.emptyHeapMB != null ? `JS heap on the 5 MB page: ${f(rows.big.heapMB - rows.big.emptyHeapMB)} MB.` : null,
       rows.article?.backgroundMs != null
-        ? `Claim checks in the extension's background, off the page's main thread (not in the figures above): ${f(rows.article.backgroundMs)} ms per article load.`
+        ? `Searching the text and checking statements in the extension's background, off the page's main thread (not in the figures above): ${f(rows.article.backgroundMs)} ms per article load.`
         : null,
       first
         ? `First tooltip: sourced content painted ${f(first.paintedMs)} ms after the intent delay (frame ${first.frames.map((x) => x ?? '–').join(', ')}).`

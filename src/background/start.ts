@@ -8,7 +8,7 @@ import { PACKS_FLAG_SCRIPT } from '../core/content-flags';
 import type { ExtensionApi } from '../platform/extension-api';
 import { pageWork } from './page-work';
 
-export { CLAIMS_MEASURE } from './page-work';
+export { CLAIMS_MEASURE, MATCH_MEASURE } from './page-work';
 
 const BADGE_COLOR = '#3560b0';
 
@@ -54,7 +54,7 @@ export function startBackground(api: ExtensionApi, now: () => number = Date.now)
       await api.openPage(readerPath(target), sender.tabId);
       return true;
     },
-    ...pageWork(),
+    ...pageWork(api),
     'counts:report': async ({ counts }, sender) => {
       if (sender.tabId !== null && sender.frameId === 0) {
         // An open popup follows the page through this (the page's own answer, not these counts);

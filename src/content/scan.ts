@@ -3,9 +3,13 @@
 // headings) are joined into batches, folded and searched as one text: a fold and a search have a
 // cost per call that hundreds of short runs would otherwise pay each. Long text (one 5 MB text
 // node) is folded and searched a window at a time, so no step grows with the size of the page.
-// Only reads the DOM.
+// Where the matcher can ask the background (Matcher.ask), batches are searched there instead, a
+// few in flight while the walk reads on; a batch it doesn't answer is searched here. Only reads
+// the DOM.
 
+import type { MatchAnswer } from '../core/match-request';
 import { joinPrepared, prepareText, RUN_SEPARATOR, type MatchOptions, type Matcher, type Mention, type PreparedText } from '../core/matcher';
+import type { Step } from './slices';
 import { createRunWalker, type TextRun } from './text-runs';
 
 /** Text searched per step; a run longer than this is folded and searched in windows of it. */
@@ -14,6 +18,10 @@ export const WINDOW_CHARS = 32_768;
 const NONE: Mention[] = Object.freeze([]) as unknown as Mention[];
 /** Short runs are joined until a batch holds this much text. */
 export const BATCH_CHARS = 2_048;
+/** A batch asked of the background holds this much: fewer, larger messages (each costs the page a little). */
+export const ASKED_BATCH_CHARS = 16_384;
+/** Batches asked and not yet answered while the walk reads on. */
+export const ASKED_AHEAD = 2;
 
 /**
  * Takes a run's mentions found in one step, in order, with offsets in the run's text; `runDone`
@@ -24,51 +32,56 @@ export type OnMatches = (run: TextRun, mentions: Mention[], runDone: boolean) =>
 
 export interface SubtreeScan {
   /** Runs one step; false when the subtree is done. */
-  step(): boolean;
+  step: Step;
   /** Subtrees skipped for being nested too deep. */
   readonly skipped: number;
   /** The page removed what was being read: the root needs reading again. */
   readonly interrupted: boolean;
 }
 
+/**
+ * A run too long to batch (one huge text node), read over several steps: folded a window at a
+ * time, then searched a window at a time.
+ */
+class LongRun {
+  private prepared: PreparedText | null = null;
+  private readonly parts: PreparedText[] = [];
+  private position = 0;
+
+  constructor(
+    readonly run: TextRun,
+    private readonly matcher: Matcher,
+    private readonly options: MatchOptions,
+    private readonly onMatches: OnMatches,
+  ) {}
+
+  /** One window: folding it, or searching it once all are folded. True once the run is done. */
+  step(): boolean {
+    const { run, parts } = this;
+    const text = run.text;
+    if (!this.prepared) {
+      parts.push(prepareText(text.slice(parts.length * WINDOW_CHARS, (parts.length + 1) * WINDOW_CHARS)));
+      if (parts.length * WINDOW_CHARS >= text.length) this.prepared = joinPrepared(parts);
+      return false;
+    }
+    const to = Math.min(text.length, this.position + WINDOW_CHARS);
+    const mentions = this.matcher.findIn(this.prepared, this.position, to, this.options);
+    // A mention may run past the window; the next window starts after it.
+    this.position = Math.max(to, mentions.length ? mentions[mentions.length - 1]!.end : 0);
+    const runDone = this.position >= text.length;
+    if (mentions.length || runDone) this.onMatches(run, mentions, runDone);
+    return runDone;
+  }
+}
+
 /** Runs over `root` (from `from` on, then up to it), handing each step's matches to `onMatches`. */
 export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptions, onMatches: OnMatches, from: Element | null = null): SubtreeScan {
   const walker = createRunWalker(root, from, matcher.mayName);
-  /** A run too long to batch, read a window at a time over the next steps. */
-  let run: TextRun | null = null;
-  let prepared: PreparedText | null = null;
-  /** Long runs are folded a window at a time first. */
-  let parts: PreparedText[] = [];
-  let position = 0;
+  /** A run too long to batch, read over the next steps. */
+  let long: LongRun | null = null;
 
-  function startRun(next: TextRun): void {
-    run = next;
-    prepared = null;
-    parts = [];
-    position = 0;
-  }
-
-  /** One window of the long run: folding it, or searching it once folded. */
-  function longRunStep(current: TextRun): void {
-    const text = current.text;
-    if (!prepared) {
-      parts.push(prepareText(text.slice(parts.length * WINDOW_CHARS, (parts.length + 1) * WINDOW_CHARS)));
-      if (parts.length * WINDOW_CHARS >= text.length) prepared = joinPrepared(parts);
-      return;
-    }
-    const to = Math.min(text.length, position + WINDOW_CHARS);
-    const mentions = matcher.findIn(prepared, position, to, options);
-    // A mention may run past the window; the next window starts after it.
-    position = Math.max(to, mentions.length ? mentions[mentions.length - 1]!.end : 0);
-    const runDone = position >= text.length;
-    if (mentions.length || runDone) onMatches(current, mentions, runDone);
-    if (runDone) run = null;
-  }
-
-  /** Short runs, searched as one text; each run's mentions are handed on in its own offsets. */
-  function batchStep(batch: readonly TextRun[]): void {
-    const joined = batch.map((r) => r.text).join(RUN_SEPARATOR);
-    const mentions = matcher.findIn(prepareText(joined), 0, joined.length, options);
+  /** A batch's mentions, handed on run by run in each run's own offsets. */
+  function deliver(batch: readonly TextRun[], mentions: Mention[]): void {
     let next = 0;
     let offset = 0;
     for (const current of batch) {
@@ -84,26 +97,62 @@ export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptio
     }
   }
 
-  function step(): boolean {
-    if (run) {
-      longRunStep(run);
-      return true;
-    }
+  const joined = (batch: readonly TextRun[]) => batch.map((r) => r.text).join(RUN_SEPARATOR);
+  const searchHere = (text: string) => matcher.findIn(prepareText(text), 0, text.length, options);
+
+  /** Short runs up to `chars` of text; stops before a run too long to batch (it becomes `long`). */
+  function readBatch(chars: number): TextRun[] {
     const batch: TextRun[] = [];
     let size = 0;
-    while (size < BATCH_CHARS) {
+    while (size < chars) {
       const next = walker.next(batch.length > 0);
       if (!next) break;
       if (next.text.length > WINDOW_CHARS) {
-        startRun(next);
+        long = new LongRun(next, matcher, options, onMatches);
         break;
       }
       batch.push(next);
       size += next.text.length + RUN_SEPARATOR.length;
     }
-    if (batch.length) batchStep(batch);
-    return batch.length > 0 || run !== null;
+    return batch;
   }
+
+  function localStep(): boolean {
+    if (long) {
+      if (long.step()) long = null;
+      return true;
+    }
+    const batch = readBatch(BATCH_CHARS);
+    if (batch.length) deliver(batch, searchHere(joined(batch)));
+    return batch.length > 0 || long !== null;
+  }
+
+  interface Asked {
+    batch: TextRun[];
+    text: string;
+    answer: Promise<MatchAnswer | null>;
+  }
+  const asked: Asked[] = [];
+
+  /** The next batch's answer, with a few more asked meanwhile; a long run is searched here once those before it are handed on. */
+  function askingStep(ask: NonNullable<Matcher['ask']>): boolean | Promise<() => boolean> {
+    while (!long && asked.length < ASKED_AHEAD) {
+      const batch = readBatch(ASKED_BATCH_CHARS);
+      if (!batch.length) break;
+      const text = joined(batch);
+      asked.push({ batch, text, answer: ask(text, options) });
+    }
+    const first = asked.shift();
+    if (!first) return localStep();
+    return first.answer.then((answer) => () => {
+      if (answer) for (const topic of answer.lookalikes) options.onLookalike?.(topic);
+      deliver(first.batch, answer?.mentions ?? searchHere(first.text));
+      return true;
+    });
+  }
+
+  const ask = matcher.ask?.bind(matcher);
+  const step: Step = ask ? () => askingStep(ask) : localStep;
 
   return {
     step,
@@ -118,7 +167,7 @@ export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptio
 
 export interface RootsScan {
   /** Runs one step; false when every root is done. */
-  step(): boolean;
+  step: Step;
   /** Subtrees skipped for being nested too deep. */
   readonly skipped: number;
   /** Roots the page changed under the walk: to be read again once this scan is done. */
@@ -137,8 +186,16 @@ export function scanRoots(
   let subtree: SubtreeScan | null = null;
   let skipped = 0;
   const again: Element[] = [];
-  const step = (): boolean => {
-    while (!subtree?.step()) {
+  const step: Step = () => {
+    for (;;) {
+      const done = subtree ? subtree.step() : false;
+      // A step waiting for an answer: once it has run, the next step says whether the subtree has more.
+      if (typeof done !== 'boolean')
+        return done.then((rest) => () => {
+          rest();
+          return true;
+        });
+      if (done) return true;
       if (subtree) skipped += subtree.skipped;
       if (subtree?.interrupted) again.push(roots[next - 1]!);
       subtree = null;
@@ -146,7 +203,6 @@ export function scanRoots(
       if (!root) return false;
       if (root.isConnected) subtree = scanSubtree(root, matcher, options, onMatches, from);
     }
-    return true;
   };
   return {
     step,

@@ -3,12 +3,18 @@
 
 export const SLICE_MS = 8;
 
+/**
+ * One step of work: whether there is more, or (for a step waiting on an answer from elsewhere)
+ * the rest of the step, run once the answer is there unless the slicer was cancelled meanwhile.
+ */
+export type Step = () => boolean | Promise<() => boolean>;
+
 export interface Slicer {
   /**
    * Runs `step` until it returns false, yielding to the page between slices; `afterSlice` runs
    * at the end of each slice (to paint what the slice found). Resolves false if cancelled.
    */
-  run(step: () => boolean, afterSlice?: () => void): Promise<boolean>;
+  run(step: Step, afterSlice?: () => void): Promise<boolean>;
   cancel(): void;
 }
 
@@ -32,8 +38,15 @@ export function createSlicer(win: Window, budget = SLICE_MS): Slicer {
       for (;;) {
         const end = now() + budget;
         let more = true;
-        do more = step();
-        while (more && now() < end);
+        do {
+          const done = step();
+          if (typeof done === 'boolean') more = done;
+          else {
+            const rest = await done;
+            if (mine !== generation) return false;
+            more = rest();
+          }
+        } while (more && now() < end);
         afterSlice?.();
         if (!more) return true;
         await yieldToPage();

@@ -3,6 +3,7 @@
 
 import type { Verdict } from './claims';
 import type { ClaimsAnswer, ClaimsRequest } from './claims-request';
+import type { MatchAnswer, MatchRequest } from './match-request';
 import type { TopicDetails } from './corpus-types';
 import { isObj } from './guards';
 import type { ReaderTarget } from './reader-link';
@@ -71,6 +72,8 @@ export interface ToBackground {
   'counts:report': { request: { counts: MentionCounts }; response: null };
   /** content → background: the page's statements checked against the sources, off the page's main thread (claims-request.ts). */
   'claims:check': { request: ClaimsRequest; response: ClaimsAnswer };
+  /** content → background: the mentions in a batch of the page's text, found off the page's main thread (match-request.ts); null if it can't. */
+  'match:find': { request: MatchRequest; response: MatchAnswer | null };
 }
 
 /** What the popup and the background ask a tab's content script (its top frame). */
@@ -123,6 +126,7 @@ const TYPES: Record<MessageType, true> = {
   'counts:report': true,
   'reader:open': true,
   'claims:check': true,
+  'match:find': true,
   'page:status': true,
   'page:report': true,
   'page:reveal': true,

@@ -12,7 +12,7 @@ import type { CompiledIndex } from '../../src/core/corpus-types';
 import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { checksOnPage, mentionsOnPage } from '../fixtures/mentions-on-page';
-import { highlightedMentions, highlightsOnPage, installHighlightApi, testChecker, testModules } from '../support/content';
+import { askingTestMatcher, highlightedMentions, highlightsOnPage, installHighlightApi, testChecker, testModules } from '../support/content';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'matching');
 let index: CompiledIndex;
@@ -32,12 +32,12 @@ function load(file: string) {
   };
 }
 
-async function annotate(paintMode: 'highlights' | 'marks') {
+async function annotate(paintMode: 'highlights' | 'marks', matcher = createMatcher(index)) {
   const controller = new AbortController();
   const annotator = createAnnotator({
     doc: document,
     index,
-    matcher: createMatcher(index),
+    matcher,
     modules: testModules,
     checker: testChecker,
     signal: controller.signal,
@@ -102,6 +102,28 @@ describe('matching fixtures', () => {
       } finally {
         uninstall();
       }
+    });
+
+    it(`finds exactly the expected mentions in ${file} when the background searches its text`, async () => {
+      const expected = load(file);
+      const { matcher, counts } = askingTestMatcher(index);
+      const { stop } = await annotate('marks', matcher);
+      expect(mentionsOnPage(document)).toEqual(expected.mentions);
+      expect(checksOnPage(document)).toEqual(expected.checks);
+      // Every batch was answered by the background; the page searched none itself.
+      expect(counts.asked).toBeGreaterThan(0);
+      expect(counts.searchedHere).toBe(0);
+      stop();
+    });
+
+    it(`finds exactly the expected mentions in ${file} when the background answers only some requests`, async () => {
+      const expected = load(file);
+      const { matcher, counts } = askingTestMatcher(index, (request) => request % 2 === 0);
+      const { stop } = await annotate('marks', matcher);
+      expect(mentionsOnPage(document)).toEqual(expected.mentions);
+      // The requests that got no answer were searched in the page.
+      expect(counts.searchedHere).toBe(counts.asked - counts.answered);
+      stop();
     });
   }
 });

@@ -4,6 +4,8 @@
 
 import type { LazyModules } from '../../src/content/modules';
 import { answerClaims, type ClaimChecker } from '../../src/core/claims-request';
+import { answerMatch, askingBackground, type MatchRequest } from '../../src/core/match-request';
+import { createMatcher, type Matcher } from '../../src/core/matcher';
 import type { PaintMode } from '../../src/core/settings';
 
 export const testModules: LazyModules = {
@@ -13,6 +15,30 @@ export const testModules: LazyModules = {
 
 /** The background's claim checker, answering in-process (the request cloned, as a message is). */
 export const testChecker: ClaimChecker = async (request) => answerClaims(structuredClone(request));
+
+/**
+ * A matcher whose text is searched by a stand-in for the background (its own matcher over the
+ * same index, answering after a few milliseconds, out of step with the page's slices); `fails`
+ * says which requests get no answer (numbered from 0), as when the background is being replaced.
+ * Counts the requests answered and the batches the page searched itself.
+ */
+export function askingTestMatcher(index: Parameters<typeof createMatcher>[0], fails: (request: number) => boolean = () => false) {
+  const background = createMatcher(index);
+  const counts = { asked: 0, answered: 0, searchedHere: 0 };
+  const ask = (request: MatchRequest) =>
+    new Promise<unknown>((resolve, reject) => {
+      const failed = fails(counts.asked++);
+      if (!failed) counts.answered++;
+      setTimeout(() => (failed ? reject(new Error('no background')) : resolve(answerMatch(background, structuredClone(request)))), counts.asked % 3);
+    });
+  const own = createMatcher(index);
+  const findIn: Matcher['findIn'] = (...args) => {
+    counts.searchedHere++;
+    return own.findIn(...args);
+  };
+  const matcher = askingBackground({ ...own, findIn }, ask, index.topics.length);
+  return { matcher, counts };
+}
 
 export const PAINT_MODES: readonly PaintMode[] = ['highlights', 'marks'];
 

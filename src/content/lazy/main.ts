@@ -1,10 +1,11 @@
 // Everything a page that may name a topic needs, loaded by the first script (content/index.ts)
 // once its gate says the page's text could hold a mention: the packed matcher (read from
 // lazy/page-index.json), the walk, the scan and the painter. The tooltip UI and the <mark> painter
-// load from lazy/ later, when the page needs them; topic details and the claim checks are the
-// background's.
+// load from lazy/ later, when the page needs them; topic details, the search of the page's text and
+// the claim checks are the background's.
 
 import type { PageIndex } from '../../core/corpus-types';
+import { askingBackground } from '../../core/match-request';
 import { createPackedMatcher } from '../../core/matcher';
 import { contentApi } from '../../platform/content-api';
 import { importExtensionModule, readExtensionJson } from '../../platform/extension-files';
@@ -35,5 +36,7 @@ export async function start(slot: InstanceSlot, waiting: ContentScript): Promise
   const current = slot.get();
   if (current !== waiting && current?.alive()) return;
   const reach = viewportReach(window);
-  slot.set(startContentScript({ api: contentApi, index, matcher: createPackedMatcher(matcher), doc: document, modules, reach }));
+  // The page's text is searched by the background; the page's own matcher answers what can't wait (match-request.ts).
+  const asking = askingBackground(createPackedMatcher(matcher), (request) => contentApi.send('match:find', request), index.topics.length);
+  slot.set(startContentScript({ api: contentApi, index, matcher: asking, doc: document, modules, reach }));
 }

@@ -1,14 +1,15 @@
-// Claim checks asked of the background (claims:check): a content script's runs come back judged
-// as the checker judges them in place; whatever else arrives on the channel gets no verdict and
-// no error.
+// The work content scripts hand the background. Claim checks (claims:check): a content script's
+// runs come back judged as the checker judges them in place. Finding mentions (match:find): a
+// batch of text comes back with the mentions the page's own matcher finds. Whatever else arrives
+// on the channel gets no verdict, no mention and no error.
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script
 import { compileCorpus } from '../../build.mjs';
-import { CLAIMS_MEASURE, startBackground } from '../../src/background/start';
+import { CLAIMS_MEASURE, MATCH_MEASURE, startBackground } from '../../src/background/start';
 import { checkClaims } from '../../src/core/claims';
 import { answerClaims, type ClaimsRequest } from '../../src/core/claims-request';
 import type { CompiledIndex } from '../../src/core/corpus-types';
-import { createMatcher, type Matcher } from '../../src/core/matcher';
+import { createMatcher, type Matcher, packMatcher } from '../../src/core/matcher';
 import { fakeExtension } from '../support/extension-api';
 
 let index: CompiledIndex;
@@ -64,5 +65,42 @@ describe('claims:check in the background', () => {
     // A claims map the checker can't read (a corrupt pack) judges nothing either.
     const corrupt = Object.fromEntries(Object.keys(index.claims).map((k) => [k, [{ attribute: 'date' }]]));
     expect(answerClaims({ ...request, claims: corrupt })).toEqual([[]]);
+  });
+});
+
+describe('match:find in the background', () => {
+  const PAGE_TEXT = 'Lavrov said the Kurils are Russian; Japan calls Etorofu-class ships and Shikotan otherwise. Putin agreed.';
+  const fromTab = { tabId: 1, frameId: 0 };
+
+  it('answers with the mentions and look-alikes the page would find itself, reading the matcher once', async () => {
+    let reads = 0;
+    const fake = fakeExtension({ bundled: { 'lazy/page-index.json': { matcher: packMatcher(index) } } });
+    const readBundled = fake.api.readBundled;
+    startBackground({
+      ...fake.api,
+      readBundled: (path) => {
+        reads++;
+        return readBundled(path);
+      },
+    });
+    for (const pageHasContext of [true, false]) {
+      const lookalikes: number[] = [];
+      const inPage = matcher.findAll(PAGE_TEXT, { pageHasContext, onLookalike: (t) => lookalikes.push(t) });
+      const measured = performance.getEntriesByName(MATCH_MEASURE).length;
+      const answer = await fake.deliver('match:find', { text: PAGE_TEXT, pageHasContext }, fromTab);
+      expect(answer).toEqual({ mentions: inPage, lookalikes });
+      expect(performance.getEntriesByName(MATCH_MEASURE).length).toBe(measured + 1);
+    }
+    expect(matcher.findAll(PAGE_TEXT, { pageHasContext: true }).length).toBeGreaterThan(2);
+    expect(reads).toBe(1);
+  });
+
+  it('answers null while it cannot read its matcher, and empty for a request without text', async () => {
+    const fake = fakeExtension({ bundled: {} });
+    startBackground(fake.api);
+    expect(await fake.deliver('match:find', { text: PAGE_TEXT, pageHasContext: true }, fromTab)).toBeNull();
+    const ok = fakeExtension({ bundled: { 'lazy/page-index.json': { matcher: packMatcher(index) } } });
+    startBackground(ok.api);
+    expect(await ok.deliver('match:find', { text: 42 } as never, fromTab)).toEqual({ mentions: [], lookalikes: [] });
   });
 });

@@ -1,0 +1,86 @@
+// Finding mentions asked of the extension's background: the content script sends the text its
+// walk read (short runs joined, as the scan searches them) and gets the mentions back. The
+// background's matcher stays compiled and optimised from page to page, where the page's own would
+// run cold on every page's main thread. The page keeps its matcher for what can't wait for an
+// answer (the walk's block probe, the title) and for any text the background doesn't answer.
+
+import { isObj } from './guards';
+import type { MatchOptions, Matcher, Mention } from './matcher';
+
+export interface MatchRequest {
+  text: string;
+  /** MatchOptions.pageHasContext, decided before asking. */
+  pageHasContext: boolean;
+}
+
+export interface MatchAnswer {
+  mentions: Mention[];
+  /** The topics whose look-alikes the text names, as MatchOptions.onLookalike would be told. */
+  lookalikes: number[];
+}
+
+/** Asks the background; rejects when it can't answer (the extension being updated, a restart). */
+export type AskMatches = (request: MatchRequest) => Promise<unknown>;
+
+const RULES: ReadonlySet<unknown> = new Set<Mention['rule']>(['alias', 'context', 'page']);
+
+/** The background's side: a request as it arrived (anything may), answered with the built-in corpus's matcher. */
+export function answerMatch(matcher: Matcher, request: unknown): MatchAnswer {
+  if (!isObj(request) || typeof request.text !== 'string') return { mentions: [], lookalikes: [] };
+  const lookalikes: number[] = [];
+  const mentions = matcher.findAll(request.text, { pageHasContext: request.pageHasContext === true, onLookalike: (t) => lookalikes.push(t) });
+  return { mentions, lookalikes };
+}
+
+function isMention(v: unknown, length: number, topics: number, after: number): v is Mention {
+  if (!isObj(v)) return false;
+  const { start, end, topic } = v;
+  const offsets =
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    (start as number) >= after &&
+    (start as number) < (end as number) &&
+    (end as number) <= length;
+  const named = Number.isInteger(topic) && (topic as number) >= 0 && (topic as number) < topics && typeof v.alias === 'string';
+  return offsets && named && RULES.has(v.rule) && (v.deferred === undefined || typeof v.deferred === 'boolean');
+}
+
+/**
+ * The page's side: an answer as it arrived, or null (then the page matches the text itself) unless
+ * every mention lies in order inside the text and names one of the corpus's `topics` topics.
+ */
+export function readMatchAnswer(answer: unknown, length: number, topics: number): MatchAnswer | null {
+  if (!isObj(answer) || !Array.isArray(answer.mentions) || !Array.isArray(answer.lookalikes)) return null;
+  let after = 0;
+  for (const m of answer.mentions) {
+    if (!isMention(m, length, topics, after)) return null;
+    after = m.end;
+  }
+  if (!answer.lookalikes.every((t) => Number.isInteger(t) && t >= 0 && t < topics)) return null;
+  return { mentions: answer.mentions as Mention[], lookalikes: answer.lookalikes as number[] };
+}
+
+/** MatchOptions.pageHasContext as a value (asked now if it is a function). */
+export function decidedContext(options: MatchOptions): boolean {
+  return typeof options.pageHasContext === 'function' ? options.pageHasContext() : !!options.pageHasContext;
+}
+
+/**
+ * The built-in corpus's matcher, searching through the background (Matcher.ask): `topics` is the
+ * corpus's topic count, what an answer's topics are checked against.
+ */
+export function askingBackground(matcher: Matcher, ask: AskMatches, topics: number): Matcher {
+  const asked = async (text: string, options: MatchOptions): Promise<MatchAnswer | null> =>
+    readMatchAnswer(await ask({ text, pageHasContext: decidedContext(options) }), text.length, topics);
+  return {
+    findAll: matcher.findAll,
+    findIn: matcher.findIn,
+    hasContext: matcher.hasContext,
+    mayName: matcher.mayName,
+    // A getter, as the matcher's own: most pages never decode the context words.
+    get context() {
+      return matcher.context;
+    },
+    ask: (text, options) => asked(text, options).catch(() => null),
+  };
+}

@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+// The page's text searched by the background: an answer that arrives after the reader switched
+// Backstory off shows nothing, and the page switched on again shows each mention once; an answer
+// that doesn't fit its text is not trusted (the page searches that text itself).
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ESM build script
+import { compileCorpus } from '../../build.mjs';
+import { createAnnotator } from '../../src/content/annotator';
+import type { CompiledIndex } from '../../src/core/corpus-types';
+import { answerMatch, askingBackground, type MatchRequest } from '../../src/core/match-request';
+import { createMatcher, type Matcher } from '../../src/core/matcher';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { mentionsOnPage } from '../fixtures/mentions-on-page';
+import { testChecker, testModules } from '../support/content';
+
+let index: CompiledIndex;
+beforeAll(async () => {
+  index = (await compileCorpus()).index;
+});
+
+const controller = { current: new AbortController() };
+afterEach(() => {
+  controller.current.abort();
+  document.body.innerHTML = '';
+});
+
+const PAGE =
+  '<p>Japan and Russia still argue over the Northern Territories.</p><p>Lavrov met his Japanese counterpart; Shikotan was not on the agenda.</p>';
+const EXPECTED = [
+  ['Northern Territories', 'northern-territories'],
+  ['Lavrov', 'sergei-lavrov'],
+  ['Shikotan', 'shikotan'],
+];
+const settings = { ...DEFAULT_SETTINGS, paintMode: 'marks' as const };
+
+/** A background whose answers wait until `release()`; `rewrite` changes what it answers. */
+function heldBackground(rewrite: (answer: ReturnType<typeof answerMatch>, request: MatchRequest) => unknown = (a) => a) {
+  const own = createMatcher(index);
+  const held: Array<() => void> = [];
+  let holding = true;
+  const ask = (request: MatchRequest) =>
+    new Promise<unknown>((resolve) => {
+      const answer = () => resolve(rewrite(answerMatch(own, structuredClone(request)), request));
+      if (holding) held.push(answer);
+      else answer();
+    });
+  return {
+    matcher: askingBackground(createMatcher(index), ask, index.topics.length),
+    release() {
+      holding = false;
+      for (const answer of held.splice(0)) answer();
+    },
+  };
+}
+
+function annotator(matcher: Matcher) {
+  controller.current = new AbortController();
+  return createAnnotator({ doc: document, index, matcher, modules: testModules, checker: testChecker, signal: controller.current.signal });
+}
+
+const mentionIds = () => mentionsOnPage(document);
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('mentions found by the background', () => {
+  it('shows nothing from an answer that came after Backstory was switched off, and each mention once when switched on again', async () => {
+    document.body.innerHTML = PAGE;
+    const background = heldBackground();
+    const a = annotator(background.matcher);
+    const first = a.apply(settings, true);
+    await settle();
+    await a.apply(settings, false);
+    background.release();
+    await first;
+    await settle();
+    expect(mentionIds()).toEqual([]);
+    expect(document.body.innerHTML).toBe(PAGE);
+    await a.apply(settings, true);
+    expect(mentionIds()).toEqual(EXPECTED);
+  });
+
+  it('searches the text itself when an answer does not fit it', async () => {
+    const wrongAnswers = [
+      (a: ReturnType<typeof answerMatch>, r: MatchRequest) => ({ ...a, mentions: [{ ...a.mentions[0], end: r.text.length + 3 }] }),
+      (a: ReturnType<typeof answerMatch>) => ({ ...a, mentions: [{ ...a.mentions[0], topic: index.topics.length }] }),
+      (a: ReturnType<typeof answerMatch>) => ({ ...a, mentions: [...a.mentions].reverse() }),
+      (a: ReturnType<typeof answerMatch>) => ({ ...a, lookalikes: ['etorofu'] }),
+      () => 'nothing',
+    ];
+    for (const rewrite of wrongAnswers) {
+      document.body.innerHTML = PAGE;
+      const background = heldBackground(rewrite);
+      background.release();
+      await annotator(background.matcher).apply(settings, true);
+      expect(mentionIds(), String(rewrite)).toEqual(EXPECTED);
+      controller.current.abort();
+    }
+  });
+});
