@@ -4,6 +4,7 @@
 // With a Reach (highlight mode in a browser), runs wait instead until the reader comes near them
 // (waiting-runs.ts).
 
+import { answeredWithin } from '../core/answer-time';
 import type { ClaimCheck } from '../core/claims';
 import type { ClaimChecker, ClaimInput } from '../core/claims-request';
 import type { TopicIndex } from '../core/corpus-types';
@@ -124,9 +125,16 @@ export class ClaimPass {
   async check(runs: readonly ClaimRun[], index: TopicIndex, toMention: ToMention, current: () => boolean): Promise<PageMention[] | null> {
     const live = runs.filter(({ run }) => run.nodes.every((n) => n.isConnected));
     if (!live.length) return [];
-    const answers = await this.ask(live, index);
+    let answers: ClaimCheck[][] = [];
+    // Waited for as a step of the slicer: clearing the page stops the wait at once.
+    const answered = await this.slicer.run(() =>
+      this.ask(live, index).then((a) => () => {
+        answers = a;
+        return false;
+      }),
+    );
     // Cleared while the background answered: the runs' topics may be another corpus's.
-    if (!current()) return null;
+    if (!answered || !current()) return null;
     const checks: PageMention[] = [];
     let next = 0;
     const step = () => {
@@ -152,7 +160,8 @@ export class ClaimPass {
     const events = index.claimEvents ?? [];
     const answers = await Promise.all(
       groups.map((group) =>
-        this.checker({ runs: group, claims: index.claims, events })
+        // Asked inside the chain: a checker that throws leaves these runs unjudged, like one that refuses.
+        answeredWithin(Promise.resolve().then(() => this.checker({ runs: group, claims: index.claims, events })))
           .then((answer) => (Array.isArray(answer) ? answer : []))
           .catch((): ClaimCheck[][] => []),
       ),

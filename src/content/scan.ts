@@ -7,7 +7,7 @@
 // few in flight while the walk reads on; a batch it doesn't answer is searched here. Only reads
 // the DOM.
 
-import type { MatchAnswer } from '../core/match-request';
+import { findWithLookalikes, type MatchAnswer } from '../core/match-request';
 import { joinPrepared, prepareText, RUN_SEPARATOR, type MatchOptions, type Matcher, type Mention, type PreparedText } from '../core/matcher';
 import type { Step } from './slices';
 import { createRunWalker, type TextRun } from './text-runs';
@@ -80,12 +80,18 @@ export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptio
   /** A run too long to batch, read over the next steps. */
   let long: LongRun | null = null;
 
-  /** A batch's mentions, handed on run by run in each run's own offsets. */
-  function deliver(batch: readonly TextRun[], mentions: Mention[]): void {
+  /**
+   * A batch's mentions, handed on run by run in each run's own offsets, each run's look-alikes
+   * reported before its mentions (however large the batch, as the matcher reports a run's).
+   */
+  function deliver(batch: readonly TextRun[], { mentions, lookalikes }: MatchAnswer): void {
     let next = 0;
     let offset = 0;
+    let look = 0;
     for (const current of batch) {
       const end = offset + current.text.length;
+      for (; look < lookalikes.length && lookalikes[look]!.start < end; look++)
+        options.onLookalike?.(lookalikes[look]!.topic, lookalikes[look]!.start - offset);
       const first = next;
       while (next < mentions.length && mentions[next]!.start < end) {
         const m = mentions[next++]!;
@@ -98,7 +104,7 @@ export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptio
   }
 
   const joined = (batch: readonly TextRun[]) => batch.map((r) => r.text).join(RUN_SEPARATOR);
-  const searchHere = (text: string) => matcher.findIn(prepareText(text), 0, text.length, options);
+  const searchHere = (text: string) => findWithLookalikes(matcher, text, options);
 
   /** Short runs up to `chars` of text; stops before a run too long to batch (it becomes `long`). */
   function readBatch(chars: number): TextRun[] {
@@ -145,8 +151,7 @@ export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptio
     const first = asked.shift();
     if (!first) return localStep();
     return first.answer.then((answer) => () => {
-      if (answer) for (const topic of answer.lookalikes) options.onLookalike?.(topic);
-      deliver(first.batch, answer?.mentions ?? searchHere(first.text));
+      deliver(first.batch, answer ?? searchHere(first.text));
       return true;
     });
   }

@@ -18,8 +18,18 @@ export interface Slicer {
   cancel(): void;
 }
 
+function nextCancel(): { promise: Promise<null>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<null>((r) => {
+    resolve = () => r(null);
+  });
+  return { promise, resolve };
+}
+
 export function createSlicer(win: Window, budget = SLICE_MS): Slicer {
   let generation = 0;
+  /** Settles on the next cancel(): a step waiting for an answer stops waiting then. */
+  let cancelled = nextCancel();
   const now = () => win.performance.now();
   // A message to ourselves yields to the page without setTimeout's 4 ms clamp on nested calls.
   const Channel = (win as Window & typeof globalThis).MessageChannel;
@@ -42,8 +52,8 @@ export function createSlicer(win: Window, budget = SLICE_MS): Slicer {
           const done = step();
           if (typeof done === 'boolean') more = done;
           else {
-            const rest = await done;
-            if (mine !== generation) return false;
+            const rest = await Promise.race([done, cancelled.promise]);
+            if (!rest || mine !== generation) return false;
             more = rest();
           }
         } while (more && now() < end);
@@ -55,6 +65,8 @@ export function createSlicer(win: Window, budget = SLICE_MS): Slicer {
     },
     cancel() {
       generation++;
+      cancelled.resolve();
+      cancelled = nextCancel();
     },
   };
 }

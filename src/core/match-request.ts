@@ -4,8 +4,9 @@
 // run cold on every page's main thread. The page keeps its matcher for what can't wait for an
 // answer (the walk's block probe, the title) and for any text the background doesn't answer.
 
+import { answeredWithin } from './answer-time';
 import { isObj } from './guards';
-import type { MatchOptions, Matcher, Mention } from './matcher';
+import { type MatchOptions, type Matcher, type Mention, prepareText } from './matcher';
 
 export interface MatchRequest {
   text: string;
@@ -13,23 +14,39 @@ export interface MatchRequest {
   pageHasContext: boolean;
 }
 
+/** A look-alike read in the text: the topic it resembles, and where it starts. */
+export interface Lookalike {
+  topic: number;
+  start: number;
+}
+
 export interface MatchAnswer {
   mentions: Mention[];
-  /** The topics whose look-alikes the text names, as MatchOptions.onLookalike would be told. */
-  lookalikes: number[];
+  /** The look-alikes the text names, in order, as MatchOptions.onLookalike would be told. */
+  lookalikes: Lookalike[];
+}
+
+/** A text's mentions and look-alikes found in place (what the background answers, and what the page does without it). */
+export function findWithLookalikes(matcher: Matcher, text: string, options: MatchOptions): MatchAnswer {
+  const lookalikes: Lookalike[] = [];
+  const mentions = matcher.findIn(prepareText(text), 0, text.length, {
+    ...options,
+    onLookalike: (topic, start) => lookalikes.push({ topic, start }),
+  });
+  return { mentions, lookalikes };
 }
 
 /** Asks the background; rejects when it can't answer (the extension being updated, a restart). */
 export type AskMatches = (request: MatchRequest) => Promise<unknown>;
+
+const isOffset = (v: unknown, length: number): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= length;
 
 const RULES: ReadonlySet<unknown> = new Set<Mention['rule']>(['alias', 'context', 'page']);
 
 /** The background's side: a request as it arrived (anything may), answered with the built-in corpus's matcher. */
 export function answerMatch(matcher: Matcher, request: unknown): MatchAnswer {
   if (!isObj(request) || typeof request.text !== 'string') return { mentions: [], lookalikes: [] };
-  const lookalikes: number[] = [];
-  const mentions = matcher.findAll(request.text, { pageHasContext: request.pageHasContext === true, onLookalike: (t) => lookalikes.push(t) });
-  return { mentions, lookalikes };
+  return findWithLookalikes(matcher, request.text, { pageHasContext: request.pageHasContext === true });
 }
 
 function isMention(v: unknown, length: number, topics: number, after: number): v is Mention {
@@ -56,8 +73,10 @@ export function readMatchAnswer(answer: unknown, length: number, topics: number)
     if (!isMention(m, length, topics, after)) return null;
     after = m.end;
   }
-  if (!answer.lookalikes.every((t) => Number.isInteger(t) && t >= 0 && t < topics)) return null;
-  return { mentions: answer.mentions as Mention[], lookalikes: answer.lookalikes as number[] };
+  const fits = (l: unknown) =>
+    isObj(l) && Number.isInteger(l.topic) && (l.topic as number) >= 0 && (l.topic as number) < topics && isOffset(l.start, length);
+  if (!answer.lookalikes.every(fits)) return null;
+  return { mentions: answer.mentions as Mention[], lookalikes: answer.lookalikes as Lookalike[] };
 }
 
 /** MatchOptions.pageHasContext as a value (asked now if it is a function). */
@@ -71,7 +90,7 @@ export function decidedContext(options: MatchOptions): boolean {
  */
 export function askingBackground(matcher: Matcher, ask: AskMatches, topics: number): Matcher {
   const asked = async (text: string, options: MatchOptions): Promise<MatchAnswer | null> =>
-    readMatchAnswer(await ask({ text, pageHasContext: decidedContext(options) }), text.length, topics);
+    readMatchAnswer(await answeredWithin(ask({ text, pageHasContext: decidedContext(options) })), text.length, topics);
   return {
     findAll: matcher.findAll,
     findIn: matcher.findIn,

@@ -57,7 +57,7 @@ export interface MatchOptions {
    * page naming the escort ships is about them, so it can't be shown about the dispute by the
    * same name (see MatchTriage).
    */
-  onLookalike?: (topic: number) => void;
+  onLookalike?: (topic: number, start: number) => void;
 }
 
 /** How far around an ambiguous alias supporting words are looked for, in characters. */
@@ -212,7 +212,7 @@ export function createPackedMatcher(packed: PackedMatcher, shared?: Matcher): Ma
       const topic = (packedEntry >> ENTRY_FLAG_BITS) - 1;
       // A look-alike consumes its text, so no shorter alias inside it fires either.
       if (packedEntry & LOOKALIKE_BIT) {
-        if (topic >= 0) options.onLookalike?.(topic);
+        if (topic >= 0) options.onLookalike?.(topic, start);
         continue;
       }
       if (topic < 0) continue;

@@ -90,7 +90,7 @@ export function combineCorpus(base: CorpusView, packs: readonly InstalledPack[],
 /** A part's options, its look-alikes told by their topic's number in the combined index. */
 function inCombined(options: MatchOptions | undefined, offset: number): MatchOptions | undefined {
   const onLookalike = options?.onLookalike;
-  return onLookalike ? { ...options, onLookalike: (topic) => onLookalike(topic + offset) } : options;
+  return onLookalike ? { ...options, onLookalike: (topic, start) => onLookalike(topic + offset, start) } : options;
 }
 
 /** Changes only when what is matched changes: enabled packs (by version) and this site's false matches. */

@@ -84,14 +84,17 @@ describe('match:find in the background', () => {
       },
     });
     for (const pageHasContext of [true, false]) {
-      const lookalikes: number[] = [];
-      const inPage = matcher.findAll(PAGE_TEXT, { pageHasContext, onLookalike: (t) => lookalikes.push(t) });
+      const lookalikes: Array<{ topic: number; start: number }> = [];
+      const inPage = matcher.findAll(PAGE_TEXT, { pageHasContext, onLookalike: (topic, start) => lookalikes.push({ topic, start }) });
       const measured = performance.getEntriesByName(MATCH_MEASURE).length;
       const answer = await fake.deliver('match:find', { text: PAGE_TEXT, pageHasContext }, fromTab);
       expect(answer).toEqual({ mentions: inPage, lookalikes });
       expect(performance.getEntriesByName(MATCH_MEASURE).length).toBe(measured + 1);
     }
     expect(matcher.findAll(PAGE_TEXT, { pageHasContext: true }).length).toBeGreaterThan(2);
+    // The look-alike ("Etorofu-class") is answered with where it stands.
+    const answer = await fake.deliver('match:find', { text: PAGE_TEXT, pageHasContext: true }, fromTab);
+    expect(answer?.lookalikes.map((l) => PAGE_TEXT.slice(l.start, l.start + 'Etorofu-class'.length))).toEqual(['Etorofu-class']);
     expect(reads).toBe(1);
   });
 

@@ -11,7 +11,8 @@ import { answerMatch, askingBackground, type MatchRequest } from '../../src/core
 import { createMatcher, type Matcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { mentionsOnPage } from '../fixtures/mentions-on-page';
-import { testChecker, testModules } from '../support/content';
+import type { ClaimChecker } from '../../src/core/claims-request';
+import { askingTestMatcher, testChecker, testModules } from '../support/content';
 
 let index: CompiledIndex;
 beforeAll(async () => {
@@ -50,13 +51,32 @@ function heldBackground(rewrite: (answer: ReturnType<typeof answerMatch>, reques
       holding = false;
       for (const answer of held.splice(0)) answer();
     },
+    /** Later requests are answered at once; those held stay unanswered. */
+    answerLater() {
+      holding = false;
+    },
   };
 }
 
-function annotator(matcher: Matcher) {
+function annotator(matcher: Matcher, checker: ClaimChecker = testChecker) {
   controller.current = new AbortController();
-  return createAnnotator({ doc: document, index, matcher, modules: testModules, checker: testChecker, signal: controller.current.signal });
+  return createAnnotator({ doc: document, index, matcher, modules: testModules, checker, signal: controller.current.signal });
 }
+
+/** The page's mentions annotated with the page's own matcher, then with the background searching its text. */
+async function bothWays(page: string, paintMode: 'marks' | 'highlights' = 'marks') {
+  const settings = { ...DEFAULT_SETTINGS, paintMode };
+  document.body.innerHTML = page;
+  await annotator(createMatcher(index)).apply(settings, true);
+  const here = mentionsOnPage(document);
+  controller.current.abort();
+  document.body.innerHTML = page;
+  await annotator(askingTestMatcher(index).matcher).apply(settings, true);
+  return { here, asked: mentionsOnPage(document) };
+}
+
+/** Prose that names nothing, longer than a batch searched in the page. */
+const FILLER = ' The island has hot springs, volcanoes and a small fish-processing plant.'.repeat(40);
 
 const mentionIds = () => mentionsOnPage(document);
 const settle = () => new Promise((r) => setTimeout(r, 20));
@@ -94,5 +114,53 @@ describe('mentions found by the background', () => {
       expect(mentionIds(), String(rewrite)).toEqual(EXPECTED);
       controller.current.abort();
     }
+  });
+
+  it("shows the same mentions as the page's own search when a look-alike stands far after a name", async () => {
+    document.title = '';
+    // "Etorofu-class" (the escort ships) shadows the island's names only from the run that names it on.
+    const page = `<p>Etorofu Island is the largest of the islands.${FILLER}</p><p>The Etorofu-class escort ships were built in 1943.</p>`;
+    const { here, asked } = await bothWays(page);
+    expect(here).toEqual([['Etorofu Island', 'etorofu']]);
+    expect(asked).toEqual(here);
+  });
+
+  it('shows the same mentions either way when the title names a look-alike', async () => {
+    document.title = 'Etorofu-class escort ship';
+    const { here, asked } = await bothWays('<p>Etorofu Island is the largest of the islands.</p>');
+    expect(asked).toEqual(here);
+    document.title = '';
+  });
+
+  it('switched off and on while an answer is awaited, shows the page without waiting for it', async () => {
+    document.body.innerHTML = PAGE;
+    const background = heldBackground();
+    const a = annotator(background.matcher);
+    void a.apply(settings, true);
+    await settle();
+    await a.apply(settings, false);
+    // The held answer never comes; the next scan's requests are answered at once.
+    background.answerLater();
+    const again = a.apply(settings, true);
+    const outcome = await Promise.race([again.then(() => 'done'), new Promise((r) => setTimeout(() => r('stalled'), 1_000))]);
+    expect(outcome).toBe('done');
+    expect(mentionIds()).toEqual(EXPECTED);
+  });
+
+  it('switched off and on while statements are being checked, shows the page without waiting for the verdicts', async () => {
+    document.title = 'Japan and Russia at the UN';
+    document.body.innerHTML = '<p>At the UN, ES-11/1 was supported by 143 member states.</p>';
+    let held = true;
+    const checker: ClaimChecker = (request) => (held ? new Promise(() => {}) : testChecker(request));
+    const a = annotator(createMatcher(index), checker);
+    void a.apply(settings, true);
+    await settle();
+    await a.apply(settings, false);
+    held = false;
+    const again = a.apply(settings, true);
+    const outcome = await Promise.race([again.then(() => 'done'), new Promise((r) => setTimeout(() => r('stalled'), 1_000))]);
+    expect(outcome).toBe('done');
+    expect(document.querySelectorAll('mark[data-annotation-check="conflict"]').length).toBe(1);
+    document.title = '';
   });
 });

@@ -73,4 +73,14 @@ describe('claim checks asked of the background', () => {
     // The statements judged are the last ones on the page, each with its own count.
     expect(shown).toEqual(counts.slice(counts.length - shown.length));
   });
+
+  it('shows every mention, unjudged, when the checker throws instead of answering', async () => {
+    // Long enough that the scan's last batch waits for the checks.
+    const counts = page(60);
+    await annotate(() => {
+      throw new Error('Extension context invalidated');
+    });
+    expect(checksOnPage(document)).toEqual([]);
+    expect(document.querySelectorAll('mark[data-annotation-id]').length).toBe(counts.length);
+  });
 });
