@@ -19,7 +19,9 @@ const NONE: Mention[] = Object.freeze([]) as unknown as Mention[];
 /** Short runs are joined until a batch holds this much text. */
 export const BATCH_CHARS = 2_048;
 /** A batch asked of the background holds this much: fewer, larger messages (each costs the page a little). */
-export const ASKED_BATCH_CHARS = 16_384;
+export const ASKED_BATCH_CHARS = 32_768;
+/** …or this many runs (a table's cells), so that reading one stays well within a slice. */
+export const ASKED_BATCH_RUNS = 256;
 /** Batches asked and not yet answered while the walk reads on. */
 export const ASKED_AHEAD = 2;
 
@@ -106,11 +108,11 @@ export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptio
   const joined = (batch: readonly TextRun[]) => batch.map((r) => r.text).join(RUN_SEPARATOR);
   const searchHere = (text: string) => findWithLookalikes(matcher, text, options);
 
-  /** Short runs up to `chars` of text; stops before a run too long to batch (it becomes `long`). */
-  function readBatch(chars: number): TextRun[] {
+  /** Short runs up to `chars` of text or `runs` runs; stops before a run too long to batch (it becomes `long`). */
+  function readBatch(chars: number, runs = Number.POSITIVE_INFINITY): TextRun[] {
     const batch: TextRun[] = [];
     let size = 0;
-    while (size < chars) {
+    while (size < chars && batch.length < runs) {
       const next = walker.next(batch.length > 0);
       if (!next) break;
       if (next.text.length > WINDOW_CHARS) {
@@ -140,13 +142,18 @@ export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptio
   }
   const asked: Asked[] = [];
 
-  /** The next batch's answer, with a few more asked meanwhile; a long run is searched here once those before it are handed on. */
+  /**
+   * Reads and asks about one more batch while fewer than ASKED_AHEAD are out, or hands on the
+   * first one's answer; a long run is searched here once those before it are handed on.
+   */
   function askingStep(ask: NonNullable<Matcher['ask']>): boolean | Promise<() => boolean> {
-    while (!long && asked.length < ASKED_AHEAD) {
-      const batch = readBatch(ASKED_BATCH_CHARS);
-      if (!batch.length) break;
-      const text = joined(batch);
-      asked.push({ batch, text, answer: ask(text, options) });
+    if (!long && asked.length < ASKED_AHEAD) {
+      const batch = readBatch(ASKED_BATCH_CHARS, ASKED_BATCH_RUNS);
+      if (batch.length) {
+        const text = joined(batch);
+        asked.push({ batch, text, answer: ask(text, options) });
+        return true;
+      }
     }
     const first = asked.shift();
     if (!first) return localStep();

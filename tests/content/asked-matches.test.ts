@@ -6,9 +6,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script
 import { compileCorpus } from '../../build.mjs';
 import { createAnnotator } from '../../src/content/annotator';
+import { ASKED_BATCH_RUNS } from '../../src/content/scan';
 import type { CompiledIndex } from '../../src/core/corpus-types';
 import { answerMatch, askingBackground, type MatchRequest } from '../../src/core/match-request';
-import { createMatcher, type Matcher } from '../../src/core/matcher';
+import { createMatcher, type Matcher, RUN_SEPARATOR } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { mentionsOnPage } from '../fixtures/mentions-on-page';
 import type { ClaimChecker } from '../../src/core/claims-request';
@@ -161,6 +162,24 @@ describe('mentions found by the background', () => {
     const outcome = await Promise.race([again.then(() => 'done'), new Promise((r) => setTimeout(() => r('stalled'), 1_000))]);
     expect(outcome).toBe('done');
     expect(document.querySelectorAll('mark[data-annotation-check="conflict"]').length).toBe(1);
+    document.title = '';
+  });
+
+  it("asks about a table's cells a few hundred at a time, so reading a batch stays short", async () => {
+    document.title = 'Japan and Russia';
+    const cells = Array.from({ length: 3_000 }, (_, i) => `<td>${i % 100 === 0 ? 'Shikotan' : `Abeille ${i}`}</td>`);
+    const rows = Array.from({ length: 300 }, (_, r) => `<tr>${cells.slice(r * 10, r * 10 + 10).join('')}</tr>`);
+    document.body.innerHTML = `<table>${rows.join('')}</table>`;
+    const own = createMatcher(index);
+    const asked: string[] = [];
+    const ask = (request: MatchRequest) => {
+      asked.push(request.text);
+      return Promise.resolve(answerMatch(own, structuredClone(request)));
+    };
+    await annotator(askingBackground(createMatcher(index), ask, index.topics.length)).apply(settings, true);
+    expect(mentionIds()).toEqual(Array.from({ length: 30 }, () => ['Shikotan', 'shikotan']));
+    expect(asked.length).toBeGreaterThan(1);
+    for (const text of asked) expect(text.split(RUN_SEPARATOR).length).toBeLessThanOrEqual(ASKED_BATCH_RUNS);
     document.title = '';
   });
 });
