@@ -92,11 +92,18 @@ function partnersDid(sentence: string, phrase: { start: number; end: number }, p
   // not "両外相が…シンガポールで会談したことを歓迎した"). A の in the object: the object only ("…大使館の外交官ら8人の国外退去を要請した"), not another's act
   // ("…ポーランドによるロシアの外交官45人の国外追放に抗議した", "…の国外追放を発表した"): the phrase
   // ends the partner's own clause.
-  return !/[のが]/.test(between) || (!/による|によって|側の/.test(between) && OWN_CLAUSE_END.test(sentence.slice(phrase.end)));
+  const after = sentence.slice(phrase.end);
+  const ownClause = OWN_CLAUSE_END.test(after) || (!between.includes('が') && SPOKEN_OF.test(after));
+  return !/[のが]/.test(between) || (!/による|によって|側の/.test(between) && ownClause);
 }
 
 /** The partner's verb ending its clause right after the phrase: "要請した。", "求め、", "国外追放した". */
 const OWN_CLAUSE_END = /^(?:した|する|し|しました|します|た|ました|る)?(?:[、。]|$)/;
+/**
+ * The partner's act as what they go on to speak of ("…の国外追放を決めたことについて説明した"), when
+ * no other subject stands between them ("…は、両外相が…会談したことを歓迎した" is someone else's act).
+ */
+const SPOKEN_OF = /^(?:した|た)こと(?:について|を|に関して)/;
 
 /**
  * Events a sentence writes without their names ("Abe and Putin met in Singapore on …"): a phrase
