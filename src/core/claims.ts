@@ -93,7 +93,9 @@ function partnersDid(sentence: string, phrase: { start: number; end: number }, p
   // ("…ポーランドによるロシアの外交官45人の国外追放に抗議した", "…の国外追放を発表した"): the phrase
   // ends the partner's own clause.
   const after = sentence.slice(phrase.end);
-  const ownClause = OWN_CLAUSE_END.test(after) || (!between.includes('が') && SPOKEN_OF.test(after));
+  // Past the partner's own subject particle, any other subject ("…は、ドイツも…を決めたことについて") makes it another's act.
+  const inner = between.replace(/^(?:大統領|首相|総理|氏)?(?:は|が)/, '');
+  const ownClause = OWN_CLAUSE_END.test(after) || (!OTHER_SUBJECT.test(inner) && SPOKEN_OF.test(after));
   return !/[のが]/.test(between) || (!/による|によって|側の/.test(between) && ownClause);
 }
 
@@ -104,6 +106,8 @@ const OWN_CLAUSE_END = /^(?:した|する|し|しました|します|た|まし�
  * no other subject stands between them ("…は、両外相が…会談したことを歓迎した" is someone else's act).
  */
 const SPOKEN_OF = /^(?:した|た)こと(?:について|を|に関して)/;
+/** Another subject: "…が", "ドイツも", "米政府は", "米国でも". */
+const OTHER_SUBJECT = /が|[\p{sc=Han}\p{sc=Katakana}ー](?:は|も)|でも/u;
 
 /**
  * Events a sentence writes without their names ("Abe and Putin met in Singapore on …"): a phrase
@@ -221,7 +225,9 @@ export function checkClaims(
       const c = counts[0]!;
       const sameGroup = (h: ClaimHead) => h.attribute === 'count' && h.units.join('|') === group;
       const m = about(c, 'count', (x) => !!claims[x.topic]?.some((h) => sameGroup(h) && via(h, x)));
-      if (!m) continue;
+      // An act written without its name recurs (Japan expelled a Russian consul in September 2022
+      // too): its count is judged only where the sentence doesn't date it by month or year.
+      if (!m || (unnamed.includes(m) && dates.some((d) => d.value.month !== undefined || d.value.year !== undefined))) continue;
       const compared = claims[m.topic]!.flatMap((h, i) =>
         h.attribute === 'count' && sameGroup(h) && via(h, m) ? [{ i, same: h.value === c.value }] : [],
       );

@@ -74,7 +74,8 @@ const JA_ANNOUNCEMENT = {
    * "…を拒否する方針を表明した"), ending the clause, alone or with what else was announced with it
    * ("…交渉を停止するとともに、…交流を一時停止すると発表した"): the announcement is the event.
    */
-  jaAnnounced: /^(?:する|した|し|る)?(?:とともに、[^。]*?)?(?:と|ことを|を|方針を)(?:発表|表明|通告)(?:した|しました|し|する)?(?=[、。]|$)/,
+  jaAnnounced:
+    /^(?:する|した|し|る)?(?:とともに、(?:(?!と[しす]|発表|表明|通告)[^。、「」])*?)?(?:と|ことを|を|方針を)(?:発表|表明|通告)(?:した|しました|し|する)?(?=。|$|、(?!と))/,
   /**
    * A clause giving the announcement's reason, with a subject of its own ("日本が…制裁を導入した
    * ことを受け、", "…を理由に、"): not the announcer.
@@ -85,8 +86,8 @@ const JA_ANNOUNCEMENT = {
    * the event. A noun event announced ("対日参戦を通告した" on 8 August, the war on the 9th) is not.
    */
   jaAnnouncedEvent: /(?:中断|打ち切る|打ち切り|拒否|停止)$/,
-  /** A subject particle after a noun ("ロシアが", "日本政府は", "ロシア側が"). */
-  jaSubjectMark: /[\p{sc=Han}\p{sc=Katakana}ー](?:は|が)/gu,
+  /** A subject particle after a noun ("ロシアが", "日本政府は", "ロシア側が", "岸田政権も"). */
+  jaSubjectMark: /[\p{sc=Han}\p{sc=Katakana}ー](?:は|が|も)/gu,
   /** The announcer is Russia's ("ロシア外務省は", "露外務省は", "ロシアのガルージン外務次官は"). */
   jaRussian: /ロシア|露/,
 };
