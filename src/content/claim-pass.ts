@@ -125,16 +125,10 @@ export class ClaimPass {
   async check(runs: readonly ClaimRun[], index: TopicIndex, toMention: ToMention, current: () => boolean): Promise<PageMention[] | null> {
     const live = runs.filter(({ run }) => run.nodes.every((n) => n.isConnected));
     if (!live.length) return [];
-    let answers: ClaimCheck[][] = [];
-    // Waited for as a step of the slicer: clearing the page stops the wait at once.
-    const answered = await this.slicer.run(() =>
-      this.ask(live, index).then((a) => () => {
-        answers = a;
-        return false;
-      }),
-    );
+    // Clearing the page stops the wait at once.
+    const answers = await this.slicer.wait(this.ask(live, index));
     // Cleared while the background answered: the runs' topics may be another corpus's.
-    if (!answered || !current()) return null;
+    if (!answers || !current()) return null;
     const checks: PageMention[] = [];
     let next = 0;
     const step = () => {

@@ -15,6 +15,8 @@ export interface Slicer {
    * at the end of each slice (to paint what the slice found). Resolves false if cancelled.
    */
   run(step: Step, afterSlice?: () => void): Promise<boolean>;
+  /** An answer from elsewhere, or null once cancel() is called first (the wait stops then). */
+  wait<T>(answer: Promise<T>): Promise<T | null>;
   cancel(): void;
 }
 
@@ -42,7 +44,9 @@ export function createSlicer(win: Window, budget = SLICE_MS): Slicer {
       waiting.push(resolve);
       channel.port2.postMessage(null);
     });
+  const wait = <T>(answer: Promise<T>): Promise<T | null> => Promise.race([answer, cancelled.promise]);
   return {
+    wait,
     async run(step, afterSlice) {
       const mine = generation;
       for (;;) {
@@ -52,7 +56,7 @@ export function createSlicer(win: Window, budget = SLICE_MS): Slicer {
           const done = step();
           if (typeof done === 'boolean') more = done;
           else {
-            const rest = await Promise.race([done, cancelled.promise]);
+            const rest = mine === generation ? await wait(done) : null;
             if (!rest || mine !== generation) return false;
             more = rest();
           }
