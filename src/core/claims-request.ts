@@ -7,6 +7,7 @@
 import { type ClaimCheck, checkClaims } from './claims';
 import type { ClaimEventHead, ClaimHead } from './corpus-types';
 import { isObj } from './guards';
+import { isMentionIn } from './match-request';
 import type { Mention } from './matcher';
 
 /** A run of the page's text to check, with the mentions in it (offsets in `text`). */
@@ -31,25 +32,10 @@ export type ClaimsAnswer = ClaimCheck[][];
 /** Checks runs wherever the checker lives: the background in the extension, in-process in tests. */
 export type ClaimChecker = (request: ClaimsRequest) => Promise<ClaimsAnswer>;
 
-const isOffset = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-
-function isMention(v: unknown, length: number): v is Mention {
-  return (
-    isObj(v) &&
-    isOffset(v.start) &&
-    isOffset(v.end) &&
-    (v.start as number) <= (v.end as number) &&
-    (v.end as number) <= length &&
-    Number.isInteger(v.topic) &&
-    typeof v.alias === 'string' &&
-    typeof v.rule === 'string'
-  );
-}
-
 function isInput(v: unknown): v is ClaimInput {
   if (!isObj(v) || typeof v.text !== 'string') return false;
   const length = v.text.length;
-  const mentions = (list: unknown) => Array.isArray(list) && list.every((m) => isMention(m, length));
+  const mentions = (list: unknown) => Array.isArray(list) && list.every((m) => isMentionIn(m, 0, length));
   return mentions(v.mentions) && mentions(v.others);
 }
 

@@ -39,27 +39,25 @@ export function findWithLookalikes(matcher: Matcher, text: string, options: Matc
 /** Asks the background; rejects when it can't answer (the extension being updated, a restart). */
 export type AskMatches = (request: MatchRequest) => Promise<unknown>;
 
-const isOffset = (v: unknown, length: number): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= length;
-
 const RULES: ReadonlySet<unknown> = new Set<Mention['rule']>(['alias', 'context', 'page']);
+
+/** An integer in [from, to]. */
+const isWithin = (v: unknown, from: number, to: number): v is number => Number.isInteger(v) && (v as number) >= from && (v as number) <= to;
+
+/**
+ * A mention as a message carries it (anything may arrive): a stretch of text from `from` on and
+ * within `length`, naming a topic by its number, found by one of the matcher's rules.
+ */
+export function isMentionIn(v: unknown, from: number, length: number): v is Mention {
+  if (!isObj(v) || !isWithin(v.start, from, length) || !isWithin(v.end, (v.start as number) + 1, length)) return false;
+  const flags = RULES.has(v.rule) && (v.deferred === undefined || typeof v.deferred === 'boolean');
+  return isWithin(v.topic, 0, Number.MAX_SAFE_INTEGER) && typeof v.alias === 'string' && flags;
+}
 
 /** The background's side: a request as it arrived (anything may), answered with the built-in corpus's matcher. */
 export function answerMatch(matcher: Matcher, request: unknown): MatchAnswer {
   if (!isObj(request) || typeof request.text !== 'string') return { mentions: [], lookalikes: [] };
   return findWithLookalikes(matcher, request.text, { pageHasContext: request.pageHasContext === true });
-}
-
-function isMention(v: unknown, length: number, topics: number, after: number): v is Mention {
-  if (!isObj(v)) return false;
-  const { start, end, topic } = v;
-  const offsets =
-    Number.isInteger(start) &&
-    Number.isInteger(end) &&
-    (start as number) >= after &&
-    (start as number) < (end as number) &&
-    (end as number) <= length;
-  const named = Number.isInteger(topic) && (topic as number) >= 0 && (topic as number) < topics && typeof v.alias === 'string';
-  return offsets && named && RULES.has(v.rule) && (v.deferred === undefined || typeof v.deferred === 'boolean');
 }
 
 /**
@@ -70,11 +68,10 @@ export function readMatchAnswer(answer: unknown, length: number, topics: number)
   if (!isObj(answer) || !Array.isArray(answer.mentions) || !Array.isArray(answer.lookalikes)) return null;
   let after = 0;
   for (const m of answer.mentions) {
-    if (!isMention(m, length, topics, after)) return null;
+    if (!isMentionIn(m, after, length) || m.topic >= topics) return null;
     after = m.end;
   }
-  const fits = (l: unknown) =>
-    isObj(l) && Number.isInteger(l.topic) && (l.topic as number) >= 0 && (l.topic as number) < topics && isOffset(l.start, length);
+  const fits = (l: unknown) => isObj(l) && isWithin(l.topic, 0, topics - 1) && isWithin(l.start, 0, length);
   if (!answer.lookalikes.every(fits)) return null;
   return { mentions: answer.mentions as Mention[], lookalikes: answer.lookalikes as Lookalike[] };
 }

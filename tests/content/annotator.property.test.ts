@@ -3,12 +3,12 @@
 // and switching off restores the original DOM node for node.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAnnotator } from '../../src/content/annotator';
+
 import { EXCLUDED_SELECTOR } from '../../src/content/zones';
 import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { miniIndex } from '../core/mini-corpus';
-import { highlightedMentions, highlightsOnPage, installHighlightApi, testChecker, testModules } from '../support/content';
+import { highlightedMentions, highlightsOnPage, installHighlightApi, testAnnotator } from '../support/content';
 
 const index = miniIndex();
 const matcher = createMatcher(index);
@@ -80,7 +80,7 @@ function allNodes(root: Node): Node[] {
 
 async function annotate(mode: 'highlights' | 'marks') {
   const controller = new AbortController();
-  const annotator = createAnnotator({ doc: document, index, matcher, modules: testModules, checker: testChecker, signal: controller.signal });
+  const annotator = testAnnotator(index, { matcher, signal: controller.signal });
   await annotator.apply({ ...DEFAULT_SETTINGS, paintMode: mode }, true);
   return { annotator, stop: () => controller.abort() };
 }

@@ -2,13 +2,12 @@
 // The annotator in both paint modes: what it finds, how it shows it (highlights leave the DOM
 // alone; marks follow the <mark> contract), and how it follows settings and the page's changes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAnnotator, type Annotator } from '../../src/content/annotator';
+import type { Annotator } from '../../src/content/annotator';
 import type { PageMention } from '../../src/content/mentions';
 import { MUTATION_BATCH_MS } from '../../src/content/page-watcher';
-import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS, withCategory, type Settings } from '../../src/core/settings';
 import { miniIndex } from '../core/mini-corpus';
-import { highlightedMentions, installHighlightApi, PAINT_MODES, rangeText, testChecker, testModules } from '../support/content';
+import { highlightedMentions, installHighlightApi, PAINT_MODES, rangeText, testAnnotator } from '../support/content';
 
 const index = miniIndex();
 let annotator: Annotator | null = null;
@@ -17,14 +16,7 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function start(settings: Settings) {
   controller = new AbortController();
-  annotator = createAnnotator({
-    doc: document,
-    index,
-    matcher: createMatcher(index),
-    modules: testModules,
-    checker: testChecker,
-    signal: controller.signal,
-  });
+  annotator = testAnnotator(index, { signal: controller.signal });
   return annotator.apply(settings, true);
 }
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script
 import { compileCorpus } from '../../build.mjs';
-import { createAnnotator } from '../../src/content/annotator';
+
 import { ASKED_BATCH_RUNS } from '../../src/content/scan';
 import type { CompiledIndex } from '../../src/core/corpus-types';
 import { answerMatch, askingBackground, type MatchRequest } from '../../src/core/match-request';
@@ -13,7 +13,7 @@ import { createMatcher, type Matcher, RUN_SEPARATOR } from '../../src/core/match
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { mentionsOnPage } from '../fixtures/mentions-on-page';
 import type { ClaimChecker } from '../../src/core/claims-request';
-import { askingTestMatcher, testChecker, testModules } from '../support/content';
+import { askingTestMatcher, testAnnotator, testChecker } from '../support/content';
 
 let index: CompiledIndex;
 beforeAll(async () => {
@@ -61,7 +61,7 @@ function heldBackground(rewrite: (answer: ReturnType<typeof answerMatch>, reques
 
 function annotator(matcher: Matcher, checker: ClaimChecker = testChecker) {
   controller.current = new AbortController();
-  return createAnnotator({ doc: document, index, matcher, modules: testModules, checker, signal: controller.current.signal });
+  return testAnnotator(index, { matcher, checker, signal: controller.current.signal });
 }
 
 /** The page's mentions annotated with the page's own matcher, then with the background searching its text. */

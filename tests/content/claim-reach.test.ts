@@ -5,12 +5,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script
 import { compileCorpus } from '../../build.mjs';
-import { type Annotator, createAnnotator } from '../../src/content/annotator';
+import type { Annotator } from '../../src/content/annotator';
 import type { Reach } from '../../src/content/reach';
 import type { CompiledIndex } from '../../src/core/corpus-types';
-import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
-import { installHighlightApi, testChecker, testModules } from '../support/content';
+import { installHighlightApi, testAnnotator } from '../support/content';
 import { MUTATION_BATCH_MS } from '../../src/content/page-watcher';
 
 let index: CompiledIndex;
@@ -68,15 +67,7 @@ function start(settings: Settings): Promise<void> {
   document.body.innerHTML = `<p id="near">${WRONG}</p><p id="far">${WRONG}</p>`;
   controller = new AbortController();
   reader = testReader();
-  annotator = createAnnotator({
-    doc: document,
-    index,
-    matcher: createMatcher(index),
-    modules: testModules,
-    checker: testChecker,
-    signal: controller.signal,
-    reach: reader.reach,
-  });
+  annotator = testAnnotator(index, { signal: controller.signal, reach: reader.reach });
   return annotator.apply(settings, true);
 }
 

@@ -4,14 +4,13 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script
 import { compileCorpus } from '../../build.mjs';
-import { createAnnotator } from '../../src/content/annotator';
+
 import { REQUEST_CHARS } from '../../src/content/claim-pass';
 import type { ClaimChecker, ClaimsRequest } from '../../src/core/claims-request';
 import type { CompiledIndex } from '../../src/core/corpus-types';
-import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { checksOnPage } from '../fixtures/mentions-on-page';
-import { testChecker, testModules } from '../support/content';
+import { testAnnotator, testChecker } from '../support/content';
 
 let index: CompiledIndex;
 beforeAll(async () => {
@@ -38,14 +37,7 @@ function page(paragraphs: number): string[] {
 
 async function annotate(checker: ClaimChecker): Promise<void> {
   controller.current = new AbortController();
-  const annotator = createAnnotator({
-    doc: document,
-    index,
-    matcher: createMatcher(index),
-    modules: testModules,
-    checker,
-    signal: controller.current.signal,
-  });
+  const annotator = testAnnotator(index, { checker, signal: controller.current.signal });
   await annotator.apply({ ...DEFAULT_SETTINGS, paintMode: 'marks' }, true);
 }
 

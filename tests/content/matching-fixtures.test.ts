@@ -7,12 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script
 import { compileCorpus } from '../../build.mjs';
 import type { ClaimChecker } from '../../src/core/claims-request';
-import { createAnnotator } from '../../src/content/annotator';
+
 import type { CompiledIndex } from '../../src/core/corpus-types';
 import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { checksOnPage, mentionsOnPage } from '../fixtures/mentions-on-page';
-import { askingTestMatcher, highlightedMentions, highlightsOnPage, installHighlightApi, testChecker, testModules } from '../support/content';
+import { askingTestMatcher, highlightedMentions, highlightsOnPage, installHighlightApi, testAnnotator, testChecker } from '../support/content';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'matching');
 let index: CompiledIndex;
@@ -34,14 +34,7 @@ function load(file: string) {
 
 async function annotate(paintMode: 'highlights' | 'marks', matcher = createMatcher(index)) {
   const controller = new AbortController();
-  const annotator = createAnnotator({
-    doc: document,
-    index,
-    matcher,
-    modules: testModules,
-    checker: testChecker,
-    signal: controller.signal,
-  });
+  const annotator = testAnnotator(index, { matcher, signal: controller.signal });
   await annotator.apply({ ...DEFAULT_SETTINGS, paintMode }, true);
   return { annotator, stop: () => controller.abort() };
 }
@@ -55,14 +48,7 @@ describe('claim checks when the checker does not answer', () => {
     let offline = true;
     const checker: ClaimChecker = (request) => (offline ? Promise.reject(new Error('offline')) : testChecker(request));
     const controller = new AbortController();
-    const annotator = createAnnotator({
-      doc: document,
-      index,
-      matcher: createMatcher(index),
-      modules: testModules,
-      checker,
-      signal: controller.signal,
-    });
+    const annotator = testAnnotator(index, { checker, signal: controller.signal });
     const settings = { ...DEFAULT_SETTINGS, paintMode: 'marks' as const };
     await annotator.apply(settings, true);
     expect(mentionsOnPage(document)).toEqual(expected.mentions);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAnnotator, type Annotator } from '../../src/content/annotator';
+import type { Annotator } from '../../src/content/annotator';
 import { watchOwnCorpus, type OwnCorpus } from '../../src/content/own-corpus';
 import { createTooltipHost, type TooltipHost } from '../../src/content/tooltip-host';
 import type { TopicDetails } from '../../src/core/corpus-types';
@@ -15,7 +15,7 @@ import { readPack } from '../../src/core/packs';
 import { withPack, withPackEnabled } from '../../src/core/packs-stored';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { miniIndex } from '../core/mini-corpus';
-import { testChecker, testModules } from '../support/content';
+import { testAnnotator } from '../support/content';
 import { type FakeExtension, fakeExtension } from '../support/extension-api';
 
 const index = miniIndex();
@@ -44,7 +44,7 @@ async function start(html: string, storage: FakeExtension, site: string | null =
   const matcher = createMatcher(index);
   controller = new AbortController();
   // Without the Highlight API in happy-dom, mentions are marks: the contract these tests read.
-  const a = createAnnotator({ doc: document, index, matcher, modules: testModules, checker: testChecker, signal: controller.signal });
+  const a = testAnnotator(index, { matcher, signal: controller.signal });
   annotator = a;
   own = watchOwnCorpus({
     api: storage.content,

@@ -2,6 +2,7 @@
 // CSS Custom Highlight API (which happy-dom lacks) as a minimal stand-in following the spec's
 // shapes, and the page's mentions read back the way the page contract exposes them.
 
+import { type Annotator, type AnnotatorOptions, createAnnotator } from '../../src/content/annotator';
 import type { LazyModules } from '../../src/content/modules';
 import { answerClaims, type ClaimChecker } from '../../src/core/claims-request';
 import { answerMatch, askingBackground, type MatchRequest } from '../../src/core/match-request';
@@ -15,6 +16,21 @@ export const testModules: LazyModules = {
 
 /** The background's claim checker, answering in-process (the request cloned, as a message is). */
 export const testChecker: ClaimChecker = async (request) => answerClaims(structuredClone(request));
+
+/** An annotator over this document with the test modules and checker; `options` replaces any of them. */
+export function testAnnotator(
+  index: Parameters<typeof createMatcher>[0] & AnnotatorOptions['index'],
+  options: Partial<AnnotatorOptions> & Pick<AnnotatorOptions, 'signal'>,
+): Annotator {
+  return createAnnotator({
+    doc: document,
+    index,
+    modules: testModules,
+    checker: testChecker,
+    ...options,
+    matcher: options.matcher ?? createMatcher(index),
+  });
+}
 
 /**
  * A matcher whose text is searched by a stand-in for the background (its own matcher over the
