@@ -30,12 +30,15 @@ const readJson = (file) => {
   }
 };
 
-/** The corpus tools are TypeScript in src/core; bundle them for Node once per build (the bench uses them too). */
+/** The corpus tools (and the page's message keys) are TypeScript in src; bundle them for Node once per build (the bench uses them too). */
 export async function loadCorpusTools() {
   const outfile = join(OUT, 'tools', 'corpus-tools.mjs');
   await esbuild.build({
     stdin: {
-      contents: ['corpus-validate', 'corpus-compile', 'text-fold', 'matcher', 'gate'].map((m) => `export * from './src/core/${m}';`).join('\n'),
+      contents: [
+        ...['corpus-validate', 'corpus-compile', 'text-fold', 'matcher', 'gate'].map((m) => `export * from './src/core/${m}';`),
+        "export * from './src/platform/page-messages';",
+      ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -193,8 +196,15 @@ export function bundleContentScript(outfile, gate, options = {}) {
   });
 }
 
+/** Every language's messages.json in _locales/, by its folder name. */
+function catalogues() {
+  const dir = join(ROOT, '_locales');
+  return Object.fromEntries(readdirSync(dir).map((lang) => [lang, JSON.parse(readFileSync(join(dir, lang, 'messages.json'), 'utf8'))]));
+}
+
 /** What the content script imports on need (bench/extensions.mjs rebundles them unminified). */
-export function bundleLazyModules(outdir, options = {}) {
+export async function bundleLazyModules(outdir, options = {}) {
+  const { pageMessagesOf } = await loadCorpusTools();
   // ES modules the content script imports. Each is whole (no shared chunks): under Chromium's
   // per-session address a module's own relative imports resolve to the static one, which pages
   // (and so the module loader) are refused.
@@ -205,6 +215,8 @@ export function bundleLazyModules(outdir, options = {}) {
     entryPoints: LAZY_MODULES.map((m) => join(ROOT, `src/content/lazy/${m}.ts`)),
     banner: COMPILE_ALL_ON_LOAD,
     outdir,
+    // The page's own few messages, every language (src/platform/page-messages.ts says why).
+    define: { BACKSTORY_PAGE_MESSAGES: JSON.stringify(pageMessagesOf(catalogues())) },
   });
 }
 

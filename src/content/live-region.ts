@@ -4,14 +4,33 @@
 // makes the browser repaint all of it, 60–80 ms on a 60,000-cell table. Older browsers get a live
 // region in its own small shadow root, so page styles can't show or hide it.
 
+import type { PageMessages } from '../platform/page-messages';
+
 export interface LiveRegion {
+  /** Says how many topics the page names. */
+  summary(topics: number): void;
+  /** Says annotations were turned off on this page. */
+  off(): void;
+  destroy(): void;
+}
+
+interface Voice {
   announce(message: string): void;
   destroy(): void;
 }
 
 type NotifyingDocument = Document & { ariaNotify?(message: string, options?: { priority?: 'normal' | 'high' }): void };
 
-export function createLiveRegion(doc: Document): LiveRegion {
+export function createLiveRegion(doc: Document, messages: PageMessages): LiveRegion {
+  const voice = voiceOf(doc);
+  return {
+    summary: (topics) => voice.announce(messages.message('liveSummary', String(topics))),
+    off: () => voice.announce(messages.message('liveOff')),
+    destroy: () => voice.destroy(),
+  };
+}
+
+function voiceOf(doc: Document): Voice {
   const notifying = doc as NotifyingDocument;
   if (typeof notifying.ariaNotify === 'function') {
     return {

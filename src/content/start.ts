@@ -1,7 +1,6 @@
 // Wires the content script together: settings in, mentions and tooltip out. One AbortSignal per
-// instance tears everything down, including when the extension is updated or reloaded under the
-// page ("Extension context invalidated"): the old instance then goes quiet and leaves nothing
-// behind. Separate from the entry point so tests can start it with a fake API.
+// instance tears everything down, also when the extension is updated or reloaded under the page
+// (the old instance goes quiet, leaving nothing). Apart from the entry point: tests give it a fake API.
 
 import type { TopicIndex } from '../core/corpus-types';
 import type { Matcher } from '../core/matcher';
@@ -9,7 +8,7 @@ import type { PageCommand, PageMessage } from '../core/messages';
 import { DEFAULT_SETTINGS, isActiveOn, SETTINGS_KEY, siteOf, type Settings } from '../core/settings';
 import type { ContentApi } from '../platform/content-api';
 import type { Handlers } from '../platform/extension-api';
-import { i18n } from '../platform/i18n';
+import type { PageMessages } from '../platform/page-messages';
 import { type Annotator, type AnnotatorOptions, createAnnotator } from './annotator';
 import { countsReporter, countsSink } from './counts-report';
 import { createDetailsCache, type DetailsCache } from './details-cache';
@@ -39,6 +38,8 @@ export interface ContentScriptOptions {
   doc: Document;
   modules: LazyModules;
   reach?: AnnotatorOptions['reach'];
+  /** What the page says itself (lazy/main.js bundles them: platform/page-messages.ts). */
+  messages: PageMessages;
 }
 
 export function startContentScript(options: ContentScriptOptions): ContentScript {
@@ -81,14 +82,14 @@ class ContentInstance {
   private keyboardAt: PageMention | null = null;
   private returningFocus = false;
 
-  constructor({ api, index, matcher, doc, modules, reach }: ContentScriptOptions) {
+  constructor({ api, index, matcher, doc, modules, reach, messages }: ContentScriptOptions) {
     this.api = api;
     this.doc = doc;
     this.win = doc.defaultView!;
     this.modules = modules;
     this.isTop = this.win.top === this.win;
     this.site = siteOf(topHref(this.win) ?? doc.location?.href ?? '');
-    this.live = createLiveRegion(doc);
+    this.live = createLiveRegion(doc, messages);
     this.link = createExtensionLink(api, this.controller);
     const { send } = this.link;
     this.details = createDetailsCache((topicId) => send(() => api.send('details:get', { topicId })));
@@ -230,7 +231,7 @@ class ContentInstance {
     // Also called when a scan ends, which may be after the extension was reloaded away.
     if (!this.isTop || this.announced || topics === 0 || !this.link.alive()) return;
     this.announced = true;
-    this.live.announce(i18n.message('liveSummary', String(topics)));
+    this.live.summary(topics);
   }
 
   /** What the popup asks of the page it is open on. */
@@ -290,7 +291,7 @@ class ContentInstance {
   private async togglePaused(): Promise<void> {
     this.paused = !this.paused;
     await this.applySettings(this.settings);
-    if (this.paused) this.live.announce(i18n.message('liveOff'));
+    if (this.paused) this.live.off();
     else {
       this.announced = false;
       this.announce();

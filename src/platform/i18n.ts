@@ -15,11 +15,17 @@ export type MessagesJson = Record<string, { message: string; placeholders?: Reco
 
 interface ExtensionI18n {
   getMessage(key: string, substitutions?: Substitutions): string;
+  getUILanguage(): string;
 }
 
 function extensionI18n(): ExtensionI18n | undefined {
   const g = globalThis as { browser?: { i18n?: ExtensionI18n }; chrome?: { i18n?: ExtensionI18n } };
   return g.browser?.i18n ?? g.chrome?.i18n;
+}
+
+/** The browser's UI language, which getMessage picks its catalogue by ('en' outside an extension). */
+export function uiLanguage(): string {
+  return extensionI18n()?.getUILanguage() ?? 'en';
 }
 
 /** Formats messages the way the browser does: $NAME$ placeholders, then $1…$9, then $$ → $. */

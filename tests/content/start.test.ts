@@ -8,7 +8,8 @@ import type { LazyModules } from '../../src/content/modules';
 import { COUNTS_REPORT_MS, startContentScript, type ContentScript } from '../../src/content/start';
 import { createMatcher } from '../../src/core/matcher';
 import type { ContentApi } from '../../src/platform/content-api';
-import { setMessageSource } from '../../src/platform/i18n';
+import { bundledMessages, type PageMessages } from '../../src/platform/page-messages';
+import { pageCatalogues } from '../support/locales';
 import { miniIndex } from '../core/mini-corpus';
 import { testModules } from '../support/content';
 import { fakeExtension } from '../support/extension-api';
@@ -20,13 +21,14 @@ let script: ContentScript | null = null;
 afterEach(() => {
   script?.stop();
   script = null;
-  setMessageSource(null);
   for (const el of document.querySelectorAll('backstory-status')) el.remove();
 });
 
-function start(api: ContentApi, modules: LazyModules = testModules): ContentScript {
+const english = bundledMessages(pageCatalogues(), 'en-US', 'en');
+
+function start(api: ContentApi, modules: LazyModules = testModules, messages: PageMessages = english): ContentScript {
   document.body.innerHTML = PAGE;
-  script = startContentScript({ api, index, matcher: createMatcher(index), doc: document, modules });
+  script = startContentScript({ api, index, matcher: createMatcher(index), doc: document, modules, messages });
   return script;
 }
 
@@ -36,6 +38,11 @@ describe('the content script', () => {
   it('tells screen readers once how many topics it annotated', async () => {
     await start(fakeExtension().content).ready;
     expect(status()).toBe('Backstory: 2 topics annotated on this page');
+  });
+
+  it('says it in the browser’s language, from the messages bundled with the script', async () => {
+    await start(fakeExtension().content, testModules, bundledMessages(pageCatalogues(), 'ja', 'en')).ready;
+    expect(status()).toBe('Backstory:このページで 2 件のトピックに注釈を付けました');
   });
 
   it('announces through ariaNotify where the browser has it, adding nothing to the page', async () => {
@@ -74,16 +81,11 @@ describe('the content script', () => {
 
   it('stops quietly when the extension is reloaded while the page is being annotated', async () => {
     const fake = fakeExtension();
-    // The reload lands while the painter loads; from then on the browser's APIs throw, i18n's too.
+    // The reload lands while the painter loads; from then on the browser's APIs throw.
     const modules: LazyModules = {
       ...testModules,
       marks: () => {
         fake.invalidate();
-        setMessageSource({
-          message: () => {
-            throw new Error('Extension context invalidated.');
-          },
-        });
         return testModules.marks();
       },
     };

@@ -9,6 +9,8 @@ import { askingBackground } from '../../core/match-request';
 import { createPackedMatcher } from '../../core/matcher';
 import { contentApi } from '../../platform/content-api';
 import { importExtensionModule, readExtensionJson } from '../../platform/extension-files';
+import { uiLanguage } from '../../platform/i18n';
+import { type BundledMessages, bundledMessages } from '../../platform/page-messages';
 import { once, type LazyModules } from '../modules';
 import { viewportReach } from '../reach';
 import { startContentScript, type ContentScript } from '../start';
@@ -20,6 +22,10 @@ const modules: LazyModules = {
 
 /** Where build.mjs writes the packed matcher and the topics' labels. */
 const PAGE_INDEX = 'lazy/page-index.json';
+/** The page's own messages in every language (build.mjs; platform/page-messages.ts). */
+declare const BACKSTORY_PAGE_MESSAGES: BundledMessages;
+/** The manifest's default_locale. */
+const DEFAULT_LOCALE = 'en';
 
 /** Where the running instance is kept, per document (content/index.ts owns the slot). */
 export interface InstanceSlot {
@@ -36,7 +42,8 @@ export async function start(slot: InstanceSlot, waiting: ContentScript): Promise
   const current = slot.get();
   if (current !== waiting && current?.alive()) return;
   const reach = viewportReach(window);
+  const messages = bundledMessages(BACKSTORY_PAGE_MESSAGES, uiLanguage(), DEFAULT_LOCALE);
   // The page's text is searched by the background; the page's own matcher answers what can't wait (match-request.ts).
   const asking = askingBackground(createPackedMatcher(matcher), (request) => contentApi.send('match:find', request), index.topics.length);
-  slot.set(startContentScript({ api: contentApi, index, matcher: asking, doc: document, modules, reach }));
+  slot.set(startContentScript({ api: contentApi, index, matcher: asking, doc: document, modules, reach, messages }));
 }
