@@ -227,6 +227,22 @@ export function sameDayAlone(stated: DateParts, claimed: DateParts): true | null
   return alone && stated.day === claimed.day ? true : null;
 }
 
+const DAY_MS = 86_400_000;
+/** A year with no 29 February, for two dates of which neither gives its year. */
+const ANY_COMMON_YEAR = 2001;
+
+/**
+ * Whether two dates giving a month and a day are one day apart (each in its own year, where it
+ * gives one): the same moment is a day apart in two time zones, and news dates an event where it
+ * is written (a vote in New York late on one day is the next day in Tokyo).
+ */
+export function dayApart(a: DateParts, b: DateParts): boolean {
+  if (a.month === undefined || a.day === undefined || b.month === undefined || b.day === undefined) return false;
+  const year = a.year ?? b.year ?? ANY_COMMON_YEAR;
+  const time = (d: DateParts) => Date.UTC(d.year ?? year, d.month! - 1, d.day);
+  return Math.abs(time(a) - time(b)) === DAY_MS;
+}
+
 /** Compares the parts both dates give; null when they share none worth comparing. */
 export function sameDate(a: DateParts, b: DateParts): boolean | null {
   const keys = (['year', 'month', 'day'] as const).filter((k) => a[k] !== undefined && b[k] !== undefined);

@@ -2,7 +2,7 @@
 // with what the sources say. Only a value the sentence's structure ties to the topic's event is
 // judged (statement-ties.ts); anything else is left alone rather than guessed at.
 
-import { findCounts, findDates, type Found, mayStateValue, sameDate, sameDayAlone } from './claim-values';
+import { dayApart, findCounts, findDates, type Found, mayStateValue, sameDate, sameDayAlone } from './claim-values';
 import type { ClaimEventHead, ClaimHead, DateParts } from './corpus-types';
 import type { Mention } from './matcher';
 import { escapeRegExp, LETTERS, UPPER_LETTERS } from './regexp';
@@ -210,10 +210,13 @@ export function checkClaims(
       // another year's event of the same kind. Stated in the source's own year, it is compared.
       const yearComparable = (h: ClaimHead & { attribute: 'date' }) =>
         h.value.year !== undefined || d.value.year === undefined || d.value.year === h.sourceYear;
-      const compared = claims[m.topic]!.flatMap((h, i) =>
-        h.attribute === 'date' && yearComparable(h) && via(h, m) ? [{ i, same: sameDate(d.value, h.value) ?? sameDayAlone(d.value, h.value) }] : [],
-      );
-      const judged = compared.filter((c): c is Compared => c.same !== null);
+      const heads = claims[m.topic]!.flatMap((h, i) => (h.attribute === 'date' && yearComparable(h) && via(h, m) ? [{ h, i }] : []));
+      // A day off a source's date may be the same moment in another time zone: not judged at all.
+      const judged = heads.some(({ h }) => dayApart(d.value, h.value))
+        ? []
+        : heads
+            .map(({ h, i }) => ({ i, same: sameDate(d.value, h.value) ?? sameDayAlone(d.value, h.value) }))
+            .filter((c): c is Compared => c.same !== null);
       if (judged.length) out.push(checkOf(s, shown(d), m.topic, judged, asWritten));
     }
 

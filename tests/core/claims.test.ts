@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCounts, findDates, mayStateValue, sameDate } from '../../src/core/claim-values';
+import { dayApart, findCounts, findDates, mayStateValue, sameDate } from '../../src/core/claim-values';
 import { checkClaims, quoteStates } from '../../src/core/claims';
 import type { ClaimHead } from '../../src/core/corpus-types';
 import type { Mention } from '../../src/core/matcher';
@@ -107,10 +107,42 @@ describe('sameDate', () => {
   });
 });
 
+describe('dayApart', () => {
+  it('finds dates a day apart across a month, a year, and in a year given by one side only', () => {
+    expect(dayApart({ month: 8, day: 8 }, { year: 1945, month: 8, day: 9 })).toBe(true);
+    expect(dayApart({ month: 8, day: 31 }, { month: 9, day: 1 })).toBe(true);
+    expect(dayApart({ year: 1991, month: 12, day: 31 }, { year: 1992, month: 1, day: 1 })).toBe(true);
+    expect(dayApart({ year: 2024, month: 2, day: 28 }, { month: 3, day: 1 })).toBe(false);
+    expect(dayApart({ year: 2023, month: 2, day: 28 }, { month: 3, day: 1 })).toBe(true);
+  });
+
+  it('not two days apart, a year apart, or dates without a day', () => {
+    expect(dayApart({ month: 8, day: 7 }, { month: 8, day: 9 })).toBe(false);
+    expect(dayApart({ year: 1946, month: 8, day: 8 }, { year: 1945, month: 8, day: 9 })).toBe(false);
+    expect(dayApart({ year: 1945, month: 8 }, { year: 1945, month: 8, day: 9 })).toBe(false);
+    expect(dayApart({ day: 8 }, { month: 8, day: 9 })).toBe(false);
+    expect(dayApart({ month: 8, day: 9 }, { month: 8, day: 9 })).toBe(false);
+  });
+});
+
 describe('checkClaims', () => {
+  it('leaves alone a date a day off the sources’, which may be the same moment in another time zone', () => {
+    expect(check('The Singapore summit took place on Nov. 15, 2018.', 'Singapore summit', SUMMIT)).toEqual([]);
+    expect(check('The Singapore summit took place on 13 November 2018.', 'Singapore summit', SUMMIT)).toEqual([]);
+    // Not even against another source's date it is far from: the statement is one of the first's.
+    const twoSources: Record<number, ClaimHead[]> = {
+      [SUMMIT]: [
+        { attribute: 'date', value: { year: 2018, month: 11, day: 14 } },
+        { attribute: 'date', value: { year: 2018, month: 7, day: 14 } },
+      ],
+    };
+    const text = 'The Singapore summit took place on 15 November 2018.';
+    expect(checkClaims(text, [mention(text, 'Singapore summit', SUMMIT)], twoSources)).toEqual([]);
+  });
+
   it('calls a wrong date a conflict, in any format', () => {
     expect(check('The Singapore summit took place on 14 July 2018.', 'Singapore summit', SUMMIT)).toEqual([['14 July 2018', 'conflict']]);
-    expect(check('The Singapore summit took place on Nov. 15, 2018.', 'Singapore summit', SUMMIT)).toEqual([['Nov. 15, 2018', 'conflict']]);
+    expect(check('The Singapore summit took place on Nov. 16, 2018.', 'Singapore summit', SUMMIT)).toEqual([['Nov. 16, 2018', 'conflict']]);
     expect(check('シンガポール首脳会談は2018年12月14日に行われた。', 'シンガポール首脳会談', SUMMIT)).toEqual([['2018年12月14日', 'conflict']]);
   });
 
@@ -157,11 +189,11 @@ describe('checkClaims', () => {
   it("reads a date the source gives without a year in the source's own year, and no other", () => {
     const dated: Record<number, ClaimHead[]> = { [RESOLUTION]: [{ attribute: 'date', value: { month: 3, day: 2 }, sourceYear: 2022 }] };
     const judge = (text: string, by = dated) => checkClaims(text, [mention(text, 'resolution', RESOLUTION)], by).map((c) => [c.stated, c.verdict]);
-    expect(judge('The resolution was adopted on 3 March 2022.')).toEqual([['3 March 2022', 'conflict']]);
+    expect(judge('The resolution was adopted on 5 March 2022.')).toEqual([['5 March 2022', 'conflict']]);
     expect(judge('The resolution was adopted on 2 March 2022.')).toEqual([['2 March 2022', 'agrees']]);
     // Another year's resolution, perhaps: not judged; nor where the source's own year is unknown.
-    expect(judge('The resolution was adopted on 3 March 2023.')).toEqual([]);
-    expect(judge('The resolution was adopted on 3 March 2022.', claims)).toEqual([]);
+    expect(judge('The resolution was adopted on 5 March 2023.')).toEqual([]);
+    expect(judge('The resolution was adopted on 5 March 2022.', claims)).toEqual([]);
   });
 
   it('judges a statement only against the topic it is nearest to', () => {
