@@ -80,7 +80,7 @@ function run(): void {
     const started = performance.now();
     // Own packs' names aren't in the gate: with packs on, every page goes to the matcher.
     if (scope[PACKS_FLAG] === true) return load();
-    const text = pageText(document.body ?? root);
+    const text = pageText(document.body ?? root, gate);
     if (text === null || gate(text)) load();
     else if (!measured) {
       measured = true;

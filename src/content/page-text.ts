@@ -8,6 +8,13 @@ import { ELEMENT_NODE, isInline, SHOW_ELEMENT, SHOW_TEXT } from './inline';
  * gate's needles are common words, so asking would cost more than it saves.
  */
 export const GATE_TEXT_LIMIT = 32_768;
+/**
+ * The gate is asked about each this much of new text as it is read: a page that names a topic near
+ * its top (most that do) goes on to the matcher without the rest of its text being read here.
+ */
+export const GATE_CHUNK = 4096;
+/** Text before a chunk asked about with it, so a name across the chunk's start is asked about whole. */
+export const CHUNK_OVERLAP = 256;
 /** Text the matcher never reads (zones.ts excludes these and more); here only to ask less. */
 const UNREAD = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA']);
 
@@ -19,16 +26,18 @@ function blockOf(text: Node): Node | null {
 }
 
 /**
- * The page's text, or null if there is more than GATE_TEXT_LIMIT of it: read node by node, so a
- * big page costs no more than its first GATE_TEXT_LIMIT characters. Where the matcher's runs of
+ * The page's text, or null (go on to the matcher) if there is more than GATE_TEXT_LIMIT of it or
+ * a chunk of it read so far `mayName` a topic: read node by node, so a big page costs no more than
+ * its first GATE_TEXT_LIMIT characters, and one naming a topic early hardly more than that chunk. Where the matcher's runs of
  * text end (a block, a <br>, a button), a line break is put in, so a name that starts a block
  * after a word ("<h2>Tokyo</h2><p>Shikotan…") starts a word here too.
  */
-export function pageText(root: Node): string | null {
+export function pageText(root: Node, mayName: (text: string) => boolean = () => false): string | null {
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
   let text = '';
   let block: Node | null = null;
   let broken = false;
+  let asked = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (n.nodeType === ELEMENT_NODE) {
       if (!isInline(n as Element)) broken = true;
@@ -40,6 +49,10 @@ export function pageText(root: Node): string | null {
     block = here;
     broken = false;
     if (text.length > GATE_TEXT_LIMIT) return null;
+    if (text.length - asked >= GATE_CHUNK) {
+      if (mayName(text.slice(Math.max(0, asked - CHUNK_OVERLAP)))) return null;
+      asked = text.length;
+    }
   }
   return text;
 }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script
 import { compileCorpus } from '../../build.mjs';
 import { createGate, type PackedGate } from '../../src/core/gate';
-import { GATE_TEXT_LIMIT, pageText } from '../../src/content/page-text';
+import { CHUNK_OVERLAP, GATE_CHUNK, GATE_TEXT_LIMIT, pageText } from '../../src/content/page-text';
 
 let gate: (text: string) => boolean;
 beforeAll(async () => {
@@ -41,6 +41,40 @@ describe('the first script’s page text', () => {
   it('skips scripts and styles, and gives up past the limit', () => {
     expect(asked('<p>Weather</p><script>var shikotan = 1</script><style>.kuril{}</style>')).toBe('\nWeather');
     expect(asked(`<p>${'garden '.repeat(GATE_TEXT_LIMIT / 6)}</p>`)).toBeNull();
+  });
+
+  it('asks the gate a chunk at a time, and stops reading at the first chunk that may name a topic', () => {
+    const filler = (n: number) => `<p>${'garden '.repeat(n)}</p>`;
+    document.body.innerHTML = `${filler(200)}<p>Talks on Shikotan stalled.</p>${filler(GATE_CHUNK / 7)}${filler(3000)}`;
+    const asked: string[] = [];
+    const text = pageText(document.body, (piece) => {
+      asked.push(piece);
+      return gate(piece);
+    });
+    // The page (about 27 KB, under the limit) goes on to the matcher after its first chunk.
+    expect(text).toBeNull();
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain('Shikotan');
+    expect(asked[0]!.length).toBeLessThan(2 * GATE_CHUNK);
+  });
+
+  it('reads a page that names nothing to its end, asking each chunk with a little of the one before', () => {
+    document.body.innerHTML = Array.from({ length: 400 }, (_, i) => `<p>Garden note ${i}: water the roses.</p>`).join('');
+    const asked: string[] = [];
+    const text = pageText(document.body, (piece) => {
+      asked.push(piece);
+      return gate(piece);
+    });
+    expect(text).not.toBeNull();
+    expect(gate(text!)).toBe(false);
+    expect(asked.length).toBeGreaterThan(2);
+    // Each chunk after the first starts CHUNK_OVERLAP characters before where the last one ended.
+    let end = 0;
+    for (const [i, piece] of asked.entries()) {
+      const start = i === 0 ? 0 : end - CHUNK_OVERLAP;
+      expect(text!.slice(start, start + piece.length)).toBe(piece);
+      end = start + piece.length;
+    }
   });
 
   it('says nothing is there on a page that names no topic', () => {
