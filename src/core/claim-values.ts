@@ -228,19 +228,32 @@ export function sameDayAlone(stated: DateParts, claimed: DateParts): true | null
 }
 
 const DAY_MS = 86_400_000;
-/** A year with no 29 February, for two dates of which neither gives its year. */
+/** Years with and without a 29 February, for two dates of which neither gives its year. */
 const ANY_COMMON_YEAR = 2001;
+const ANY_LEAP_YEAR = 2004;
+
+/** The day's time in that year, or null if the year has no such day (29 February 2022, 31 April). */
+function dayIn(year: number, month: number, day: number): number | null {
+  const t = new Date(Date.UTC(year, month - 1, day));
+  return t.getUTCMonth() === month - 1 && t.getUTCDate() === day ? t.getTime() : null;
+}
 
 /**
- * Whether two dates giving a month and a day are one day apart (each in its own year, where it
- * gives one): the same moment is a day apart in two time zones, and news dates an event where it
- * is written (a vote in New York late on one day is the next day in Tokyo).
+ * Whether a stated date and a claimed one, each giving a month and a day, are one day apart: the
+ * same moment is a day apart in two time zones, and news dates an event where it is written (a
+ * vote in New York late on one day is the next day in Tokyo). A statement without its year may lie
+ * in the claim's year or either side of it ("31 December" is a day before 1 January); a claim
+ * without one, in the statement's year or either side, or in any year if neither gives one.
  */
-export function dayApart(a: DateParts, b: DateParts): boolean {
-  if (a.month === undefined || a.day === undefined || b.month === undefined || b.day === undefined) return false;
-  const year = a.year ?? b.year ?? ANY_COMMON_YEAR;
-  const time = (d: DateParts) => Date.UTC(d.year ?? year, d.month! - 1, d.day);
-  return Math.abs(time(a) - time(b)) === DAY_MS;
+export function dayApart(stated: DateParts, claimed: DateParts): boolean {
+  if (stated.month === undefined || stated.day === undefined || claimed.month === undefined || claimed.day === undefined) return false;
+  const around = (y: number) => [y - 1, y, y + 1];
+  const claimYears = claimed.year !== undefined ? [claimed.year] : stated.year !== undefined ? around(stated.year) : [ANY_COMMON_YEAR, ANY_LEAP_YEAR];
+  return claimYears.some((cy) => {
+    const claimedAt = dayIn(cy, claimed.month!, claimed.day!);
+    const statedYears = stated.year !== undefined ? [stated.year] : around(cy);
+    return claimedAt !== null && statedYears.some((sy) => Math.abs((dayIn(sy, stated.month!, stated.day!) ?? Number.NaN) - claimedAt) === DAY_MS);
+  });
 }
 
 /** Compares the parts both dates give; null when they share none worth comparing. */

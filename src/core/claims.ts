@@ -212,7 +212,7 @@ export function checkClaims(
         h.value.year !== undefined || d.value.year === undefined || d.value.year === h.sourceYear;
       const heads = claims[m.topic]!.flatMap((h, i) => (h.attribute === 'date' && yearComparable(h) && via(h, m) ? [{ h, i }] : []));
       // A day off a source's date may be the same moment in another time zone: not judged at all.
-      const judged = heads.some(({ h }) => dayApart(d.value, h.value))
+      const judged = heads.some(({ h }) => dayApart(d.value, { year: h.sourceYear, ...h.value }))
         ? []
         : heads
             .map(({ h, i }) => ({ i, same: sameDate(d.value, h.value) ?? sameDayAlone(d.value, h.value) }))

@@ -16,7 +16,12 @@ export interface PageMessages {
 /** Each bundled language's messages (e.g. `en`, `ja`, `pt_BR`, as _locales/ names them). */
 export type BundledMessages = Record<string, MessagesJson>;
 
-/** As the browser picks a catalogue: the language with its region, then the language alone, then the default. */
+/**
+ * As the browser picks a catalogue: the language with its region, then the language alone, then
+ * the default. (Firefox picks the rest of the UI's from its whole list of languages, where
+ * getUILanguage gives the first: a German Firefox with Japanese as its second language shows the
+ * popup in Japanese, and the page says its summary in English.)
+ */
 export function bundledMessages(bundle: BundledMessages, uiLanguage: string, fallback: string): PageMessages {
   const [language = '', region] = uiLanguage.replace('-', '_').split('_');
   const picked = (region && bundle[`${language}_${region.toUpperCase()}`]) || bundle[language.toLowerCase()] || bundle[fallback] || {};

@@ -116,6 +116,24 @@ describe('dayApart', () => {
     expect(dayApart({ year: 2023, month: 2, day: 28 }, { month: 3, day: 1 })).toBe(true);
   });
 
+  it('never takes a day a month doesn’t have for its neighbour (29 February 2022 is not 1 March)', () => {
+    expect(dayApart({ year: 2022, month: 2, day: 29 }, { month: 3, day: 2 })).toBe(false);
+    expect(dayApart({ year: 2022, month: 2, day: 31 }, { month: 3, day: 2 })).toBe(false);
+    expect(dayApart({ month: 2, day: 29 }, { month: 3, day: 2 })).toBe(false);
+    expect(dayApart({ month: 4, day: 31 }, { month: 5, day: 2 })).toBe(false);
+  });
+
+  it('puts a date without a year in the other’s year or either side of it', () => {
+    expect(dayApart({ month: 12, day: 31 }, { year: 1992, month: 1, day: 1 })).toBe(true);
+    expect(dayApart({ month: 1, day: 1 }, { year: 1991, month: 12, day: 31 })).toBe(true);
+    expect(dayApart({ month: 2, day: 28 }, { year: 2024, month: 3, day: 1 })).toBe(false);
+    expect(dayApart({ month: 2, day: 29 }, { year: 2024, month: 3, day: 1 })).toBe(true);
+    expect(dayApart({ year: 1991, month: 12, day: 31 }, { month: 1, day: 1 })).toBe(true);
+    // Neither gives a year: a day apart in some year is enough (28 February and 1 March, in 2001).
+    expect(dayApart({ month: 2, day: 28 }, { month: 3, day: 1 })).toBe(true);
+    expect(dayApart({ month: 2, day: 27 }, { month: 3, day: 1 })).toBe(false);
+  });
+
   it('not two days apart, a year apart, or dates without a day', () => {
     expect(dayApart({ month: 8, day: 7 }, { month: 8, day: 9 })).toBe(false);
     expect(dayApart({ year: 1946, month: 8, day: 8 }, { year: 1945, month: 8, day: 9 })).toBe(false);
@@ -138,6 +156,18 @@ describe('checkClaims', () => {
     };
     const text = 'The Singapore summit took place on 15 November 2018.';
     expect(checkClaims(text, [mention(text, 'Singapore summit', SUMMIT)], twoSources)).toEqual([]);
+  });
+
+  it('reads a date a day off a claim without a year in the source’s year, and a day a month lacks as wrong', () => {
+    const judge = (text: string, heads: ClaimHead[]) =>
+      checkClaims(text, [mention(text, 'resolution', RESOLUTION)], { [RESOLUTION]: heads }).map((c) => [c.stated, c.verdict]);
+    const leap: ClaimHead[] = [{ attribute: 'date', value: { month: 3, day: 1 }, sourceYear: 2024 }];
+    expect(judge('The resolution was adopted on 28 February.', leap)).toEqual([['28 February', 'conflict']]);
+    expect(judge('The resolution was adopted on 29 February.', leap)).toEqual([]);
+    const es111: ClaimHead[] = [{ attribute: 'date', value: { month: 3, day: 2 }, sourceYear: 2022 }];
+    expect(judge('The resolution was adopted on 29 February 2022.', es111)).toEqual([['29 February 2022', 'conflict']]);
+    expect(judge('The resolution was adopted on 31 February.', es111)).toEqual([['31 February', 'conflict']]);
+    expect(judge('The resolution was adopted on 3 March.', es111)).toEqual([]);
   });
 
   it('calls a wrong date a conflict, in any format', () => {
