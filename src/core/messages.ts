@@ -103,6 +103,15 @@ export interface ToPopup {
  * being stopped or started by the browser could drop that word).
  */
 export const FOLLOW_PORT = 'backstory:follow';
+/**
+ * A content script's port to the background for its bulk work (WORK_MESSAGES), rather than a
+ * sendMessage per request: platform/work-port.ts.
+ */
+export const WORK_PORT = 'backstory:work';
+/** What a page asks the background over its WORK_PORT: its text searched, its statements checked. */
+export const WORK_MESSAGES = ['match:find', 'claims:check'] as const satisfies readonly BackgroundMessage[];
+export type WorkMessage = (typeof WORK_MESSAGES)[number];
+export const isWorkMessage = (type: string): type is WorkMessage => (WORK_MESSAGES as readonly string[]).includes(type);
 /** The one thing said on a FOLLOW_PORT: ask the page again. */
 export const COUNTS_CHANGED = 'counts-changed';
 

@@ -14,9 +14,11 @@ import {
   type PopupMessage,
   type Request,
   type Response,
+  WORK_PORT,
 } from '../core/messages';
 import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
 import { watchStorage } from './storage-watch';
+import { serveWork } from './work-port';
 
 function dispatch(handlers: Handlers, message: Message, sender: MessageSender): Promise<unknown> | undefined {
   // The map is keyed by message type; TypeScript can't correlate the union, so narrow once here.
@@ -35,6 +37,17 @@ function listen(handlers: Handlers): () => void {
   };
   browser.runtime.onMessage.addListener(onMessage);
   return () => browser.runtime.onMessage.removeListener(onMessage);
+}
+
+/** The background's handlers answer the same messages over content scripts' work ports (work-port.ts). */
+function serveWorkPorts(handlers: Handlers<BackgroundMessage>): () => void {
+  const onConnect = (port: Runtime.Port) => {
+    if (port.name !== WORK_PORT) return;
+    const sender = { tabId: port.sender?.tab?.id ?? null, frameId: port.sender?.frameId ?? null };
+    serveWork(port, (message) => dispatch(handlers, message, sender));
+  };
+  browser.runtime.onConnect.addListener(onConnect);
+  return () => browser.runtime.onConnect.removeListener(onConnect);
 }
 
 /** Runs `run` in every frame of each tab open on the content script's sites. */
@@ -68,7 +81,12 @@ export const browserApi: ExtensionApi = {
     return browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 }) as Promise<Response<K>>;
   },
 
-  handle: listen,
+  handle(handlers) {
+    const stops = [listen(handlers), serveWorkPorts(handlers)];
+    return () => {
+      for (const stop of stops) stop();
+    };
+  },
 
   sendToPopup<K extends PopupMessage>(type: K, payload: Request<K>): Promise<Response<K>> {
     return browser.runtime.sendMessage({ type, payload }) as Promise<Response<K>>;

@@ -9,14 +9,17 @@ import {
   COUNTS_CHANGED,
   FOLLOW_PORT,
   isMessage,
+  isWorkMessage,
   type Message,
   type PageMessage,
   type Request,
   type Response,
+  WORK_PORT,
 } from '../core/messages';
 import type { ExtensionApi, Handlers, MessageSender } from './extension-api';
 import { extensionContextValid, extensionGlobal } from './extension-files';
 import { type WatchedStorage, watchStorage } from './storage-watch';
+import { type WorkPort, workClient } from './work-port';
 
 /** A page answers the messages to pages (the background's own handle() answers the others). */
 export type ContentApi = Pick<ExtensionApi, 'contextValid' | 'send' | 'loadLocal' | 'saveLocal' | 'watch'> & {
@@ -33,10 +36,8 @@ interface Event<F> {
   removeListener(f: F): void;
 }
 type OnMessage = (message: unknown, sender: { tab?: { id?: number }; frameId?: number }, sendResponse: (r: unknown) => void) => boolean | undefined;
-interface Port {
+interface Port extends WorkPort {
   name: string;
-  postMessage(message: unknown): void;
-  disconnect(): void;
   onDisconnect: Event<(port: Port) => void>;
 }
 
@@ -45,6 +46,7 @@ interface NativeApi {
   runtime: {
     id?: string;
     sendMessage(message: unknown): Promise<unknown>;
+    connect(info: { name: string }): Port;
     onMessage: Event<OnMessage>;
     onConnect: Event<(port: Port) => void>;
     getURL(path: string): string;
@@ -53,11 +55,14 @@ interface NativeApi {
 }
 
 const native = (): NativeApi => extensionGlobal<NativeApi>();
+/** The page's bulk work goes over a port (work-port.ts says why), opened on its first request. */
+const work = workClient(() => native().runtime.connect({ name: WORK_PORT }));
 
 export const contentApi: ContentApi = {
   contextValid: extensionContextValid,
   send<K extends BackgroundMessage>(type: K, payload: Request<K>): Promise<Response<K>> {
-    return native().runtime.sendMessage({ type, payload }) as Promise<Response<K>>;
+    const message = { type, payload } as Message;
+    return (isWorkMessage(type) ? work.ask(message) : native().runtime.sendMessage(message)) as Promise<Response<K>>;
   },
   handle(handlers: Handlers<PageMessage>) {
     const onMessage: OnMessage = (message, sender, sendResponse) => {
