@@ -7,6 +7,7 @@
 // scans; a background that stops or goes away meanwhile rejects what was asked (the page then
 // does without, as with an unanswered message).
 
+import { ANSWER_TIMEOUT_MS } from '../core/answer-time';
 import { isObj } from '../core/guards';
 import { isMessage, isWorkMessage, type Message } from '../core/messages';
 
@@ -29,6 +30,8 @@ type Answered = { id: number; ok: true; response: unknown } | { id: number; ok: 
 interface Waiting {
   resolve(response: unknown): void;
   reject(error: Error): void;
+  /** Its deadline: a background that doesn't answer in time is taken for hung. */
+  timer: ReturnType<typeof setTimeout>;
 }
 
 const isAnswer = (v: unknown): v is Answered => isObj(v) && Number.isSafeInteger(v.id) && typeof v.ok === 'boolean';
@@ -37,18 +40,26 @@ export interface WorkClient {
   ask(message: Message): Promise<unknown>;
 }
 
-/** The page's side: `connect` opens the port (it may throw: the extension was reloaded under the page). */
-export function workClient(connect: () => WorkPort, idleMs = WORK_PORT_IDLE_MS): WorkClient {
+/**
+ * The page's side: `connect` opens the port (it may throw: the extension was reloaded under the
+ * page). A request not answered within `timeoutMs` fails, and with it the port and all it carries
+ * (a background that hangs on one request is no use for the next): the next request opens another.
+ */
+export function workClient(connect: () => WorkPort, idleMs = WORK_PORT_IDLE_MS, timeoutMs = ANSWER_TIMEOUT_MS): WorkClient {
   let port: WorkPort | null = null;
   let nextId = 0;
   let idle: ReturnType<typeof setTimeout> | undefined;
   const waiting = new Map<number, Waiting>();
 
   const failAll = (why: string) => {
-    for (const w of waiting.values()) w.reject(new Error(why));
+    for (const w of waiting.values()) {
+      clearTimeout(w.timer);
+      w.reject(new Error(why));
+    }
     waiting.clear();
   };
   const close = () => {
+    clearTimeout(idle);
     const open = port;
     port = null;
     try {
@@ -57,20 +68,35 @@ export function workClient(connect: () => WorkPort, idleMs = WORK_PORT_IDLE_MS):
       // Gone already (the extension was reloaded under the page).
     }
   };
+  /** Closing a port fires no onDisconnect on its own end: what waits on it fails here. */
+  const drop = (why: string) => {
+    failAll(why);
+    close();
+  };
+  const settle = (id: number): Waiting | undefined => {
+    const w = waiting.get(id);
+    if (!w) return undefined;
+    waiting.delete(id);
+    clearTimeout(w.timer);
+    if (waiting.size === 0) {
+      clearTimeout(idle);
+      idle = setTimeout(() => waiting.size === 0 && close(), idleMs);
+    }
+    return w;
+  };
   const opened = (): WorkPort => {
     if (port) return port;
     const p = connect();
     p.onMessage.addListener((m) => {
       if (!isAnswer(m) || p !== port) return;
-      const w = waiting.get(m.id);
-      waiting.delete(m.id);
+      const w = settle(m.id);
       if (m.ok) w?.resolve(m.response);
       else w?.reject(new Error('the background could not answer'));
-      if (waiting.size === 0) idle = setTimeout(close, idleMs);
     });
     p.onDisconnect.addListener(() => {
       if (p !== port) return;
       port = null;
+      clearTimeout(idle);
       failAll('the background went away');
     });
     port = p;
@@ -84,16 +110,15 @@ export function workClient(connect: () => WorkPort, idleMs = WORK_PORT_IDLE_MS):
         const id = nextId++;
         try {
           const p = opened();
-          waiting.set(id, { resolve, reject });
+          const timer = setTimeout(() => waiting.has(id) && drop(`no answer within ${timeoutMs} ms`), timeoutMs);
+          waiting.set(id, { resolve, reject, timer });
           p.postMessage({ ...message, id } satisfies Asked);
         } catch (e) {
+          clearTimeout(waiting.get(id)?.timer);
           waiting.delete(id);
           reject(e instanceof Error ? e : new Error(String(e)));
           // A port that can't carry a message is dead: what else waits on it fails now, the next ask reconnects.
-          if (port) {
-            failAll('the port closed');
-            close();
-          }
+          if (port) drop('the port closed');
         }
       });
     },

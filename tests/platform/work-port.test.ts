@@ -4,6 +4,7 @@
 // (the page then does without); the port closes when idle and opens again on the next request.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../src/core/messages';
+import { ANSWER_TIMEOUT_MS } from '../../src/core/answer-time';
 import { serveWork, WORK_PORT_IDLE_MS, type WorkPort, workClient } from '../../src/platform/work-port';
 
 /** Two ends of a port, delivering each message a task later, as the browser does. */
@@ -116,6 +117,35 @@ describe('the work port', () => {
     const third = client.ask(find('three'));
     await vi.advanceTimersByTimeAsync(5);
     await third;
+    expect(opened).toHaveLength(2);
+  });
+
+  it('never closes the port under a request, whatever stray answers came before', async () => {
+    const { client, opened } = connected(async (m) => {
+      // Longer than the port stays idle, within the time an answer may take.
+      if (m.type === 'match:find' && m.payload.text === 'slow') await new Promise((r) => setTimeout(r, (WORK_PORT_IDLE_MS + ANSWER_TIMEOUT_MS) / 2));
+      return 'done';
+    });
+    await Promise.all([client.ask(find('one')), vi.advanceTimersByTimeAsync(5)]);
+    // An answer under a number nobody waits for (a duplicate, a late one).
+    opened[0]!.background.postMessage({ id: 99, ok: true, response: 'stray' });
+    await vi.advanceTimersByTimeAsync(5);
+    const slow = client.ask(find('slow'));
+    await vi.advanceTimersByTimeAsync(ANSWER_TIMEOUT_MS - 10);
+    expect(await slow).toBe('done');
+    expect(opened).toHaveLength(1);
+  });
+
+  it('takes a background that doesn’t answer in time for hung: fails what waits, drops the port, opens another', async () => {
+    let answering = false;
+    const { client, opened } = connected(() => (answering ? Promise.resolve('answered') : new Promise(() => undefined)));
+    const hung = [client.ask(find('a')), client.ask(find('b'))].map((p) => p.catch((e: Error) => e.message));
+    await vi.advanceTimersByTimeAsync(ANSWER_TIMEOUT_MS + 1);
+    expect(await Promise.all(hung)).toEqual([`no answer within ${ANSWER_TIMEOUT_MS} ms`, `no answer within ${ANSWER_TIMEOUT_MS} ms`]);
+    answering = true;
+    const next = client.ask(find('c'));
+    await vi.advanceTimersByTimeAsync(5);
+    expect(await next).toBe('answered');
     expect(opened).toHaveLength(2);
   });
 
