@@ -57,6 +57,9 @@ interface NativeApi {
 const native = (): NativeApi => extensionGlobal<NativeApi>();
 /** The page's bulk work goes over a port (work-port.ts says why), opened on its first request. */
 const work = workClient(() => native().runtime.connect({ name: WORK_PORT }));
+// A page put in the back/forward cache keeps its port object, but Chromium drops the port under
+// it without a word: restored, the page would ask a port that never answers.
+globalThis.addEventListener?.('pagehide', () => work.reset());
 
 export const contentApi: ContentApi = {
   contextValid: extensionContextValid,

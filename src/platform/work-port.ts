@@ -38,6 +38,8 @@ const isAnswer = (v: unknown): v is Answered => isObj(v) && Number.isSafeInteger
 
 export interface WorkClient {
   ask(message: Message): Promise<unknown>;
+  /** Drops the port (what waits on it fails); the next request opens another. */
+  reset(): void;
 }
 
 /**
@@ -122,6 +124,7 @@ export function workClient(connect: () => WorkPort, idleMs = WORK_PORT_IDLE_MS, 
         }
       });
     },
+    reset: () => drop('the port was dropped'),
   };
 }
 

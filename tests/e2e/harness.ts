@@ -39,7 +39,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Harness> {
+/** `backForwardCache`: as real Chromium has it (Playwright turns it off unless told). */
+export async function launch({ backForwardCache = false } = {}): Promise<Harness> {
   const server: { url: string; close(): Promise<void> } = await serveStatic(
     [join(ROOT, 'tests', 'e2e', 'fixtures'), join(ROOT, 'tests', 'fixtures', 'matching'), join(ROOT, 'build', 'demo')],
     { headers: (file: string) => (file.endsWith('csp.html') ? { 'content-security-policy': STRICT_CSP } : {}) },
@@ -49,6 +50,7 @@ export async function launch(): Promise<Harness> {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1200, height: 900 },
+    ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : undefined,
     args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CHROMIUM_FLAGS],
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -149,6 +149,16 @@ describe('the work port', () => {
     expect(opened).toHaveLength(2);
   });
 
+  it('drops its port on reset (the page leaving for the back/forward cache): what waits fails, the next request opens another', async () => {
+    const { client, opened } = connected(() => new Promise(() => undefined));
+    const waiting = client.ask(find('in flight')).catch((e: Error) => e.message);
+    client.reset();
+    expect(await waiting).toBe('the port was dropped');
+    void client.ask(find('restored')).catch(() => undefined);
+    expect(opened).toHaveLength(2);
+    client.reset();
+  });
+
   it('answers only work messages with a number, ignoring whatever else a page puts on the port', async () => {
     const answered: unknown[] = [];
     const pair = portPair();
