@@ -199,12 +199,13 @@ class PageAnnotator implements Annotator {
     const triage = new MatchTriage(this.triageHost());
     this.takeBackMarks(roots);
     const walk = scanRoots(roots, this.matcher, { pageHasContext: triage.pageHasContext, onLookalike: triage.onLookalike }, triage.onMatches, from);
-    // Counting the batch waiting to be painted too: its frame revisits it with the rest.
-    const shown = () => this.registry.size() + triage.batch.length;
     // A batch may hold text read long before it is painted (a long run is searched a window per
     // slice after the walk read it): only a page unchanged since the scan began spares the check.
     const scanFrom = this.changes();
-    const paintIfDue = paintPacer(this.win, this.painter?.paintsInBatches ?? true, shown, () => this.show(triage.batch.splice(0), scanFrom));
+    const waiting = () => triage.batch.length;
+    const paintIfDue = paintPacer(this.win, this.painter?.paintsInBatches ?? true, this.registry.size, waiting, () =>
+      this.show(triage.batch.splice(0), scanFrom),
+    );
     const finished = await this.slicer.run(walk.step, paintIfDue);
     const current = () => generation === this.session.generation;
     if (!finished || !current()) return;

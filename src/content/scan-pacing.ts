@@ -22,15 +22,19 @@ export const BATCHES_UP_TO = 2_000;
 /**
  * When a scan hands what it found to the painter: after its first slice, then after
  * PAINT_INTERVAL_MS, twice as long each time after that while fewer than BATCHES_UP_TO mentions
- * would be shown (`shown`: painted and waiting); once at the end for a painter that doesn't paint in batches.
+ * would be shown (`painted` and `waiting` both: the frame after a batch revisits every range);
+ * once at the end for a painter that doesn't paint in batches.
+ * A slice that found nothing (`waiting` 0: its text is still with the background) paints nothing and
+ * doesn't count: the first paint is the first with something to show, however soon the rest follows.
  */
-export function paintPacer(win: Window, batches: boolean, shown: () => number, paint: () => void): () => void {
+export function paintPacer(win: Window, batches: boolean, painted: () => number, waiting: () => number, paint: () => void): () => void {
   let nextPaint = -Infinity;
   let interval = PAINT_INTERVAL_MS;
   return () => {
+    if (waiting() === 0) return;
     const now = win.performance.now();
     if (now < nextPaint || (!batches && nextPaint > -Infinity)) return;
-    if (nextPaint > -Infinity && shown() >= BATCHES_UP_TO) return;
+    if (nextPaint > -Infinity && painted() + waiting() >= BATCHES_UP_TO) return;
     if (nextPaint > -Infinity) interval = Math.min(interval * 2, PAINT_INTERVAL_MAX_MS);
     nextPaint = now + interval;
     paint();

@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { BATCHES_UP_TO, PAINT_INTERVAL_MS, paintPacer } from '../../src/content/scan-pacing';
 
 function pacer(batches: boolean) {
-  const clock = { now: 0, shown: 0, painted: 0 };
+  const clock = { now: 0, shown: 0, waiting: 1, painted: 0 };
+  // `shown` counts what is painted; one more mention waits unless a test says otherwise.
   const win = { performance: { now: () => clock.now } } as unknown as Window;
   const due = paintPacer(
     win,
     batches,
     () => clock.shown,
+    () => clock.waiting,
     () => clock.painted++,
   );
   return { clock, due };
@@ -43,6 +45,20 @@ describe('paint pacing', () => {
   it('always paints the first slice, however much it found', () => {
     const { clock, due } = pacer(true);
     clock.shown = 10 * BATCHES_UP_TO;
+    due();
+    expect(clock.painted).toBe(1);
+  });
+
+  it('counts no slice that found nothing to show, so the first paint is the first with mentions in it', () => {
+    // The first slices only hand their text to the background; its answers come back soon after.
+    const { clock, due } = pacer(true);
+    clock.waiting = 0;
+    due();
+    clock.now = 10;
+    due();
+    expect(clock.painted).toBe(0);
+    clock.now = 20;
+    clock.waiting = 5;
     due();
     expect(clock.painted).toBe(1);
   });
