@@ -156,12 +156,14 @@ class PageAnnotator implements Annotator {
     if (!mentions.length || !p) return;
     this.registry.add(mentions);
     this.quietly(() => p.add(mentions));
+    this.reportCounts();
   }
 
   private hide(mentions: Iterable<PageMention>): void {
     const gone = this.registry.remove(mentions);
     const p = this.painter;
     if (gone.length && p) this.quietly(() => p.remove(gone));
+    if (gone.length) this.reportCounts();
   }
 
   private readonly toMention = (run: TextRun, start: number, end: number, topic: number, fields: MentionFields): PageMention => {
@@ -219,7 +221,6 @@ class PageAnnotator implements Annotator {
     this.showWaiting(triage, scanFrom);
     measureScan(this.win, t0);
     if (walk.again.length) this.onRoots([...walk.again]);
-    this.reportCounts();
   }
 
   /** Statements the reader came near (or all still waiting, for the page report), after the scans queued: checked, and shown where the page left their text. */
@@ -230,7 +231,6 @@ class PageAnnotator implements Annotator {
       const checks = await this.claims.checkAsRead(runs, this.index, this.toMention, () => generation === this.session.generation);
       if (!checks?.length || generation !== this.session.generation) return;
       this.show(notShownYet(checks, this.registry), UNKNOWN_CHANGES);
-      this.reportCounts();
     });
   }
 
@@ -257,7 +257,6 @@ class PageAnnotator implements Annotator {
     if (gone.size === 0) return;
     this.quietly(() => p.release(changedText));
     this.hide(gone);
-    this.reportCounts();
   }
 
   /** Text the page added or changed is read again. */

@@ -21,9 +21,12 @@ const sortedEntries = (r: Record<string, number>) => Object.entries(r).sort(([a]
 const keyOf = (c: MentionCounts): string => JSON.stringify([c.total, c.conflicts, sortedEntries(c.byCategory), sortedEntries(c.byTopic)]);
 
 /**
- * Returns what to call when the counts change: they are sent at most every `everyMs` (a feed
- * changes them many times a second), and only when they differ from the last sent (the badge
- * shows the total, an open popup the rest), so a page without mentions sends nothing at all.
+ * Returns what to call, with the counts now, whenever they may have changed: they are sent at
+ * most every `everyMs` (a feed changes them many times a second), and only when they differ from
+ * the last sent or changed in between (the badge shows the total, an open popup the rest), so a
+ * page without mentions sends nothing at all. An open popup reads the page's counts as they are
+ * whenever it is told, so one that read them between two sends must hear of a change back to
+ * what was last sent (a paragraph added, then removed within the interval).
  */
 export function countsReporter(
   win: Window,
@@ -31,19 +34,23 @@ export function countsReporter(
   everyMs: number,
   counts: () => MentionCounts,
   send: (counts: MentionCounts) => void,
-): () => void {
+): (now: MentionCounts) => void {
   let timer = 0;
   let reported = keyOf(emptyCounts());
+  /** The counts were something else than last sent at some time since. */
+  let moved = false;
   const flush = () => {
     timer = 0;
     const now = counts();
     const key = keyOf(now);
-    if (key === reported) return;
+    if (key === reported && !moved) return;
     reported = key;
+    moved = false;
     send(now);
   };
   signal.addEventListener('abort', () => win.clearTimeout(timer));
-  return () => {
+  return (now) => {
+    moved ||= keyOf(now) !== reported;
     timer ||= win.setTimeout(flush, everyMs);
   };
 }

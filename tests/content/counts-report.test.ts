@@ -25,7 +25,7 @@ function reporter() {
     controller,
     change(next: MentionCounts) {
       now = next;
-      changed();
+      changed(next);
     },
   };
 }
@@ -64,6 +64,22 @@ describe('countsReporter', () => {
     r.change(counts({ a: 1, b: 1 }, 1));
     vi.advanceTimersByTime(EVERY_MS);
     expect(r.sent).toEqual([counts({ a: 2 }), counts({ a: 1, b: 1 }), counts({ a: 1, b: 1 }, 1)]);
+  });
+
+  it('sends counts back to what was last sent when they were something else in between (a popup may have read that)', () => {
+    const r = reporter();
+    r.change(counts({ a: 1 }));
+    vi.advanceTimersByTime(EVERY_MS);
+    // A paragraph added, then removed within one interval: an open popup told of another change
+    // meanwhile read 2, and must be told of the 1 again.
+    r.change(counts({ a: 2 }));
+    r.change(counts({ a: 1 }));
+    vi.advanceTimersByTime(EVERY_MS);
+    expect(r.sent).toEqual([counts({ a: 1 }), counts({ a: 1 })]);
+    // Unchanged since: nothing more.
+    r.change(counts({ a: 1 }));
+    vi.advanceTimersByTime(EVERY_MS);
+    expect(r.sent).toHaveLength(2);
   });
 
   it('sends nothing once its instance has stopped', () => {
