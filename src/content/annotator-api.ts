@@ -53,7 +53,8 @@ export interface AnnotatorOptions {
   signal: AbortSignal;
   /** Asked before reacting to the page: false once the extension is gone (the caller then aborts). */
   alive?: () => boolean;
-  onCountsChanged?: (counts: MentionCounts) => void;
+  /** Called on every change to the mentions shown (what they add up to is read from counts()). */
+  onCountsChanged?: () => void;
   /** Where the reader is: in highlight mode, statements wait until the reader comes near. Without it, each scan checks its statements at once. */
   reach?: Reach | null;
 }

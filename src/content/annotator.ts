@@ -50,7 +50,7 @@ class PageAnnotator implements Annotator {
   private readonly win: Window;
   private readonly signal: AbortSignal;
   private readonly alive: () => boolean;
-  private readonly onCountsChanged: ((counts: MentionCounts) => void) | undefined;
+  private readonly onCountsChanged: (() => void) | undefined;
   private readonly modules: Pick<LazyModules, 'marks'>;
   private readonly registry = createMentionRegistry();
   private readonly slicer: ReturnType<typeof createSlicer>;
@@ -100,10 +100,7 @@ class PageAnnotator implements Annotator {
     if (unchanged || this.signal.aborted) return this.scanning;
     this.active = nowActive;
     this.clear();
-    if (!this.active) {
-      this.reportCounts();
-      return;
-    }
+    if (!this.active) return;
     const { generation } = this.session;
     const p = await this.painterFor(modeFor(this.win, next));
     if (generation !== this.session.generation || this.signal.aborted) return this.scanning;
@@ -138,7 +135,7 @@ class PageAnnotator implements Annotator {
     nextMention(this.registry, topicId, after);
 
   private reportCounts(): void {
-    this.onCountsChanged?.(this.registry.counts());
+    this.onCountsChanged?.();
   }
 
   private readonly changes = (): number => this.watcher?.changes ?? UNKNOWN_CHANGES;
@@ -272,7 +269,9 @@ class PageAnnotator implements Annotator {
     this.claims.reset();
     const p = this.painter;
     if (p) this.quietly(() => p.clear());
+    const had = this.registry.size() > 0;
     this.registry.clear();
+    if (had) this.reportCounts();
     this.pageAnchored = false;
     this.session = { generation: this.session.generation + 1, skipped: 0 };
   }

@@ -21,7 +21,7 @@ const sortedEntries = (r: Record<string, number>) => Object.entries(r).sort(([a]
 const keyOf = (c: MentionCounts): string => JSON.stringify([c.total, c.conflicts, sortedEntries(c.byCategory), sortedEntries(c.byTopic)]);
 
 /**
- * Returns what to call, with the counts now, whenever they may have changed: they are sent at
+ * Returns what to call whenever the counts may have changed: they are sent at
  * most every `everyMs` (a feed changes them many times a second), and only when they differ from
  * the last sent or changed in between (the badge shows the total, an open popup the rest), so a
  * page without mentions sends nothing at all. An open popup reads the page's counts as they are
@@ -34,7 +34,7 @@ export function countsReporter(
   everyMs: number,
   counts: () => MentionCounts,
   send: (counts: MentionCounts) => void,
-): (now: MentionCounts) => void {
+): () => void {
   let timer = 0;
   let reported = keyOf(emptyCounts());
   /** The counts were something else than last sent at some time since. */
@@ -49,8 +49,9 @@ export function countsReporter(
     send(now);
   };
   signal.addEventListener('abort', () => win.clearTimeout(timer));
-  return (now) => {
-    moved ||= keyOf(now) !== reported;
+  return () => {
+    // Read only until they are seen to have moved: a rescan calls this once per block it reads again.
+    moved ||= keyOf(counts()) !== reported;
     timer ||= win.setTimeout(flush, everyMs);
   };
 }

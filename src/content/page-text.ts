@@ -1,6 +1,7 @@
 // The text the first script asks its gate about (content/index.ts): the page's text nodes in
 // order, up to a limit, with a line break wherever the matcher's runs of text end.
 
+import { QUICK_LIMIT } from '../core/gate';
 import { ELEMENT_NODE, isInline, SHOW_ELEMENT, SHOW_TEXT } from './inline';
 
 /**
@@ -8,13 +9,15 @@ import { ELEMENT_NODE, isInline, SHOW_ELEMENT, SHOW_TEXT } from './inline';
  * gate's needles are common words, so asking would cost more than it saves.
  */
 export const GATE_TEXT_LIMIT = 32_768;
-/**
- * The gate is asked about each this much of new text as it is read: a page that names a topic near
- * its top (most that do) goes on to the matcher without the rest of its text being read here.
- */
-export const GATE_CHUNK = 4096;
 /** Text before a chunk asked about with it, so a name across the chunk's start is asked about whole. */
 export const CHUNK_OVERLAP = 256;
+/**
+ * The gate is asked about each this much of new text as it is read: a page that names a topic near
+ * its top (most that do) goes on to the matcher without the rest of its text being read here. With
+ * its overlap, a chunk is short enough for the gate's word-by-word check (no RegExp compiled for
+ * a chunk that can name nothing); the whole text is asked about again at the end.
+ */
+export const GATE_CHUNK = QUICK_LIMIT - CHUNK_OVERLAP;
 /** Text the matcher never reads (zones.ts excludes these and more); here only to ask less. */
 const UNREAD = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA']);
 

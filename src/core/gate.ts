@@ -29,7 +29,7 @@ const RUN_GAP = '\\W*';
 /** The quick check compares this much of each word with the start of each word needle. */
 const HEAD = 4;
 /** Text up to this long is asked word by word before the RegExp is compiled (most pages never compile it). */
-const QUICK_LIMIT = 4096;
+export const QUICK_LIMIT = 4096;
 
 /**
  * What the gate looks for, one needle per alias. `words`: RegExp sources of needles that begin a

@@ -301,6 +301,23 @@ for (const mode of PAINT_MODES) {
       expect(found().map((m) => m[1])).toEqual(['shikotan']);
     });
 
+    it('says its counts may have changed on every change to what it shows, and only then', async () => {
+      document.title = '';
+      document.body.innerHTML = '<p>Talks on Shikotan stalled.</p>';
+      controller = new AbortController();
+      const seen: number[] = [];
+      annotator = testAnnotator(index, { signal: controller.signal, onCountsChanged: () => seen.push(annotator!.counts().total) });
+      await annotator.apply(settings, true);
+      expect(seen.at(-1)).toBe(1);
+      // The only category with mentions switched off: the page then shows nothing, and says so.
+      await annotator.apply(withCategory(settings, 'places', false), true);
+      expect(seen.at(-1)).toBe(0);
+      const calls = seen.length;
+      // A page that shows nothing and changes nothing says nothing.
+      await annotator.apply(withCategory(withCategory(settings, 'places', false), 'people', false), true);
+      expect(seen).toHaveLength(calls);
+    });
+
     it('skips a subtree nested beyond any prose and says so, scanning the rest', async () => {
       let deep = '<span>Shikotan</span>';
       for (let i = 0; i < 400; i++) deep = `<span>${deep}</span>`;

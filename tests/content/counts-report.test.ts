@@ -25,7 +25,7 @@ function reporter() {
     controller,
     change(next: MentionCounts) {
       now = next;
-      changed(next);
+      changed();
     },
   };
 }

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../build.mjs';
 import { createGate, type PackedGate } from '../../src/core/gate';
 import { CHUNK_OVERLAP, GATE_CHUNK, GATE_TEXT_LIMIT, pageText } from '../../src/content/page-text';
+import { QUICK_LIMIT } from '../../src/core/gate';
 
 let gate: (text: string) => boolean;
 beforeAll(async () => {
@@ -68,6 +69,9 @@ describe('the first script’s page text', () => {
     expect(text).not.toBeNull();
     expect(gate(text!)).toBe(false);
     expect(asked.length).toBeGreaterThan(2);
+    // Short enough for the gate's word-by-word check (past a paragraph of these few dozen characters).
+    const PARAGRAPH = 64;
+    for (const piece of asked) expect(piece.length).toBeLessThanOrEqual(QUICK_LIMIT + PARAGRAPH);
     // Each chunk after the first starts CHUNK_OVERLAP characters before where the last one ended.
     let end = 0;
     for (const [i, piece] of asked.entries()) {
