@@ -2,7 +2,8 @@
 //
 // - `real`: dist/chrome itself, as a user gets it (not copied).
 // - `aliases-<n>`: dist/chrome with another packed corpus in lazy/page-index.json (bench/corpora.mjs,
-//   packed by build.mjs's own pageIndexOf), and content.js rebundled around that corpus's gate.
+//   packed by build.mjs's own pageIndexOf), content.js rebundled around that corpus's gate and
+//   lazy/*.js around its topics.
 // - `profile`: dist/chrome with content.js and lazy/*.js rebundled from src/content/, not minified: only
 //   for the CPU profile that says where the time goes (function names and source files survive).
 //   It is bundled with build.mjs's own options; before it is trusted, the same rebundle minified
@@ -18,8 +19,11 @@ import { bundleContentScript, bundleLazyModules } from '../build.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist', 'chrome');
 const PAGE_INDEX = join('lazy', 'page-index.json');
+/** What a page that names a topic loads after the first script (its topics built in). */
+const MAIN = join('lazy', 'main.js');
 
 const GATE = JSON.parse(readFileSync(join(ROOT, 'build', 'generated', 'gate.json'), 'utf8'));
+const REAL_PAGE_INDEX = JSON.parse(readFileSync(join(ROOT, 'build', 'generated', 'page-index.json'), 'utf8'));
 
 async function bundleContent(outfile, { minify = true } = {}) {
   await bundleContentScript(outfile, GATE, { minify });
@@ -32,6 +36,7 @@ async function variant(dir, corpus) {
   if (corpus) {
     writeFileSync(join(dir, PAGE_INDEX), JSON.stringify(corpus.pageIndex));
     await bundleContentScript(join(dir, 'content.js'), corpus.gate);
+    await bundleLazyModules(join(dir, 'lazy'), corpus.pageIndex);
   }
   return dir;
 }
@@ -53,8 +58,8 @@ function emptyExtension(dir) {
 }
 
 /**
- * Writes every variant; returns name → { dir, contentBytes } (the first script and the packed
- * matcher a page that names a topic reads). `corpora`: size → { pageIndex, gate }. Throws if the
+ * Writes every variant; returns name → { dir, contentBytes } (the first script and the module a
+ * page that names a topic loads next, lazy/main.js). `corpora`: size → { pageIndex, gate }. Throws if the
  * rebundle differs from dist/chrome/content.js (then the profile would not be of the shipped script).
  */
 export async function buildExtensions(outDir, corpora) {
@@ -69,7 +74,7 @@ export async function buildExtensions(outDir, corpora) {
       'bench/extensions.mjs: rebundling src/content/index.ts does not reproduce dist/chrome/content.js; dist/ is stale (run `node build.mjs`)',
     );
   }
-  const size = (dir) => readFileSync(join(dir, 'content.js')).length + readFileSync(join(dir, PAGE_INDEX)).length;
+  const size = (dir) => readFileSync(join(dir, 'content.js')).length + readFileSync(join(dir, MAIN)).length;
   const empty = emptyExtension(join(root, 'empty'));
   const out = { real: { dir: DIST, contentBytes: size(DIST) }, empty: { dir: empty, contentBytes: readFileSync(join(empty, 'content.js')).length } };
   for (const [n, c] of corpora) {
@@ -78,7 +83,7 @@ export async function buildExtensions(outDir, corpora) {
   }
   const profileDir = await variant(join(root, 'profile'), null);
   await bundleContent(join(profileDir, 'content.js'), { minify: false });
-  await bundleLazyModules(join(profileDir, 'lazy'), { minify: false });
+  await bundleLazyModules(join(profileDir, 'lazy'), REAL_PAGE_INDEX, { minify: false });
   out.profile = { dir: profileDir, contentBytes: size(profileDir) };
   return out;
 }

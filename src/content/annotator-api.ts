@@ -2,7 +2,7 @@
 
 import type { ClaimChecker } from '../core/claims-request';
 import type { TopicIndex } from '../core/corpus-types';
-import type { Matcher } from '../core/matcher';
+import type { PageMatcher } from '../core/match-request';
 import type { FoundTopic, MentionCounts } from '../core/messages';
 import type { Settings } from '../core/settings';
 import type { PageMention } from './mentions';
@@ -14,7 +14,7 @@ export interface Annotator {
   /** Applies settings: scans, rescans or clears as needed. Resolves when the page is in step. */
   apply(settings: Settings, active: boolean): Promise<void>;
   /** Matches with another corpus view (own packs, false matches left out): rescans if active. */
-  setCorpus(index: TopicIndex, matcher: Matcher): Promise<void>;
+  setCorpus(index: TopicIndex, matcher: PageMatcher): Promise<void>;
   /** The mention under the pointer, if any. */
   mentionAt(x: number, y: number, target: Element): PageMention | undefined;
   /** The mention an element of ours belongs to (a mark, in mark mode). */
@@ -45,7 +45,7 @@ export interface Annotator {
 export interface AnnotatorOptions {
   doc: Document;
   index: TopicIndex;
-  matcher: Matcher;
+  matcher: PageMatcher;
   modules: Pick<LazyModules, 'marks'>;
   /** Checks statements against the sources (the background, in the extension). */
   checker: ClaimChecker;

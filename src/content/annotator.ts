@@ -3,7 +3,8 @@
 // the painter shows them (highlights or marks); the watcher reports what the page changed.
 
 import type { Category, TopicIndex } from '../core/corpus-types';
-import { MIN_STRONG_MENTIONS, type Matcher } from '../core/matcher';
+import type { PageMatcher } from '../core/match-request';
+import { MIN_STRONG_MENTIONS } from '../core/matcher';
 import type { FoundTopic, MentionCounts } from '../core/messages';
 import { isCategoryOn, type Settings } from '../core/settings';
 import type { Annotator, AnnotatorOptions } from './annotator-api';
@@ -56,7 +57,7 @@ class PageAnnotator implements Annotator {
   private readonly slicer: ReturnType<typeof createSlicer>;
   private readonly claims: ClaimPass;
   private index: TopicIndex;
-  private matcher: Matcher;
+  private matcher: PageMatcher;
   private categories: Map<string, Category>;
   /** The page has named the dispute itself (an anchor topic): ambiguous names may stand on it. */
   private pageAnchored = false;
@@ -109,7 +110,7 @@ class PageAnnotator implements Annotator {
     return this.scanPage();
   }
 
-  setCorpus(index: TopicIndex, matcher: Matcher): Promise<void> {
+  setCorpus(index: TopicIndex, matcher: PageMatcher): Promise<void> {
     this.index = index;
     this.matcher = matcher;
     this.categories = categoryMap(index);
@@ -197,7 +198,8 @@ class PageAnnotator implements Annotator {
     const { generation } = this.session;
     const triage = new MatchTriage(this.triageHost());
     this.takeBackMarks(roots);
-    const walk = scanRoots(roots, this.matcher, { pageHasContext: triage.pageHasContext, onLookalike: triage.onLookalike }, triage.onMatches, from);
+    const { pageHasContext, onLookalike, onTitle } = triage;
+    const walk = scanRoots(roots, this.matcher, { pageHasContext, onLookalike, title: this.doc.title, onTitle }, triage.onMatches, from);
     // A batch may hold text read long before it is painted (a long run is searched a window per
     // slice after the walk read it): only a page unchanged since the scan began spares the check.
     const scanFrom = this.changes();

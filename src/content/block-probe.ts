@@ -22,6 +22,11 @@ const BLOCK_CHARS = 32_768;
 
 /** Whether the text may name an alias (Matcher.mayName). */
 export type MayName = (text: string) => boolean;
+/**
+ * The test to ask blocks with now; null while there is none yet (the page's matcher isn't loaded:
+ * match-request.ts), and blocks are walked without asking.
+ */
+export type NameTest = () => MayName | null;
 
 export class BlockProbe {
   private readonly asked = new Uint32Array(MAX_DEPTH + 1);
@@ -31,7 +36,7 @@ export class BlockProbe {
   /** Text asked about since the walk's call began. */
   private spent = 0;
 
-  constructor(private readonly mayName: MayName) {}
+  constructor(private readonly nameTest: NameTest) {}
 
   /** The walk was called again (after handing on a run, or a slice later). */
   newCall(): void {
@@ -50,6 +55,8 @@ export class BlockProbe {
       this.inside = 0;
     }
     if (nth <= PROBE_AFTER || this.spent >= CALL_CHARS) return false;
+    const mayName = this.nameTest();
+    if (!mayName) return false;
     const asked = this.asked[depth]!;
     const passed = this.passed[depth]!;
     // Where many blocks name something (an archive's posts), asking mostly reads their text
@@ -59,7 +66,7 @@ export class BlockProbe {
     const text = el.textContent ?? '';
     this.spent += text.length;
     if (text.length > BLOCK_CHARS) return false;
-    if (this.mayName(text)) {
+    if (mayName(text)) {
       this.inside = depth;
       return false;
     }

@@ -3,11 +3,19 @@
 // aborts, and handed to the annotator as one CorpusView whenever what is matched changes.
 
 import { FALSE_MATCHES_KEY, falseMatchesOn, withFalseMatch, type FalseMatch } from '../core/false-matches';
-import { combineCorpus, corpusKey, type CorpusView } from '../core/pack-matching';
+import { asksBackground, type PageMatcher } from '../core/match-request';
+import { combineCorpus, corpusKey } from '../core/pack-matching';
 import { PACKS_KEY, type InstalledPack } from '../core/packs';
+import type { TopicIndex } from '../core/corpus-types';
 import type { LocalData } from '../core/local-data';
 import type { ExtensionApi } from '../platform/extension-api';
 import type { PageMention } from './mentions';
+
+/** The corpus a page is matched with: its topics, and a matcher searching in place or asking the background. */
+export interface PageCorpus {
+  index: TopicIndex;
+  matcher: PageMatcher;
+}
 
 export type OwnCorpusApi = Pick<ExtensionApi, 'loadLocal' | 'saveLocal' | 'watch'>;
 
@@ -23,26 +31,34 @@ export interface OwnCorpusOptions {
   /** Stops following storage. */
   signal: AbortSignal;
   site: string | null;
-  base: CorpusView;
+  base: PageCorpus;
   /** Called with the combined view whenever it changes (the annotator's setCorpus). */
-  apply: (view: CorpusView) => Promise<void>;
+  apply: (view: PageCorpus) => Promise<void>;
   /** Installed packs changed: cached tooltip details may be stale. */
   onPacksChanged?: () => void;
   now?: () => Date;
 }
 
+/** corpusKey of no pack and no false match: the built-in corpus as it is. */
+const NOTHING_OWN = corpusKey([], new Set());
+
 export function watchOwnCorpus({ api, signal, site, base, apply, onPacksChanged, now = () => new Date() }: OwnCorpusOptions): OwnCorpus {
   let packs: InstalledPack[] = [];
   let falseMatches: FalseMatch[] = [];
-  let applied = corpusKey([], new Set());
+  let applied = NOTHING_OWN;
 
-  function update(): Promise<void> {
+  async function update(): Promise<void> {
     const here = falseMatchesOn(falseMatches, site);
     const key = corpusKey(packs, here);
     // Unchanged for this page (another site's report, a pack that stays off): no rescan.
-    if (key === applied) return Promise.resolve();
+    if (key === applied) return;
     applied = key;
-    return apply(combineCorpus(base, packs, here));
+    if (key === NOTHING_OWN) return apply(base);
+    // Own packs and false matches are matched in the page, with the page's own matcher.
+    const matcher = await (asksBackground(base.matcher) ? base.matcher.local() : Promise.resolve(base.matcher)).catch(() => null);
+    // Without it (a broken install) the page is matched as built, not left unmatched.
+    if (key !== applied) return;
+    return apply(matcher ? combineCorpus({ index: base.index, matcher }, packs, here) : base);
   }
 
   // Both keys are read before the first update, so a page with packs isn't scanned twice.

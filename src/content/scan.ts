@@ -3,11 +3,20 @@
 // headings) are joined into batches, folded and searched as one text: a fold and a search have a
 // cost per call that hundreds of short runs would otherwise pay each. Long text (one 5 MB text
 // node) is folded and searched a window at a time, so no step grows with the size of the page.
-// Where the matcher can ask the background (Matcher.ask), batches are searched there instead, a
-// few in flight while the walk reads on; a batch it doesn't answer is searched here. Only reads
-// the DOM.
+// Where the matcher asks the background (match-request.ts), batches are searched there instead,
+// a few in flight while the walk reads on, with the page's title (its reading handed on before the
+// first mentions); a run too long to send is searched here. Only reads the DOM.
 
-import { findWithLookalikes, type MatchAnswer } from '../core/match-request';
+import {
+  type AskedAnswer,
+  type AskingMatcher,
+  asksBackground,
+  findWithLookalikes,
+  type MatchAnswer,
+  type PageMatcher,
+  readTitle,
+  type TitleReading,
+} from '../core/match-request';
 import { joinPrepared, prepareText, RUN_SEPARATOR, type MatchOptions, type Matcher, type Mention, type PreparedText } from '../core/matcher';
 import type { Step } from './slices';
 import { createRunWalker, type TextRun } from './text-runs';
@@ -31,6 +40,13 @@ export const ASKED_AHEAD = 2;
  * called for every run, tens of thousands on a table.
  */
 export type OnMatches = (run: TextRun, mentions: Mention[], runDone: boolean) => void;
+
+/** The matcher's options, and the page's title for a search asked elsewhere (what it says goes to `onTitle`). */
+export interface ScanOptions extends MatchOptions {
+  title: string;
+  /** Told what the title says before the first mentions of a search asked elsewhere (maybe more than once). */
+  onTitle(reading: TitleReading): void;
+}
 
 export interface SubtreeScan {
   /** Runs one step; false when the subtree is done. */
@@ -76,39 +92,47 @@ class LongRun {
   }
 }
 
+/**
+ * A batch's mentions, handed on run by run in each run's own offsets, each run's look-alikes
+ * reported before its mentions (however large the batch, as the matcher reports a run's).
+ */
+function deliver(batch: readonly TextRun[], { mentions, lookalikes }: MatchAnswer, options: MatchOptions, onMatches: OnMatches): void {
+  let next = 0;
+  let offset = 0;
+  let look = 0;
+  for (const current of batch) {
+    const end = offset + current.text.length;
+    for (; look < lookalikes.length && lookalikes[look]!.start < end; look++)
+      options.onLookalike?.(lookalikes[look]!.topic, lookalikes[look]!.start - offset);
+    const first = next;
+    while (next < mentions.length && mentions[next]!.start < end) {
+      const m = mentions[next++]!;
+      m.start -= offset;
+      m.end -= offset;
+    }
+    onMatches(current, next > first ? mentions.slice(first, next) : NONE, true);
+    offset = end + RUN_SEPARATOR.length;
+  }
+}
+
 /** Runs over `root` (from `from` on, then up to it), handing each step's matches to `onMatches`. */
-export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptions, onMatches: OnMatches, from: Element | null = null): SubtreeScan {
-  const walker = createRunWalker(root, from, matcher.mayName);
-  /** A run too long to batch, read over the next steps. */
+export function scanSubtree(
+  root: Element,
+  matcher: PageMatcher,
+  options: ScanOptions,
+  onMatches: OnMatches,
+  from: Element | null = null,
+): SubtreeScan {
+  const walker = createRunWalker(root, from, asksBackground(matcher) ? matcher.nameTest : () => matcher.mayName);
+  /** The page's own matcher, once there is one (one asking the background loads it on need). */
+  let here: Matcher | null = asksBackground(matcher) ? null : matcher;
+  /** A run too long to batch, read over the next steps (`long` once its search has begun). */
+  let longText: TextRun | null = null;
   let long: LongRun | null = null;
 
-  /**
-   * A batch's mentions, handed on run by run in each run's own offsets, each run's look-alikes
-   * reported before its mentions (however large the batch, as the matcher reports a run's).
-   */
-  function deliver(batch: readonly TextRun[], { mentions, lookalikes }: MatchAnswer): void {
-    let next = 0;
-    let offset = 0;
-    let look = 0;
-    for (const current of batch) {
-      const end = offset + current.text.length;
-      for (; look < lookalikes.length && lookalikes[look]!.start < end; look++)
-        options.onLookalike?.(lookalikes[look]!.topic, lookalikes[look]!.start - offset);
-      const first = next;
-      while (next < mentions.length && mentions[next]!.start < end) {
-        const m = mentions[next++]!;
-        m.start -= offset;
-        m.end -= offset;
-      }
-      onMatches(current, next > first ? mentions.slice(first, next) : NONE, true);
-      offset = end + RUN_SEPARATOR.length;
-    }
-  }
-
   const joined = (batch: readonly TextRun[]) => batch.map((r) => r.text).join(RUN_SEPARATOR);
-  const searchHere = (text: string) => findWithLookalikes(matcher, text, options);
 
-  /** Short runs up to `chars` of text or `runs` runs; stops before a run too long to batch (it becomes `long`). */
+  /** Short runs up to `chars` of text or `runs` runs; stops before a run too long to batch (it becomes `longText`). */
   function readBatch(chars: number, runs = Number.POSITIVE_INFINITY): TextRun[] {
     const batch: TextRun[] = [];
     let size = 0;
@@ -116,7 +140,7 @@ export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptio
       const next = walker.next(batch.length > 0);
       if (!next) break;
       if (next.text.length > WINDOW_CHARS) {
-        long = new LongRun(next, matcher, options, onMatches);
+        longText = next;
         break;
       }
       batch.push(next);
@@ -125,20 +149,26 @@ export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptio
     return batch;
   }
 
-  function localStep(): boolean {
-    if (long) {
-      if (long.step()) long = null;
-      return true;
+  /** One window of the long run, searched with the page's matcher. */
+  function longStep(m: Matcher): true {
+    long ??= new LongRun(longText!, m, options, onMatches);
+    if (long.step()) {
+      long = null;
+      longText = null;
     }
+    return true;
+  }
+
+  function localStep(m: Matcher): boolean {
+    if (longText) return longStep(m);
     const batch = readBatch(BATCH_CHARS);
-    if (batch.length) deliver(batch, searchHere(joined(batch)));
-    return batch.length > 0 || long !== null;
+    if (batch.length) deliver(batch, findWithLookalikes(m, joined(batch), options), options, onMatches);
+    return batch.length > 0 || longText !== null;
   }
 
   interface Asked {
     batch: TextRun[];
-    text: string;
-    answer: Promise<MatchAnswer | null>;
+    answer: Promise<AskedAnswer>;
   }
   const asked: Asked[] = [];
 
@@ -146,25 +176,39 @@ export function scanSubtree(root: Element, matcher: Matcher, options: MatchOptio
    * Reads and asks about one more batch while fewer than ASKED_AHEAD are out, or hands on the
    * first one's answer; a long run is searched here once those before it are handed on.
    */
-  function askingStep(ask: NonNullable<Matcher['ask']>): boolean | Promise<() => boolean> {
-    if (!long && asked.length < ASKED_AHEAD) {
+  function askingStep(m: AskingMatcher): boolean | Promise<() => boolean> {
+    if (!longText && asked.length < ASKED_AHEAD) {
       const batch = readBatch(ASKED_BATCH_CHARS, ASKED_BATCH_RUNS);
       if (batch.length) {
-        const text = joined(batch);
-        asked.push({ batch, text, answer: ask(text, options) });
+        asked.push({ batch, answer: m.ask(joined(batch), options.title) });
         return true;
       }
     }
     const first = asked.shift();
-    if (!first) return localStep();
-    return first.answer.then((answer) => () => {
-      deliver(first.batch, answer ?? searchHere(first.text));
-      return true;
-    });
+    if (first)
+      return first.answer.then((answer) => () => {
+        options.onTitle(answer.title);
+        deliver(first.batch, answer, options, onMatches);
+        return true;
+      });
+    if (!longText) return false;
+    if (here) return longStep(here);
+    // The title is read here too: the long run may come before any answer.
+    return m.local().then(
+      (loaded) => () => {
+        here = loaded;
+        options.onTitle(readTitle(loaded, options.title));
+        return longStep(loaded);
+      },
+      // Without the page's matcher (a broken install) the run shows nothing; the scan goes on.
+      () => () => {
+        longText = null;
+        return true;
+      },
+    );
   }
 
-  const ask = matcher.ask?.bind(matcher);
-  const step: Step = ask ? () => askingStep(ask) : localStep;
+  const step: Step = asksBackground(matcher) ? () => askingStep(matcher) : () => localStep(matcher);
 
   return {
     step,
@@ -189,8 +233,8 @@ export interface RootsScan {
 /** Several subtrees, one after another, as one sequence of steps; roots the page dropped meanwhile are passed over. */
 export function scanRoots(
   roots: readonly Element[],
-  matcher: Matcher,
-  options: MatchOptions,
+  matcher: PageMatcher,
+  options: ScanOptions,
   onMatches: OnMatches,
   from: Element | null = null,
 ): RootsScan {

@@ -3,7 +3,7 @@
 // (the old instance goes quiet, leaving nothing). Apart from the entry point: tests give it a fake API.
 
 import type { TopicIndex } from '../core/corpus-types';
-import type { Matcher } from '../core/matcher';
+import type { PageMatcher } from '../core/match-request';
 import type { PageCommand, PageMessage } from '../core/messages';
 import { DEFAULT_SETTINGS, isActiveOn, SETTINGS_KEY, siteOf, type Settings } from '../core/settings';
 import type { ContentApi } from '../platform/content-api';
@@ -34,7 +34,7 @@ export interface ContentScript {
 export interface ContentScriptOptions {
   api: ContentApi;
   index: TopicIndex;
-  matcher: Matcher;
+  matcher: PageMatcher;
   doc: Document;
   modules: LazyModules;
   reach?: AnnotatorOptions['reach'];

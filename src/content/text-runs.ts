@@ -3,7 +3,7 @@
 // elements but never a block boundary. Each run keeps its text nodes and where each starts in the
 // run's text, so a match in the text maps back to exact DOM positions without touching the DOM.
 
-import { BlockProbe, type MayName } from './block-probe';
+import { BlockProbe, type NameTest } from './block-probe';
 import { MAX_DEPTH } from './walk-limits';
 import { ELEMENT_NODE, isExcluded, isInlineName, TEXT_NODE } from './zones';
 
@@ -54,10 +54,10 @@ export interface RunWalker {
 /**
  * Walks `root`'s text. With `from` (an element inside root), the walk starts there, goes on to the
  * end of root, then reads root from its start up to `from`: every node once, `from` first. With
- * `mayName`, blocks whose text can name nothing may be passed over unread (block-probe.ts).
+ * `nameTest`, blocks whose text can name nothing may be passed over unread (block-probe.ts).
  */
-export function createRunWalker(root: Element, from: Element | null = null, mayName: MayName | null = null): RunWalker {
-  return new Walk(root, from, mayName ? new BlockProbe(mayName) : null);
+export function createRunWalker(root: Element, from: Element | null = null, nameTest: NameTest | null = null): RunWalker {
+  return new Walk(root, from, nameTest ? new BlockProbe(nameTest) : null);
 }
 
 // The walk moves itself (firstChild, nextSibling) and keeps the path from root to where it is,

@@ -2,7 +2,8 @@
 // dispute, keep it for the claim checks, or only note it (its category is off). One per scan.
 
 import type { TopicIndex } from '../core/corpus-types';
-import type { Matcher, Mention } from '../core/matcher';
+import { asksBackground, type PageMatcher, readTitle, type TitleReading } from '../core/match-request';
+import type { Mention } from '../core/matcher';
 import { type ClaimRun, mayHoldStatements } from './claim-pass';
 import type { MentionRegistry, PageMention } from './mentions';
 import type { MentionFields } from './page-mention';
@@ -13,7 +14,7 @@ import type { TextRun } from './text-runs';
 export interface TriageHost {
   readonly doc: Document;
   readonly index: TopicIndex;
-  readonly matcher: Matcher;
+  readonly matcher: PageMatcher;
   readonly registry: MentionRegistry;
   /** In first-mention mode, one mention per topic is shown. */
   readonly firstOnly: boolean;
@@ -57,27 +58,28 @@ export class MatchTriage {
 
   constructor(private readonly host: TriageHost) {
     // The title is read first, however the text is searched: a look-alike named there ("Etorofu-
-    // class escort ship") shadows its topic's names on the whole page (data/COVERAGE.md).
+    // class escort ship") shadows its topic's names on the whole page (data/COVERAGE.md). A search
+    // asked of the background reads it there, and says what it says before its first mentions.
     this.pageHasContext();
   }
 
   /**
    * The page's title names both sides of the dispute, and no look-alike: "Etorofu-class escort
-   * ship" has an island's name in it, but is about the ships.
+   * ship" has an island's name in it, but is about the ships. (Not known until the background
+   * has answered, where it reads the title: no mention is sorted before that.)
    */
-  readonly pageHasContext = (): boolean => (this.titleContext ??= this.titleNamesDispute());
-
-  private titleNamesDispute(): boolean {
+  readonly pageHasContext = (): boolean => {
     const { matcher, doc } = this.host;
-    let lookalike = false;
-    matcher.findAll(doc.title, {
-      onLookalike: (topic) => {
-        lookalike = true;
-        this.onLookalike(topic);
-      },
-    });
-    return !lookalike && matcher.hasContext(doc.title);
-  }
+    if (this.titleContext === undefined && !asksBackground(matcher)) this.onTitle(readTitle(matcher, doc.title));
+    return this.titleContext ?? false;
+  };
+
+  /** What the title says, taken once per scan. */
+  readonly onTitle = (reading: TitleReading): void => {
+    if (this.titleContext !== undefined) return;
+    this.titleContext = reading.context;
+    for (const topic of reading.lookalikes) this.onLookalike(topic);
+  };
 
   /** The page is about the dispute: its title says so, or it names an anchor topic (TopicHead.anchor). */
   anchored(): boolean {

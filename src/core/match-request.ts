@@ -1,8 +1,10 @@
 // Finding mentions asked of the extension's background: the content script sends the text its
-// walk read (short runs joined, as the scan searches them) and gets the mentions back. The
-// background's matcher stays compiled and optimised from page to page, where the page's own would
-// run cold on every page's main thread. The page keeps its matcher for what can't wait for an
-// answer (the walk's block probe, the title) and for any text the background doesn't answer.
+// walk read (short runs joined, as the scan searches them) and the page's title, and gets the
+// mentions back with what the title says. The background's matcher stays compiled and optimised
+// from page to page, where the page's own would run cold on every page's main thread (its first
+// search of a title alone cost a page 4 ms, measured): so a page loads its own matcher only when it
+// must search there (the background doesn't answer, own packs, a run too long to send) or when
+// its walk has asked about enough blocks for passing over them to pay (a table's rows).
 
 import { answeredWithin } from './answer-time';
 import { isObj } from './guards';
@@ -10,8 +12,8 @@ import { type MatchOptions, type Matcher, type Mention, prepareText } from './ma
 
 export interface MatchRequest {
   text: string;
-  /** MatchOptions.pageHasContext, decided before asking. */
-  pageHasContext: boolean;
+  /** The page's title, read by the background as the page's own search reads it (TitleReading). */
+  title: string;
 }
 
 /** A look-alike read in the text: the topic it resembles, and where it starts. */
@@ -26,6 +28,28 @@ export interface MatchAnswer {
   lookalikes: Lookalike[];
 }
 
+/**
+ * What a page's title says of the whole page: whether it names both sides of the dispute (then
+ * MatchOptions.pageHasContext), and the topics whose look-alikes it names ("Etorofu-class escort
+ * ship"), which shadow those topics' names on the page (MatchTriage).
+ */
+export interface TitleReading {
+  context: boolean;
+  lookalikes: number[];
+}
+
+/** A match request's answer: the text's mentions and look-alikes, and what the title says. */
+export interface AskedAnswer extends MatchAnswer {
+  title: TitleReading;
+}
+
+/** The title read with a matcher: a title naming a look-alike is about that, not the dispute. */
+export function readTitle(matcher: Matcher, title: string): TitleReading {
+  const lookalikes: number[] = [];
+  matcher.findAll(title, { onLookalike: (topic) => lookalikes.push(topic) });
+  return { context: lookalikes.length === 0 && matcher.hasContext(title), lookalikes };
+}
+
 /** A text's mentions and look-alikes found in place (what the background answers, and what the page does without it). */
 export function findWithLookalikes(matcher: Matcher, text: string, options: MatchOptions): MatchAnswer {
   const lookalikes: Lookalike[] = [];
@@ -34,6 +58,12 @@ export function findWithLookalikes(matcher: Matcher, text: string, options: Matc
     onLookalike: (topic, start) => lookalikes.push({ topic, start }),
   });
   return { mentions, lookalikes };
+}
+
+/** A text and a title searched with a matcher, the title first (its reading decides the page's context). */
+function answerWith(matcher: Matcher, text: string, title: string): AskedAnswer {
+  const reading = readTitle(matcher, title);
+  return { ...findWithLookalikes(matcher, text, { pageHasContext: reading.context }), title: reading };
 }
 
 /** Asks the background; rejects when it can't answer (the extension being updated, a restart). */
@@ -55,48 +85,97 @@ export function isMentionIn(v: unknown, from: number, length: number): v is Ment
 }
 
 /** The background's side: a request as it arrived (anything may), answered with the built-in corpus's matcher. */
-export function answerMatch(matcher: Matcher, request: unknown): MatchAnswer {
-  if (!isObj(request) || typeof request.text !== 'string') return { mentions: [], lookalikes: [] };
-  return findWithLookalikes(matcher, request.text, { pageHasContext: request.pageHasContext === true });
+export function answerMatch(matcher: Matcher, request: unknown): AskedAnswer {
+  if (!isObj(request) || typeof request.text !== 'string') return { mentions: [], lookalikes: [], title: { context: false, lookalikes: [] } };
+  return answerWith(matcher, request.text, typeof request.title === 'string' ? request.title : '');
 }
 
 /**
  * The page's side: an answer as it arrived, or null (then the page matches the text itself) unless
- * every mention lies in order inside the text and names one of the corpus's `topics` topics.
+ * every mention lies in order inside the text, and every mention and look-alike names one of the
+ * corpus's `topics` topics.
  */
-export function readMatchAnswer(answer: unknown, length: number, topics: number): MatchAnswer | null {
-  if (!isObj(answer) || !Array.isArray(answer.mentions) || !Array.isArray(answer.lookalikes)) return null;
+export function readMatchAnswer(answer: unknown, length: number, topics: number): AskedAnswer | null {
+  if (!isObj(answer) || !Array.isArray(answer.mentions) || !Array.isArray(answer.lookalikes) || !isObj(answer.title)) return null;
   let after = 0;
   for (const m of answer.mentions) {
     if (!isMentionIn(m, after, length) || m.topic >= topics) return null;
     after = m.end;
   }
-  const fits = (l: unknown) => isObj(l) && isWithin(l.topic, 0, topics - 1) && isWithin(l.start, 0, length);
+  const isTopic = (t: unknown) => isWithin(t, 0, topics - 1);
+  const fits = (l: unknown) => isObj(l) && isTopic(l.topic) && isWithin(l.start, 0, length);
   if (!answer.lookalikes.every(fits)) return null;
-  return { mentions: answer.mentions as Mention[], lookalikes: answer.lookalikes as Lookalike[] };
-}
-
-/** MatchOptions.pageHasContext as a value (asked now if it is a function). */
-export function decidedContext(options: MatchOptions): boolean {
-  return typeof options.pageHasContext === 'function' ? options.pageHasContext() : !!options.pageHasContext;
+  const { context, lookalikes } = answer.title;
+  if (typeof context !== 'boolean' || !Array.isArray(lookalikes) || !lookalikes.every(isTopic)) return null;
+  return { mentions: answer.mentions as Mention[], lookalikes: answer.lookalikes as Lookalike[], title: { context, lookalikes } };
 }
 
 /**
- * The built-in corpus's matcher, searching through the background (Matcher.ask): `topics` is the
- * corpus's topic count, what an answer's topics are checked against.
+ * The page's side of the built-in corpus: its text searched by the background, the page's own
+ * matcher (Matcher) loaded only on need.
  */
-export function askingBackground(matcher: Matcher, ask: AskMatches, topics: number): Matcher {
-  const asked = async (text: string, options: MatchOptions): Promise<MatchAnswer | null> =>
-    readMatchAnswer(await answeredWithin(ask({ text, pageHasContext: decidedContext(options) })), text.length, topics);
+export interface AskingMatcher {
+  /** A text's mentions, its look-alikes and the title's reading: searched here when the background doesn't answer. */
+  ask(text: string, title: string): Promise<AskedAnswer>;
+  /**
+   * Matcher.mayName once the page's matcher is loaded, for the walk's block probe; null before.
+   * Asked often enough (a page of many blocks), it loads the matcher.
+   */
+  nameTest(): ((text: string) => boolean) | null;
+  /** The page's own matcher, loaded on the first call. */
+  local(): Promise<Matcher>;
+}
+
+/** A matcher of the page's corpus: searching in place, or asking the background. */
+export type PageMatcher = Matcher | AskingMatcher;
+
+export const asksBackground = (m: PageMatcher): m is AskingMatcher => 'ask' in m;
+
+/**
+ * Blocks the walk asks about before the page's matcher is loaded for its probe: an article asks
+ * about fewer (and is walked faster than its matcher would load), a table's rows many more.
+ */
+export const PROBE_LOAD_AFTER = 256;
+
+const NOTHING: AskedAnswer = Object.freeze({ mentions: [], lookalikes: [], title: { context: false, lookalikes: [] } });
+
+export interface AskingOptions {
+  ask: AskMatches;
+  /** Reads the page's own matcher (called again only if a read failed). */
+  local: () => Promise<Matcher>;
+  /** The corpus's topic count, what an answer's topics are checked against. */
+  topics: number;
+}
+
+/** The built-in corpus searched through the background. */
+export function askingBackground({ ask, local, topics }: AskingOptions): AskingMatcher {
+  let loaded: Matcher | null = null;
+  let loading: Promise<Matcher> | null = null;
+  let probed = 0;
+  // Read once; a read that fails or hangs (a broken install, a page frozen mid-read) is tried again next time.
+  const load = () =>
+    (loading ??= answeredWithin(local()).then(
+      (m) => (loaded = m),
+      (e: unknown) => {
+        loading = null;
+        throw e;
+      },
+    ));
+  const here = (text: string, title: string) => load().then((m) => answerWith(m, text, title));
   return {
-    findAll: matcher.findAll,
-    findIn: matcher.findIn,
-    hasContext: matcher.hasContext,
-    mayName: matcher.mayName,
-    // A getter, as the matcher's own: most pages never decode the context words.
-    get context() {
-      return matcher.context;
+    local: load,
+    async ask(text, title) {
+      const answer = await answeredWithin(ask({ text, title })).then(
+        (a) => readMatchAnswer(a, text.length, topics),
+        () => null,
+      );
+      // Without the page's matcher either (a broken install), the text shows nothing rather than failing the scan.
+      return answer ?? here(text, title).catch(() => NOTHING);
     },
-    ask: (text, options) => asked(text, options).catch(() => null),
+    nameTest() {
+      if (loaded) return loaded.mayName;
+      if (++probed === PROBE_LOAD_AFTER) void load().catch(() => undefined);
+      return null;
+    },
   };
 }

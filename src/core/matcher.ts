@@ -3,7 +3,6 @@
 
 import { compileAutomaton, containsWord, mayContainWord, nextStart, STEM_MARK, unpackAutomaton, walk, walkText, type Automaton } from './automaton';
 import type { CompiledIndex, PackedMatcher } from './corpus-types';
-import type { MatchAnswer } from './match-request';
 import { foldChars } from './text-fold';
 import {
   FUNCTION_WORDS,
@@ -99,12 +98,6 @@ export interface Matcher {
   mayName(text: string): boolean;
   /** The context words, shared with own packs' matchers so theirs read pages the same way. */
   readonly context: ContextAutomata;
-  /**
-   * Where there is one (match-request.ts): a text's mentions found off the page's main thread, as
-   * findAll would find them, with the look-alikes it read; null when no answer came (the caller
-   * then uses findIn). A combined corpus (own packs) has none.
-   */
-  ask?(text: string, options: MatchOptions): Promise<MatchAnswer | null>;
 }
 
 interface ContextAutomata {

@@ -3,7 +3,7 @@
 
 import type { Verdict } from './claims';
 import type { ClaimsAnswer, ClaimsRequest } from './claims-request';
-import type { MatchAnswer, MatchRequest } from './match-request';
+import type { AskedAnswer, MatchRequest } from './match-request';
 import type { TopicDetails } from './corpus-types';
 import { isObj } from './guards';
 import type { ReaderTarget } from './reader-link';
@@ -73,7 +73,7 @@ export interface ToBackground {
   /** content → background: the page's statements checked against the sources, off the page's main thread (claims-request.ts). */
   'claims:check': { request: ClaimsRequest; response: ClaimsAnswer };
   /** content → background: the mentions in a batch of the page's text, found off the page's main thread (match-request.ts); null if it can't. */
-  'match:find': { request: MatchRequest; response: MatchAnswer | null };
+  'match:find': { request: MatchRequest; response: AskedAnswer | null };
 }
 
 /** What the popup and the background ask a tab's content script (its top frame). */

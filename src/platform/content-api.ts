@@ -58,8 +58,10 @@ const native = (): NativeApi => extensionGlobal<NativeApi>();
 /** The page's bulk work goes over a port (work-port.ts says why), opened on its first request. */
 const work = workClient(() => native().runtime.connect({ name: WORK_PORT }));
 // A page put in the back/forward cache keeps its port object, but Chromium drops the port under
-// it without a word: restored, the page would ask a port that never answers.
-globalThis.addEventListener?.('pagehide', () => work.reset());
+// it without a word: restored, the page would ask a port that never answers. What was asked as
+// the page was left is asked again once it is shown.
+globalThis.addEventListener?.('pagehide', () => work.suspend());
+globalThis.addEventListener?.('pageshow', (e) => void ((e as PageTransitionEvent).persisted && work.resume()));
 
 export const contentApi: ContentApi = {
   contextValid: extensionContextValid,

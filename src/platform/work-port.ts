@@ -28,18 +28,25 @@ type Asked = Message & { id: number };
 type Answered = { id: number; ok: true; response: unknown } | { id: number; ok: false };
 
 interface Waiting {
+  /** What was asked: asked again on a new port after the page was hidden (WorkClient.resume). */
+  asked: Asked;
   resolve(response: unknown): void;
   reject(error: Error): void;
   /** Its deadline: a background that doesn't answer in time is taken for hung. */
-  timer: ReturnType<typeof setTimeout>;
+  timer: ReturnType<typeof setTimeout> | undefined;
 }
 
 const isAnswer = (v: unknown): v is Answered => isObj(v) && Number.isSafeInteger(v.id) && typeof v.ok === 'boolean';
 
 export interface WorkClient {
   ask(message: Message): Promise<unknown>;
-  /** Drops the port (what waits on it fails); the next request opens another. */
-  reset(): void;
+  /**
+   * The page is hidden (it may go into the back/forward cache, where Chromium drops its port
+   * without a word): the port is closed, and what waits, or is asked until `resume`, waits on.
+   */
+  suspend(): void;
+  /** The page is shown again: what waits is asked again on a new port, with a new deadline. */
+  resume(): void;
 }
 
 /**
@@ -105,26 +112,44 @@ export function workClient(connect: () => WorkPort, idleMs = WORK_PORT_IDLE_MS, 
     return p;
   };
 
+  let suspended = false;
+  /** Posts a request on the port (opened on need); its deadline starts now. */
+  const post = (w: Waiting) => {
+    clearTimeout(w.timer);
+    w.timer = setTimeout(() => waiting.get(w.asked.id) === w && drop(`no answer within ${timeoutMs} ms`), timeoutMs);
+    opened().postMessage(w.asked);
+  };
   return {
     ask(message) {
       clearTimeout(idle);
       return new Promise((resolve, reject) => {
-        const id = nextId++;
+        const w: Waiting = { asked: { ...message, id: nextId++ }, resolve, reject, timer: undefined };
+        waiting.set(w.asked.id, w);
+        if (suspended) return;
         try {
-          const p = opened();
-          const timer = setTimeout(() => waiting.has(id) && drop(`no answer within ${timeoutMs} ms`), timeoutMs);
-          waiting.set(id, { resolve, reject, timer });
-          p.postMessage({ ...message, id } satisfies Asked);
+          post(w);
         } catch (e) {
-          clearTimeout(waiting.get(id)?.timer);
-          waiting.delete(id);
+          clearTimeout(w.timer);
+          waiting.delete(w.asked.id);
           reject(e instanceof Error ? e : new Error(String(e)));
           // A port that can't carry a message is dead: what else waits on it fails now, the next ask reconnects.
           if (port) drop('the port closed');
         }
       });
     },
-    reset: () => drop('the port was dropped'),
+    suspend() {
+      suspended = true;
+      close();
+      for (const w of waiting.values()) clearTimeout(w.timer);
+    },
+    resume() {
+      suspended = false;
+      try {
+        for (const w of waiting.values()) post(w);
+      } catch {
+        drop('the port closed');
+      }
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { CLAIMS_MEASURE, MATCH_MEASURE, startBackground } from '../../src/backgr
 import { checkClaims } from '../../src/core/claims';
 import { answerClaims, type ClaimsRequest } from '../../src/core/claims-request';
 import type { CompiledIndex } from '../../src/core/corpus-types';
+import { readTitle } from '../../src/core/match-request';
 import { createMatcher, type Matcher, packMatcher } from '../../src/core/matcher';
 import { fakeExtension } from '../support/extension-api';
 
@@ -83,17 +84,30 @@ describe('match:find in the background', () => {
         return readBundled(path);
       },
     });
-    for (const pageHasContext of [true, false]) {
+    // Each title read as the page would read it: naming both sides, naming neither, naming a look-alike.
+    const titles = ['Japan and Russia: the Kuril dispute', 'Weather', 'Etorofu-class escort ship'];
+    const readings = [];
+    for (const title of titles) {
+      const reading = readTitle(matcher, title);
+      readings.push(reading);
       const lookalikes: Array<{ topic: number; start: number }> = [];
-      const inPage = matcher.findAll(PAGE_TEXT, { pageHasContext, onLookalike: (topic, start) => lookalikes.push({ topic, start }) });
+      const inPage = matcher.findAll(PAGE_TEXT, {
+        pageHasContext: reading.context,
+        onLookalike: (topic, start) => lookalikes.push({ topic, start }),
+      });
       const measured = performance.getEntriesByName(MATCH_MEASURE).length;
-      const answer = await fake.deliver('match:find', { text: PAGE_TEXT, pageHasContext }, fromTab);
-      expect(answer).toEqual({ mentions: inPage, lookalikes });
+      const answer = await fake.deliver('match:find', { text: PAGE_TEXT, title }, fromTab);
+      expect(answer).toEqual({ mentions: inPage, lookalikes, title: reading });
       expect(performance.getEntriesByName(MATCH_MEASURE).length).toBe(measured + 1);
     }
+    expect(readings.map((r) => [r.context, r.lookalikes.map((t) => index.topics[t]?.id)])).toEqual([
+      [true, []],
+      [false, []],
+      [false, ['etorofu']],
+    ]);
     expect(matcher.findAll(PAGE_TEXT, { pageHasContext: true }).length).toBeGreaterThan(2);
     // The look-alike ("Etorofu-class") is answered with where it stands.
-    const answer = await fake.deliver('match:find', { text: PAGE_TEXT, pageHasContext: true }, fromTab);
+    const answer = await fake.deliver('match:find', { text: PAGE_TEXT, title: titles[0]! }, fromTab);
     expect(answer?.lookalikes.map((l) => PAGE_TEXT.slice(l.start, l.start + 'Etorofu-class'.length))).toEqual(['Etorofu-class']);
     expect(reads).toBe(1);
   });
@@ -101,9 +115,13 @@ describe('match:find in the background', () => {
   it('answers null while it cannot read its matcher, and empty for a request without text', async () => {
     const fake = fakeExtension({ bundled: {} });
     startBackground(fake.api);
-    expect(await fake.deliver('match:find', { text: PAGE_TEXT, pageHasContext: true }, fromTab)).toBeNull();
+    expect(await fake.deliver('match:find', { text: PAGE_TEXT, title: '' }, fromTab)).toBeNull();
     const ok = fakeExtension({ bundled: { 'lazy/page-index.json': { matcher: packMatcher(index) } } });
     startBackground(ok.api);
-    expect(await ok.deliver('match:find', { text: 42 } as never, fromTab)).toEqual({ mentions: [], lookalikes: [] });
+    expect(await ok.deliver('match:find', { text: 42 } as never, fromTab)).toEqual({
+      mentions: [],
+      lookalikes: [],
+      title: { context: false, lookalikes: [] },
+    });
   });
 });

@@ -8,8 +8,8 @@ import { compileCorpus } from '../../build.mjs';
 
 import { ASKED_BATCH_RUNS } from '../../src/content/scan';
 import type { CompiledIndex } from '../../src/core/corpus-types';
-import { answerMatch, askingBackground, type MatchRequest } from '../../src/core/match-request';
-import { createMatcher, type Matcher, RUN_SEPARATOR } from '../../src/core/matcher';
+import { answerMatch, askingBackground, type MatchRequest, type PageMatcher } from '../../src/core/match-request';
+import { createMatcher, RUN_SEPARATOR } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { mentionsOnPage } from '../fixtures/mentions-on-page';
 import type { ClaimChecker } from '../../src/core/claims-request';
@@ -47,7 +47,7 @@ function heldBackground(rewrite: (answer: ReturnType<typeof answerMatch>, reques
       else answer();
     });
   return {
-    matcher: askingBackground(createMatcher(index), ask, index.topics.length),
+    matcher: askingBackground({ ask, local: async () => createMatcher(index), topics: index.topics.length }),
     release() {
       holding = false;
       for (const answer of held.splice(0)) answer();
@@ -59,7 +59,9 @@ function heldBackground(rewrite: (answer: ReturnType<typeof answerMatch>, reques
   };
 }
 
-function annotator(matcher: Matcher, checker: ClaimChecker = testChecker) {
+function annotator(matcher: PageMatcher, checker: ClaimChecker = testChecker) {
+  // One annotator on the page at a time: an earlier one left running would scan the next page too.
+  controller.current.abort();
   controller.current = new AbortController();
   return testAnnotator(index, { matcher, checker, signal: controller.current.signal });
 }
@@ -176,10 +178,85 @@ describe('mentions found by the background', () => {
       asked.push(request.text);
       return Promise.resolve(answerMatch(own, structuredClone(request)));
     };
-    await annotator(askingBackground(createMatcher(index), ask, index.topics.length)).apply(settings, true);
+    await annotator(askingBackground({ ask, local: async () => createMatcher(index), topics: index.topics.length })).apply(settings, true);
     expect(mentionIds()).toEqual(Array.from({ length: 30 }, () => ['Shikotan', 'shikotan']));
     expect(asked.length).toBeGreaterThan(1);
     for (const text of asked) expect(text.split(RUN_SEPARATOR).length).toBeLessThanOrEqual(ASKED_BATCH_RUNS);
     document.title = '';
+  });
+});
+
+describe("the page's own matcher, loaded only on need", () => {
+  it('reads the title in the background: a title naming both sides makes the same ambiguous names stand either way', async () => {
+    const page = '<p>Abe and Lavrov spoke about Kunashir and the peace treaty.</p><p>Putin said nothing.</p>';
+    const byTitle: Array<ReturnType<typeof mentionIds>> = [];
+    for (const title of ['Japan and Russia: talks on the islands', 'Weather report']) {
+      document.title = title;
+      const { here, asked } = await bothWays(page);
+      expect(asked, title).toEqual(here);
+      byTitle.push(here);
+    }
+    // The title changes what stands: it is read, not ignored.
+    expect(byTitle[0]).not.toEqual(byTitle[1]);
+    document.title = '';
+  });
+
+  it('searches a run too long to send with its own matcher, loaded then, and the title read with it', async () => {
+    // One text node past what a request carries; a title naming the escort ships keeps the island's name from standing.
+    const long = `<p>Etorofu Island is the largest of the islands.${FILLER.repeat(15)}</p>`;
+    expect(long.length).toBeGreaterThan(32_768);
+    const shown = [];
+    for (const title of ['Etorofu-class escort ship', 'The islands']) {
+      document.title = title;
+      const { matcher, counts } = askingTestMatcher(index);
+      document.body.innerHTML = long;
+      await annotator(createMatcher(index)).apply(settings, true);
+      const here = mentionIds();
+      controller.current.abort();
+      document.body.innerHTML = long;
+      await annotator(matcher).apply(settings, true);
+      expect(mentionIds(), title).toEqual(here);
+      expect(counts.loaded).toBe(1);
+      shown.push(here);
+    }
+    expect(shown).toEqual([[], [['Etorofu Island', 'etorofu']]]);
+    document.title = '';
+  });
+
+  it('loads it for the walk only on a page of many blocks (a table), not an article', async () => {
+    document.title = 'Japan and Russia';
+    const article = Array.from({ length: 120 }, (_, i) => `<p>${i % 40 === 0 ? 'Shikotan' : 'Fishing boats'} in paragraph ${i}.</p>`).join('');
+    const rows = Array.from({ length: 600 }, (_, i) => `<tr><td>${i % 200 === 0 ? 'Shikotan' : 'Abeille'}</td><td>${i}</td></tr>`).join('');
+    const loads = [];
+    for (const page of [article, `<table>${rows}</table>`]) {
+      const { matcher, counts } = askingTestMatcher(index);
+      document.body.innerHTML = page;
+      await annotator(matcher).apply(settings, true);
+      expect(mentionIds()).toEqual(Array.from({ length: 3 }, () => ['Shikotan', 'shikotan']));
+      loads.push(counts.loaded);
+      controller.current.abort();
+    }
+    expect(loads).toEqual([0, 1]);
+    document.title = '';
+  });
+
+  it('shows nothing, and breaks nothing, when neither the background nor its own matcher can search', async () => {
+    document.body.innerHTML = PAGE;
+    const fail = () => Promise.reject(new Error('gone'));
+    await annotator(askingBackground({ ask: fail, local: fail, topics: index.topics.length })).apply(settings, true);
+    expect(mentionIds()).toEqual([]);
+    expect(document.body.innerHTML).toBe(PAGE);
+  });
+
+  it('reads its own matcher again after a read that failed', async () => {
+    let reads = 0;
+    const local = async () => {
+      if (reads++ === 0) throw new Error('not there yet');
+      return createMatcher(index);
+    };
+    const m = askingBackground({ ask: () => Promise.reject(new Error('gone')), local, topics: index.topics.length });
+    expect((await m.ask('Lavrov spoke.', '')).mentions).toEqual([]);
+    expect((await m.ask('Lavrov spoke.', '')).mentions.map((x) => x.alias)).toEqual(['Lavrov']);
+    expect(reads).toBe(2);
   });
 });

@@ -9,6 +9,7 @@ import { compileCorpus } from '../../build.mjs';
 import type { ClaimChecker } from '../../src/core/claims-request';
 
 import type { CompiledIndex } from '../../src/core/corpus-types';
+import type { PageMatcher } from '../../src/core/match-request';
 import { createMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { checksOnPage, mentionsOnPage } from '../fixtures/mentions-on-page';
@@ -32,7 +33,7 @@ function load(file: string) {
   };
 }
 
-async function annotate(paintMode: 'highlights' | 'marks', matcher = createMatcher(index)) {
+async function annotate(paintMode: 'highlights' | 'marks', matcher: PageMatcher = createMatcher(index)) {
   const controller = new AbortController();
   const annotator = testAnnotator(index, { matcher, signal: controller.signal });
   await annotator.apply({ ...DEFAULT_SETTINGS, paintMode }, true);
@@ -96,9 +97,10 @@ describe('matching fixtures', () => {
       const { stop } = await annotate('marks', matcher);
       expect(mentionsOnPage(document)).toEqual(expected.mentions);
       expect(checksOnPage(document)).toEqual(expected.checks);
-      // Every batch was answered by the background; the page searched none itself.
+      // Every batch was answered by the background; the page searched none itself, and never loaded its matcher.
       expect(counts.asked).toBeGreaterThan(0);
       expect(counts.searchedHere).toBe(0);
+      expect(counts.loaded).toBe(0);
       stop();
     });
 

@@ -10,12 +10,13 @@ import type { Annotator } from '../../src/content/annotator';
 import { watchOwnCorpus, type OwnCorpus } from '../../src/content/own-corpus';
 import { createTooltipHost, type TooltipHost } from '../../src/content/tooltip-host';
 import type { TopicDetails } from '../../src/core/corpus-types';
+import type { PageMatcher } from '../../src/core/match-request';
 import { createMatcher } from '../../src/core/matcher';
 import { readPack } from '../../src/core/packs';
 import { withPack, withPackEnabled } from '../../src/core/packs-stored';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { miniIndex } from '../core/mini-corpus';
-import { testAnnotator } from '../support/content';
+import { askingTestMatcher, testAnnotator } from '../support/content';
 import { type FakeExtension, fakeExtension } from '../support/extension-api';
 
 const index = miniIndex();
@@ -38,10 +39,17 @@ afterEach(() => {
   tooltip = own = annotator = controller = null;
 });
 
-async function start(html: string, storage: FakeExtension, site: string | null = 'example.com') {
+/** The built-in corpus searched in the page, or (as in production) by the background, the page's matcher loaded for packs. */
+const MATCHERS = {
+  'in the page': () => createMatcher(index),
+  'by the background': () => askingTestMatcher(index).matcher,
+} as const satisfies Record<string, () => PageMatcher>;
+type MatcherKind = keyof typeof MATCHERS;
+
+async function start(html: string, storage: FakeExtension, site: string | null = 'example.com', kind: MatcherKind = 'in the page') {
   document.title = '';
   document.body.innerHTML = html;
-  const matcher = createMatcher(index);
+  const matcher = MATCHERS[kind]();
   controller = new AbortController();
   // Without the Highlight API in happy-dom, mentions are marks: the contract these tests read.
   const a = testAnnotator(index, { matcher, signal: controller.signal });
@@ -76,10 +84,10 @@ const shikotanDetails = () =>
   }) as TopicDetails;
 const PAGE = '<p>The Lanternbury Harbour Accord covers Port Vessick; Shikotan is elsewhere. Port Vessick again.</p>';
 
-describe('own corpus packs on a page', () => {
+describe.each(Object.keys(MATCHERS) as MatcherKind[])('own corpus packs on a page, the built-in corpus searched %s', (kind) => {
   it('highlights an enabled pack’s topics with the page contract, beside the built-in ones', async () => {
     const before = PAGE;
-    await start(PAGE, fakeStorage(installed));
+    await start(PAGE, fakeStorage(installed), 'example.com', kind);
     expect(marked()).toEqual([
       ['Lanternbury Harbour Accord', 'lanternbury-harbour-accord', 'agreements'],
       ['Port Vessick', 'port-vessick', 'places'],
@@ -93,7 +101,7 @@ describe('own corpus packs on a page', () => {
 
   it('follows packs switched off, on and removed, live', async () => {
     const storage = fakeStorage(installed);
-    await start(PAGE, storage);
+    await start(PAGE, storage, 'example.com', kind);
     expect(marked()).toHaveLength(4);
     await storage.api.saveLocal({ packs: withPackEnabled(installed.packs, 'test-fixture-pack', false) });
     await vi.waitFor(() => expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]));
@@ -104,15 +112,15 @@ describe('own corpus packs on a page', () => {
   });
 
   it('falls back to the built-in corpus when stored packs are corrupt', async () => {
-    await start(PAGE, fakeStorage({ packs: 'garbage', falseMatches: { nope: true } }));
+    await start(PAGE, fakeStorage({ packs: 'garbage', falseMatches: { nope: true } }), 'example.com', kind);
     expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]);
   });
 });
 
-describe('Wrong match', () => {
+describe.each(Object.keys(MATCHERS) as MatcherKind[])('Wrong match, the built-in corpus searched %s', (kind) => {
   it('removes the mention at once, records it, and keeps the alias off for that topic on that site', async () => {
     const storage = fakeStorage(installed);
-    const a = await start(`${PAGE}<p>Shikotan and 色丹島.</p>`, storage);
+    const a = await start(`${PAGE}<p>Shikotan and 色丹島.</p>`, storage, 'example.com', kind);
     const mention = a.mentionOf(document.querySelectorAll('mark[data-annotation-id="shikotan"]')[0]!)!;
     await own!.reportWrongMatch(mention);
     await vi.waitFor(() => expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', 'Port Vessick', 'Port Vessick', '色丹島']));
@@ -124,14 +132,14 @@ describe('Wrong match', () => {
     await vi.waitFor(() => expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', '色丹島']));
     // The same page opened again (a reload) stays without them.
     controller!.abort();
-    await start(`${PAGE}<p>Shikotan and 色丹島.</p>`, storage);
+    await start(`${PAGE}<p>Shikotan and 色丹島.</p>`, storage, 'example.com', kind);
     expect(marked().map((m) => m[0])).toEqual(['Lanternbury Harbour Accord', '色丹島']);
   });
 
   it('applies only on the site it was reported on, and comes back when cleared', async () => {
     const report = { site: 'other.org', alias: 'Shikotan', topicId: 'shikotan', at: '' };
     const storage = fakeStorage({ falseMatches: [report] });
-    await start('<p>Shikotan</p>', storage);
+    await start('<p>Shikotan</p>', storage, 'example.com', kind);
     expect(marked()).toEqual([['Shikotan', 'shikotan', 'places']]);
     await storage.api.saveLocal({ falseMatches: [{ ...report, site: 'example.com' }] });
     await vi.waitFor(() => expect(marked()).toEqual([]));
@@ -141,7 +149,7 @@ describe('Wrong match', () => {
 
   it('is a button in the tooltip footer that closes the tooltip and reports the mention', async () => {
     const storage = fakeStorage();
-    const a = await start('<p>Shikotan</p>', storage);
+    const a = await start('<p>Shikotan</p>', storage, 'example.com', kind);
     tooltip = createTooltipHost({
       doc: document,
       rectOf: a.rectOf,
@@ -168,7 +176,7 @@ describe('Wrong match', () => {
   });
 
   it('is not offered without a site to record it for, nor on a checked statement', async () => {
-    const a = await start('<p>Shikotan</p>', fakeStorage());
+    const a = await start('<p>Shikotan</p>', fakeStorage(), 'example.com', kind);
     tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, loadDetails: async () => shikotanDetails() });
     const mention = a.mentionOf(document.querySelector('mark')!)!;
     await act(async () => {

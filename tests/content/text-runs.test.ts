@@ -57,7 +57,7 @@ describe('a walk that may pass over blocks', () => {
   const rows = (n: number, named: number) =>
     Array.from({ length: n }, (_, i) => `<tr><td>${i}</td><td>${i === named ? 'Shikotan' : 'harbour'}</td></tr>`).join('');
   const walkWith = (root: Element, from: Element | null, mayName: (text: string) => boolean) => {
-    const walker = createRunWalker(root, from, mayName);
+    const walker = createRunWalker(root, from, () => mayName);
     const out: string[] = [];
     for (let run = walker.next(); run; run = walker.next()) out.push(run.text);
     return out;
@@ -108,7 +108,7 @@ describe('a walk that may pass over blocks', () => {
   it('asks about a bounded stretch of text per call, so a long run of blocks passed over still comes in slices', () => {
     const block = 'x'.repeat(1000);
     document.body.innerHTML = `<div>${Array.from({ length: 100 }, () => `<p>${block}</p>`).join('')}</div>`;
-    const walker = createRunWalker(document.body, null, (text) => {
+    const walker = createRunWalker(document.body, null, () => (text) => {
       asked += text.length;
       return false;
     });

@@ -28,7 +28,7 @@ async function open(): Promise<Page> {
   return page;
 }
 
-type FeedWindow = Window & { watchFrames(): void; stopFrames(): number; feed(n: number, ms: number): Promise<number> };
+type FeedWindow = Window & { watchFrames(): void; stopFrames(): Promise<number>; feed(n: number, ms: number): Promise<number> };
 
 /** The feed on a fresh page: how long its own appends took and the longest gap between frames. */
 async function runFeed(enabled: boolean): Promise<{ feedMs: number; longest: number; page: Page }> {

@@ -35,7 +35,7 @@ function portPair() {
   return { page: end(0), background: end(1) };
 }
 
-const find = (text: string): Message => ({ type: 'match:find', payload: { text, pageHasContext: false } });
+const find = (text: string): Message => ({ type: 'match:find', payload: { text, title: '' } });
 
 /** A page's client over ports served by `answer`; counts the ports opened. */
 function connected(answer: (m: Message) => Promise<unknown> | undefined) {
@@ -149,14 +149,20 @@ describe('the work port', () => {
     expect(opened).toHaveLength(2);
   });
 
-  it('drops its port on reset (the page leaving for the back/forward cache): what waits fails, the next request opens another', async () => {
-    const { client, opened } = connected(() => new Promise(() => undefined));
-    const waiting = client.ask(find('in flight')).catch((e: Error) => e.message);
-    client.reset();
-    expect(await waiting).toBe('the port was dropped');
-    void client.ask(find('restored')).catch(() => undefined);
+  it('closes its port while the page is hidden and asks what waits again, on a new port, once it is shown', async () => {
+    const { client, opened } = connected(async (m) => (m.type === 'match:find' ? `found in ${m.payload.text}` : null));
+    // Asked as the reader follows a link: the answer can't come back before the page is cached.
+    const inFlight = client.ask(find('in flight'));
+    client.suspend();
+    // Asked while hidden (a page's pagehide work): held, not posted on a port Chromium would drop.
+    const whileHidden = client.ask(find('while hidden'));
+    await vi.advanceTimersByTimeAsync(ANSWER_TIMEOUT_MS * 2);
+    expect(opened).toHaveLength(1);
+    client.resume();
+    await vi.advanceTimersByTimeAsync(5);
+    expect(await Promise.all([inFlight, whileHidden])).toEqual(['found in in flight', 'found in while hidden']);
     expect(opened).toHaveLength(2);
-    client.reset();
+    expect(opened.map((o) => o.page.posted.length)).toEqual([1, 2]);
   });
 
   it('answers only work messages with a number, ignoring whatever else a page puts on the port', async () => {
@@ -193,7 +199,7 @@ describe('the content script’s messages to the background', () => {
       },
     });
     const asked = Promise.all([
-      contentApi.send('match:find', { text: 'Shikotan', pageHasContext: false }),
+      contentApi.send('match:find', { text: 'Shikotan', title: '' }),
       contentApi.send('claims:check', { runs: [], claims: {}, events: [] }),
       contentApi.send('details:get', { topicId: 'shikotan' }),
     ]);

@@ -36,11 +36,12 @@ export function testAnnotator(
  * A matcher whose text is searched by a stand-in for the background (its own matcher over the
  * same index, answering after a few milliseconds, out of step with the page's slices); `fails`
  * says which requests get no answer (numbered from 0), as when the background is being replaced.
- * Counts the requests answered and the batches the page searched itself.
+ * Counts the requests answered, the page's own matcher loaded, and the batches the page searched
+ * itself.
  */
 export function askingTestMatcher(index: Parameters<typeof createMatcher>[0], fails: (request: number) => boolean = () => false) {
   const background = createMatcher(index);
-  const counts = { asked: 0, answered: 0, searchedHere: 0 };
+  const counts = { asked: 0, answered: 0, loaded: 0, searchedHere: 0 };
   const ask = (request: MatchRequest) =>
     new Promise<unknown>((resolve, reject) => {
       const failed = fails(counts.asked++);
@@ -52,7 +53,11 @@ export function askingTestMatcher(index: Parameters<typeof createMatcher>[0], fa
     counts.searchedHere++;
     return own.findIn(...args);
   };
-  const matcher = askingBackground({ ...own, findIn }, ask, index.topics.length);
+  const local = async () => {
+    counts.loaded++;
+    return { ...own, findIn };
+  };
+  const matcher = askingBackground({ ask, local, topics: index.topics.length });
   return { matcher, counts };
 }
 
