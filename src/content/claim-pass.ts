@@ -4,7 +4,6 @@
 // With a Reach (highlight mode in a browser), runs wait instead until the reader comes near them
 // (waiting-runs.ts).
 
-import { answeredWithin } from '../core/answer-time';
 import type { ClaimCheck } from '../core/claims';
 import type { ClaimChecker, ClaimInput } from '../core/claims-request';
 import type { TopicIndex } from '../core/corpus-types';
@@ -154,8 +153,10 @@ export class ClaimPass {
     const events = index.claimEvents ?? [];
     const answers = await Promise.all(
       groups.map((group) =>
-        // Asked inside the chain: a checker that throws leaves these runs unjudged, like one that refuses.
-        answeredWithin(Promise.resolve().then(() => this.checker({ runs: group, claims: index.claims, events })))
+        // Asked inside the chain: a checker that throws leaves these runs unjudged, like one that
+        // refuses. No deadline of its own: the port's (work-port.ts) knows when the page was hidden.
+        Promise.resolve()
+          .then(() => this.checker({ runs: group, claims: index.claims, events }))
           .then((answer) => (Array.isArray(answer) ? answer : []))
           .catch((): ClaimCheck[][] => []),
       ),

@@ -46,6 +46,8 @@ export function watchOwnCorpus({ api, signal, site, base, apply, onPacksChanged,
   let packs: InstalledPack[] = [];
   let falseMatches: FalseMatch[] = [];
   let applied = NOTHING_OWN;
+  /** Counts updates, so one that waited for the page's matcher applies nothing after a later one. */
+  let updates = 0;
 
   async function update(): Promise<void> {
     const here = falseMatchesOn(falseMatches, site);
@@ -53,12 +55,16 @@ export function watchOwnCorpus({ api, signal, site, base, apply, onPacksChanged,
     // Unchanged for this page (another site's report, a pack that stays off): no rescan.
     if (key === applied) return;
     applied = key;
+    const mine = ++updates;
     if (key === NOTHING_OWN) return apply(base);
     // Own packs and false matches are matched in the page, with the page's own matcher.
     const matcher = await (asksBackground(base.matcher) ? base.matcher.local() : Promise.resolve(base.matcher)).catch(() => null);
-    // Without it (a broken install) the page is matched as built, not left unmatched.
-    if (key !== applied) return;
-    return apply(matcher ? combineCorpus({ index: base.index, matcher }, packs, here) : base);
+    // A later change was applied meanwhile.
+    if (mine !== updates) return;
+    if (matcher) return apply(combineCorpus({ index: base.index, matcher }, packs, here));
+    // Without it (a broken install) the page is matched as built, and the next change tries again.
+    applied = NOTHING_OWN;
+    return apply(base);
   }
 
   // Both keys are read before the first update, so a page with packs isn't scanned twice.

@@ -187,7 +187,7 @@ export function scanSubtree(
     const first = asked.shift();
     if (first)
       return first.answer.then((answer) => () => {
-        options.onTitle(answer.title);
+        if (answer.title) options.onTitle(answer.title);
         deliver(first.batch, answer, options, onMatches);
         return true;
       });
@@ -200,7 +200,8 @@ export function scanSubtree(
         options.onTitle(readTitle(loaded, options.title));
         return longStep(loaded);
       },
-      // Without the page's matcher (a broken install) the run shows nothing; the scan goes on.
+      // Without the page's matcher (a broken install, a read that timed out) the run shows nothing
+      // until it is read again; the scan goes on.
       () => () => {
         longText = null;
         return true;

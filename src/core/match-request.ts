@@ -38,9 +38,9 @@ export interface TitleReading {
   lookalikes: number[];
 }
 
-/** A match request's answer: the text's mentions and look-alikes, and what the title says. */
+/** A match request's answer: the text's mentions and look-alikes, and what the title says (if it was read). */
 export interface AskedAnswer extends MatchAnswer {
-  title: TitleReading;
+  title?: TitleReading;
 }
 
 /** The title read with a matcher: a title naming a look-alike is about that, not the dispute. */
@@ -132,12 +132,14 @@ export type PageMatcher = Matcher | AskingMatcher;
 export const asksBackground = (m: PageMatcher): m is AskingMatcher => 'ask' in m;
 
 /**
- * Blocks the walk asks about before the page's matcher is loaded for its probe: an article asks
- * about fewer (and is walked faster than its matcher would load), a table's rows many more.
+ * Blocks the walk would ask about (the block probe's candidates, over the page's life, rescans
+ * included) before the page's matcher is loaded for its probe: an article has fewer (and is walked
+ * faster than its matcher would load), a table's rows, a long list or a long feed many more.
  */
 export const PROBE_LOAD_AFTER = 256;
 
-const NOTHING: AskedAnswer = Object.freeze({ mentions: [], lookalikes: [], title: { context: false, lookalikes: [] } });
+/** Nothing found, and nothing read of the title (the next answer's reading is taken). */
+const NOTHING: AskedAnswer = Object.freeze({ mentions: [], lookalikes: [] });
 
 export interface AskingOptions {
   ask: AskMatches;
@@ -165,7 +167,8 @@ export function askingBackground({ ask, local, topics }: AskingOptions): AskingM
   return {
     local: load,
     async ask(text, title) {
-      const answer = await answeredWithin(ask({ text, title })).then(
+      // No deadline of its own: the port's (work-port.ts) knows when the page was hidden meanwhile.
+      const answer = await ask({ text, title }).then(
         (a) => readMatchAnswer(a, text.length, topics),
         () => null,
       );
@@ -174,7 +177,8 @@ export function askingBackground({ ask, local, topics }: AskingOptions): AskingM
     },
     nameTest() {
       if (loaded) return loaded.mayName;
-      if (++probed === PROBE_LOAD_AFTER) void load().catch(() => undefined);
+      // Every PROBE_LOAD_AFTER blocks, so a read that failed is tried again, but not per block.
+      if (++probed % PROBE_LOAD_AFTER === 0) void load().catch(() => undefined);
       return null;
     },
   };

@@ -2,7 +2,7 @@
 // The page's text searched by the background: an answer that arrives after the reader switched
 // Backstory off shows nothing, and the page switched on again shows each mention once; an answer
 // that doesn't fit its text is not trusted (the page searches that text itself).
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 // @ts-expect-error: plain ESM build script
 import { compileCorpus } from '../../build.mjs';
 
@@ -258,5 +258,45 @@ describe("the page's own matcher, loaded only on need", () => {
     expect((await m.ask('Lavrov spoke.', '')).mentions).toEqual([]);
     expect((await m.ask('Lavrov spoke.', '')).mentions.map((x) => x.alias)).toEqual(['Lavrov']);
     expect(reads).toBe(2);
+  });
+
+  it('takes the title from the first answer that read it, not from a batch nothing could search', async () => {
+    document.title = 'Japan and Russia: talks on the islands';
+    // Putin stands only on a page whose title names both sides; he is in the second request's text.
+    const page = `${Array.from({ length: 15 }, () => `<p>${FILLER}</p>`).join('')}<p>Putin said nothing.</p>`;
+    const own = createMatcher(index);
+    let asked = 0;
+    let reads = 0;
+    const ask = (request: MatchRequest) =>
+      asked++ === 0 ? Promise.reject(new Error('worker starting')) : Promise.resolve(answerMatch(own, structuredClone(request)));
+    const local = async () => {
+      if (reads++ === 0) throw new Error('read timed out');
+      return createMatcher(index);
+    };
+    document.body.innerHTML = page;
+    await annotator(askingBackground({ ask, local, topics: index.topics.length })).apply(settings, true);
+    expect(asked).toBeGreaterThan(1);
+    expect(mentionIds()).toEqual([['Putin', 'vladimir-putin']]);
+    document.title = '';
+  });
+
+  it('waits for a slow answer rather than searching in the page (the port decides when the background is gone)', async () => {
+    vi.useFakeTimers();
+    try {
+      let reads = 0;
+      const own = createMatcher(index);
+      const ask = (request: MatchRequest) => new Promise((r) => setTimeout(() => r(answerMatch(own, structuredClone(request))), 10_000));
+      const local = async () => {
+        reads++;
+        return own;
+      };
+      const m = askingBackground({ ask, local, topics: index.topics.length });
+      const answer = m.ask('Lavrov spoke.', '');
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect((await answer).mentions.map((x) => x.alias)).toEqual(['Lavrov']);
+      expect(reads).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
