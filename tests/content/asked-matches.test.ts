@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 // @ts-expect-error: plain ESM build script
 import { compileCorpus } from '../../build.mjs';
 
-import { ASKED_BATCH_RUNS } from '../../src/content/scan';
+import { ASKED_BATCH_CHARS, ASKED_BATCH_RUNS, FIRST_ASKED_CHARS } from '../../src/content/scan';
 import type { CompiledIndex } from '../../src/core/corpus-types';
 import { answerMatch, askingBackground, type MatchRequest, type PageMatcher } from '../../src/core/match-request';
 import { createMatcher, RUN_SEPARATOR } from '../../src/core/matcher';
@@ -164,6 +164,30 @@ describe('mentions found by the background', () => {
     const outcome = await Promise.race([again.then(() => 'done'), new Promise((r) => setTimeout(() => r('stalled'), 1_000))]);
     expect(outcome).toBe('done');
     expect(document.querySelectorAll('mark[data-annotation-check="conflict"]').length).toBe(1);
+    document.title = '';
+  });
+
+  it('asks about a small first batch, then larger ones up to a cap (a first large message costs the page most)', async () => {
+    document.title = 'Japan and Russia';
+    const paragraph = `<p>Shikotan.${FILLER}</p>`;
+    document.body.innerHTML = paragraph.repeat(30);
+    const own = createMatcher(index);
+    const sizes: number[] = [];
+    const ask = (request: MatchRequest) => {
+      sizes.push(request.text.length);
+      return Promise.resolve(answerMatch(own, structuredClone(request)));
+    };
+    await annotator(askingBackground({ ask, local: async () => own, topics: index.topics.length })).apply(settings, true);
+    expect(mentionIds()).toHaveLength(30);
+    // A batch ends with the run that fills it: at most one paragraph past its size.
+    const slack = FILLER.length + 'Shikotan.'.length + RUN_SEPARATOR.length;
+    expect(sizes[0]).toBeLessThanOrEqual(FIRST_ASKED_CHARS + slack);
+    expect(sizes.length).toBeGreaterThan(3);
+    for (const [i, size] of sizes.entries()) {
+      expect(size).toBeLessThanOrEqual(ASKED_BATCH_CHARS + slack);
+      if (i > 0 && i < sizes.length - 1) expect(size).toBeGreaterThanOrEqual(Math.min(sizes[i - 1]!, ASKED_BATCH_CHARS));
+    }
+    expect(Math.max(...sizes)).toBeGreaterThan(ASKED_BATCH_CHARS / 2);
     document.title = '';
   });
 
