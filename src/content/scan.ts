@@ -28,8 +28,8 @@ const NONE: Mention[] = Object.freeze([]) as unknown as Mention[];
 /** Short runs are joined until a batch holds this much text. */
 export const BATCH_CHARS = 2_048;
 /**
- * A scan's first batch asked of the background holds this much, each next one twice as much up to
- * ASKED_BATCH_CHARS. Fewer, larger messages cost the page less each, but a content script's first
+ * A page's first batch asked of the background holds this much, each next one twice as much up to
+ * ASKED_BATCH_CHARS (AskingMatcher.requests: later scans of the page ask full batches). Fewer, larger messages cost the page less each, but a content script's first
  * large message costs it about twice what the next does (Chromium 156, in-page: the article's first
  * 33 KB request 3.3 ms, its next 7 KB 0.2; asked 4, 8, 16, then 10 KB, 1.6 ms for all four), and
  * the first answer comes back sooner.
@@ -179,7 +179,6 @@ export function scanSubtree(
     answer: Promise<AskedAnswer>;
   }
   const asked: Asked[] = [];
-  let askedChars = FIRST_ASKED_CHARS;
 
   /**
    * Reads and asks about one more batch while fewer than ASKED_AHEAD are out, or hands on the
@@ -187,8 +186,7 @@ export function scanSubtree(
    */
   function askingStep(m: AskingMatcher): boolean | Promise<() => boolean> {
     if (!longText && asked.length < ASKED_AHEAD) {
-      const batch = readBatch(askedChars, ASKED_BATCH_RUNS);
-      askedChars = Math.min(askedChars * 2, ASKED_BATCH_CHARS);
+      const batch = readBatch(Math.min(FIRST_ASKED_CHARS * 2 ** m.requests(), ASKED_BATCH_CHARS), ASKED_BATCH_RUNS);
       if (batch.length) {
         asked.push({ batch, answer: m.ask(joined(batch), options.title) });
         return true;

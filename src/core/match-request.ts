@@ -124,6 +124,8 @@ export interface AskingMatcher {
   nameTest(): ((text: string) => boolean) | null;
   /** The page's own matcher, loaded on the first call. */
   local(): Promise<Matcher>;
+  /** Requests asked so far, on this page (scan.ts sizes its batches by it). */
+  requests(): number;
 }
 
 /** A matcher of the page's corpus: searching in place, or asking the background. */
@@ -154,6 +156,7 @@ export function askingBackground({ ask, local, topics }: AskingOptions): AskingM
   let loaded: Matcher | null = null;
   let loading: Promise<Matcher> | null = null;
   let probed = 0;
+  let requests = 0;
   // Read once; a read that fails or hangs (a broken install, a page frozen mid-read) is tried again next time.
   const load = () =>
     (loading ??= answeredWithin(local()).then(
@@ -166,7 +169,9 @@ export function askingBackground({ ask, local, topics }: AskingOptions): AskingM
   const here = (text: string, title: string) => load().then((m) => answerWith(m, text, title));
   return {
     local: load,
+    requests: () => requests,
     async ask(text, title) {
+      requests++;
       // No deadline of its own: the port's (work-port.ts) knows when the page was hidden meanwhile.
       const answer = await ask({ text, title }).then(
         (a) => readMatchAnswer(a, text.length, topics),
