@@ -22,11 +22,11 @@ const PAGE_INDEX = join('lazy', 'page-index.json');
 /** What a page that names a topic loads after the first script (its topics built in). */
 const MAIN = join('lazy', 'main.js');
 
-const GATE = JSON.parse(readFileSync(join(ROOT, 'build', 'generated', 'gate.json'), 'utf8'));
-const REAL_PAGE_INDEX = JSON.parse(readFileSync(join(ROOT, 'build', 'generated', 'page-index.json'), 'utf8'));
+/** What build.mjs wrote for the real corpus (read when needed: run.mjs first checks there is a build). */
+const generated = (file) => JSON.parse(readFileSync(join(ROOT, 'build', 'generated', file), 'utf8'));
 
 async function bundleContent(outfile, { minify = true } = {}) {
-  await bundleContentScript(outfile, GATE, { minify });
+  await bundleContentScript(outfile, generated('gate.json'), { minify });
 }
 
 /** A copy of dist/chrome, with another packed corpus (and the first script's gate for it) when given. */
@@ -83,7 +83,7 @@ export async function buildExtensions(outDir, corpora) {
   }
   const profileDir = await variant(join(root, 'profile'), null);
   await bundleContent(join(profileDir, 'content.js'), { minify: false });
-  await bundleLazyModules(join(profileDir, 'lazy'), REAL_PAGE_INDEX, { minify: false });
+  await bundleLazyModules(join(profileDir, 'lazy'), generated('page-index.json'), { minify: false });
   out.profile = { dir: profileDir, contentBytes: size(profileDir) };
   return out;
 }
