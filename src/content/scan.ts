@@ -29,10 +29,11 @@ const NONE: Mention[] = Object.freeze([]) as unknown as Mention[];
 export const BATCH_CHARS = 2_048;
 /**
  * A page's first batch asked of the background holds this much, each next one twice as much up to
- * ASKED_BATCH_CHARS (AskingMatcher.requests: later scans of the page ask full batches). Fewer, larger messages cost the page less each, but a content script's first
- * large message costs it about twice what the next does (Chromium 156, in-page: the article's first
- * 33 KB request 3.3 ms, its next 7 KB 0.2; asked 4, 8, 16, then 10 KB, 1.6 ms for all four), and
- * the first answer comes back sooner.
+ * ASKED_BATCH_CHARS (AskingMatcher.requests: later scans of the page ask full batches). Fewer,
+ * larger messages cost the page less each, but a content script's first large message costs it
+ * about twice what the next does (Chromium 156, in-page: the article's first 33 KB request 3.3 ms,
+ * its next 7 KB 0.2; asked 4, 8, 16, then 10 KB, 1.6 ms for all four), and the first answer comes
+ * back sooner.
  */
 export const FIRST_ASKED_CHARS = 4_096;
 /** A batch asked of the background holds at most this much: fewer messages (each costs the page a little). */
