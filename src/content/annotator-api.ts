@@ -40,6 +40,8 @@ export interface Annotator {
   readonly mode: PaintMode | null;
   /** Subtrees left unscanned because they were nested beyond any page's need. */
   readonly skipped: number;
+  /** Mentions found but not shown, past the painter's limit (Painter.limit). */
+  readonly unshown: number;
 }
 
 export interface AnnotatorOptions {

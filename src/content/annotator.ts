@@ -18,6 +18,7 @@ import { categoryMap, markedIn, modeFor, sameView } from './annotator-view';
 import { watchPage, type PageWatcher } from './page-watcher';
 import type { Painter, PaintMode } from './painter';
 import { readingStart } from './reading-start';
+import { ScanSession } from './scan-session';
 import { scanRoots } from './scan';
 import { measureScan, paintPacer } from './scan-pacing';
 import { createSlicer } from './slices';
@@ -32,11 +33,6 @@ export type { Annotator, AnnotatorOptions };
 
 /** For show(): mentions read at no known point of the page's changes (each is checked against its text). */
 const UNKNOWN_CHANGES = -1;
-/** What a page accumulates between two clears (what is shown is the registry's). */
-interface Session {
-  generation: number;
-  skipped: number;
-}
 
 export function createAnnotator(options: AnnotatorOptions): Annotator {
   return new PageAnnotator(options);
@@ -66,7 +62,8 @@ class PageAnnotator implements Annotator {
   private settings: Settings | null = null;
   private active = false;
   private scanning: Promise<void> = Promise.resolve();
-  private session: Session = { generation: 0, skipped: 0 };
+  /** What shown is the registry's; what was left out, the session's. */
+  private session = new ScanSession();
 
   constructor(options: AnnotatorOptions) {
     this.doc = options.doc;
@@ -93,6 +90,10 @@ class PageAnnotator implements Annotator {
 
   get skipped(): number {
     return this.session.skipped;
+  }
+
+  get unshown(): number {
+    return this.session.unshown;
   }
 
   async apply(next: Settings, nowActive: boolean): Promise<void> {
@@ -135,10 +136,6 @@ class PageAnnotator implements Annotator {
   readonly nextMention = (topicId: string | null, after: PageMention | Element | null): PageMention | undefined =>
     nextMention(this.registry, topicId, after);
 
-  private reportCounts(): void {
-    this.onCountsChanged?.();
-  }
-
   private readonly changes = (): number => this.watcher?.changes ?? UNKNOWN_CHANGES;
 
   private quietly(fn: () => void): void {
@@ -150,18 +147,19 @@ class PageAnnotator implements Annotator {
   private show(found: PageMention[], foundAt: number): void {
     const p = this.painter;
     // Unless the page changed something since, they lie on their text: no node is read again.
-    const mentions = foundAt >= 0 && foundAt === this.changes() ? found : found.filter((m) => liesOnItsText(m, p?.mode));
+    const lying = foundAt >= 0 && foundAt === this.changes() ? found : found.filter((m) => liesOnItsText(m, p?.mode));
+    const mentions = p ? this.session.admit(lying, this.registry.size(), p.limit) : [];
     if (!mentions.length || !p) return;
     this.registry.add(mentions);
     this.quietly(() => p.add(mentions));
-    this.reportCounts();
+    this.onCountsChanged?.();
   }
 
   private hide(mentions: Iterable<PageMention>): void {
     const gone = this.registry.remove(mentions);
     const p = this.painter;
     if (gone.length && p) this.quietly(() => p.remove(gone));
-    if (gone.length) this.reportCounts();
+    if (gone.length) this.onCountsChanged?.();
   }
 
   private readonly toMention = (run: TextRun, start: number, end: number, topic: number, fields: MentionFields): PageMention => {
@@ -273,9 +271,9 @@ class PageAnnotator implements Annotator {
     if (p) this.quietly(() => p.clear());
     const had = this.registry.size() > 0;
     this.registry.clear();
-    if (had) this.reportCounts();
+    if (had) this.onCountsChanged?.();
     this.pageAnchored = false;
-    this.session = { generation: this.session.generation + 1, skipped: 0 };
+    this.session = this.session.next();
   }
 
   /** Scans run one after another; one queued before a clear (settings, corpus) is dropped. */

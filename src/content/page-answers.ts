@@ -6,8 +6,13 @@ import type { Annotator } from './annotator';
 import type { PageMention } from './mentions';
 
 /** What the popup shows of the page: whether Backstory runs on it, and what it found. */
-export function pageStatus(site: string | null, active: boolean, annotator: Pick<Annotator, 'counts' | 'found' | 'skipped' | 'mode'>): PageStatus {
-  return { site, active, counts: annotator.counts(), found: annotator.found(), skipped: annotator.skipped, mode: annotator.mode };
+export function pageStatus(
+  site: string | null,
+  active: boolean,
+  annotator: Pick<Annotator, 'counts' | 'found' | 'skipped' | 'unshown' | 'mode'>,
+): PageStatus {
+  const { skipped, unshown, mode } = annotator;
+  return { site, active, counts: annotator.counts(), found: annotator.found(), skipped, unshown, mode };
 }
 
 /** The statements checked and the topics found, for the popup's page report. */

@@ -14,6 +14,16 @@ export function canPaintHighlights(win: Window): boolean {
   return typeof w.Highlight === 'function' && typeof w.StaticRange === 'function' && !!w.CSS && 'highlights' in w.CSS;
 }
 
+/**
+ * Ranges shown at once, at most. Any change to any highlight (a batch painted, a claim check, the
+ * keyboard's place) makes Chromium revalidate every range registered before its next paint: about
+ * 5 µs a range in its PrePaint (Chromium 156, measured on the bench's 5 MB page: 1,000 ranges
+ * 4 ms, 5,000 ranges 22–28, 10,000 ranges 47–52, 20,000 ranges 100–110), so a page with 13,000
+ * mentions got a 65 ms frame each time the reader moved to the next one. At this many, a change
+ * costs ~20 ms of PrePaint: every frame stays well under 50 ms.
+ */
+export const HIGHLIGHT_LIMIT = 4_000;
+
 export function createHighlightPainter(doc: Document, registry: MentionRegistry): Painter {
   const win = doc.defaultView as HighlightWindow;
   const highlights = createNamedHighlights(win);
@@ -27,6 +37,7 @@ export function createHighlightPainter(doc: Document, registry: MentionRegistry)
   return {
     mode: 'highlights',
     paintsInBatches: true,
+    limit: HIGHLIGHT_LIMIT,
     add(mentions) {
       // The registry is asked once per highlight, not once per mention: each ask crosses into the page's world.
       let name = '';

@@ -15,6 +15,8 @@ export interface Painter {
    * slice at once and the rest when it ends.
    */
   readonly paintsInBatches: boolean;
+  /** At most this many mentions are shown at once: past it, more would cost the page every frame it changes them in. */
+  readonly limit: number;
   add(mentions: readonly PageMention[]): void;
   remove(mentions: readonly PageMention[]): void;
   /**

@@ -34,6 +34,8 @@ export interface PageStatus {
   found: FoundTopic[];
   /** Parts of the page left unscanned because they were nested too deep to be prose. */
   skipped: number;
+  /** Mentions found but not shown: more than the page can paint without slowing down (content/paint-highlights.ts). */
+  unshown: number;
   /** How mentions are shown: painted highlights or <mark> elements (null while off). */
   mode: 'highlights' | 'marks' | null;
 }

@@ -40,7 +40,7 @@ interface PageSectionProps {
   save: (next: Settings) => void;
 }
 
-/** The page's line: how many topics it names (or why none are shown), "on this site", conflicts, skipped parts. */
+/** The page's line: how many topics it names (or why none are shown), "on this site", conflicts, skipped parts, mentions past the limit. */
 function PageSection({ page, settings, save }: PageSectionProps) {
   const status = page.kind === 'ready' ? page.status : null;
   const site = status?.site ?? null;
@@ -70,6 +70,11 @@ function PageSection({ page, settings, save }: PageSectionProps) {
           {showing && status.skipped > 0 && (
             <p class="skipped" data-part="skipped">
               {status.skipped === 1 ? t('popupSkippedOne') : t('popupSkippedOther', status.skipped)}
+            </p>
+          )}
+          {showing && status.unshown > 0 && (
+            <p class="skipped" data-part="unshown">
+              {status.unshown === 1 ? t('popupUnshownOne') : t('popupUnshownOther', status.unshown)}
             </p>
           )}
         </>

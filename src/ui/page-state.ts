@@ -24,7 +24,7 @@ async function quietPage(api: PageStateApi, tabId: number): Promise<PageStatus |
   const url = live ? ((await api.tabUrl?.(tabId).catch(() => null)) ?? null) : null;
   const site = url ? siteOf(url) : null;
   if (!site) return null;
-  return { site, active: false, counts: emptyCounts(), found: [], skipped: 0, mode: null };
+  return { site, active: false, counts: emptyCounts(), found: [], skipped: 0, unshown: 0, mode: null };
 }
 
 async function askPage(api: PageStateApi, tabId: number | null): Promise<PageState> {

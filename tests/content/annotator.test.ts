@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotator } from '../../src/content/annotator';
 import type { PageMention } from '../../src/content/mentions';
+import { HIGHLIGHT_LIMIT } from '../../src/content/paint-highlights';
 import { MUTATION_BATCH_MS } from '../../src/content/page-watcher';
 import { DEFAULT_SETTINGS, withCategory, type Settings } from '../../src/core/settings';
 import { miniIndex } from '../core/mini-corpus';
@@ -361,6 +362,41 @@ describe('annotator (highlights), batches painted while the scan goes on', () =>
     } finally {
       window.performance.now = realNow;
       Reflect.deleteProperty(proto, 'add');
+      uninstall();
+    }
+  }, 60_000);
+});
+
+describe('annotator (highlights), a page with more mentions than can be painted at once', () => {
+  it('shows the first HIGHLIGHT_LIMIT in reading order, says how many more there are, and counts only what it shows', async () => {
+    const uninstall = installHighlightApi();
+    try {
+      const extra = 30;
+      // Ten mentions a paragraph, written the ways a long archive page repeats names.
+      const names = ['Shikotan', 'the Kuril Islands', 'Hokkaidō', 'the Northern Territories', 'the 1956 Declaration'];
+      const paragraphs = Array.from({ length: (HIGHLIGHT_LIMIT + extra) / 10 }, (_, i) => {
+        const said = Array.from({ length: 10 }, (_, k) => `${names[(i + k) % names.length]} (${i}.${k})`).join(', ');
+        return `<p id="p${i}">Item ${i}: ${said}.</p>`;
+      });
+      document.title = '';
+      document.body.innerHTML = paragraphs.join('');
+      await start({ ...DEFAULT_SETTINGS, paintMode: 'highlights' });
+      expect(highlightedMentions(document)).toHaveLength(HIGHLIGHT_LIMIT);
+      expect(annotator!.counts().total).toBe(HIGHLIGHT_LIMIT);
+      expect(annotator!.unshown).toBe(extra);
+      // The reader starts at the top: what is left out is the end of the page.
+      const last = document.getElementById(`p${paragraphs.length - 1}`)!;
+      const first = document.getElementById('p0')!;
+      const shownIn = (p: Element) => annotator!.mentions().filter((m) => p.contains(m.start.node)).length;
+      expect(shownIn(first)).toBe(10);
+      expect(shownIn(last)).toBe(0);
+      // Switched off and on, the page is read afresh: the same limit, the same count left out.
+      await annotator!.apply(withCategory({ ...DEFAULT_SETTINGS, paintMode: 'highlights' }, 'places', false), true);
+      expect(annotator!.unshown).toBe(0);
+      await annotator!.apply({ ...DEFAULT_SETTINGS, paintMode: 'highlights' }, true);
+      expect(highlightedMentions(document)).toHaveLength(HIGHLIGHT_LIMIT);
+      expect(annotator!.unshown).toBe(extra);
+    } finally {
       uninstall();
     }
   }, 60_000);

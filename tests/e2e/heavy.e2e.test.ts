@@ -4,6 +4,7 @@
 // loaded CI machine; the bench (npm run bench) holds the tight figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { HIGHLIGHT_LIMIT } from '../../src/content/paint-highlights';
 import { launch, mentions, PAINT_MODE, START_SETTINGS, waitForMentions, type Harness } from './harness';
 
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
@@ -73,6 +74,32 @@ describe('heavy pages', () => {
     await popup.close();
     await page.close();
   }, 60_000);
+
+  it('shows at most its limit of highlights at once, from where the reader is, and says how many more the page has', async () => {
+    const page = await open();
+    const extra = 250;
+    // The archive appended to the page's own mentions brings it past the limit.
+    const before = await shownIn(page, 'body');
+    await page.evaluate(
+      (n) => {
+        const items = Array.from({ length: n }, (_, i) => `<p>Entry ${i}: a note on Etorofu.</p>`);
+        document.getElementById('stage')!.insertAdjacentHTML('beforeend', items.join(''));
+      },
+      HIGHLIGHT_LIMIT + extra - before,
+    );
+    // Marks cost a page nothing more for being many: mark mode shows them all.
+    const shown = PAINT_MODE === 'highlights' ? HIGHLIGHT_LIMIT : HIGHLIGHT_LIMIT + extra;
+    await expect.poll(async () => shownIn(page, 'body'), { timeout: 30_000, interval: 500 }).toBe(shown);
+    const popup = await h.openPopup(page);
+    if (PAINT_MODE === 'highlights') {
+      await expect.poll(async () => popup.locator('[data-part="unshown"]').textContent()).toContain(`${extra} more mentions are not highlighted`);
+    } else {
+      await expect.poll(async () => popup.locator('.total').textContent()).toContain(String(shown));
+      expect(await popup.locator('[data-part="unshown"]').count()).toBe(0);
+    }
+    await popup.close();
+    await page.close();
+  }, 90_000);
 
   it('skips 50,000 levels of nesting inside a hidden paragraph, says so, and reads the rest', async () => {
     const page = await open();

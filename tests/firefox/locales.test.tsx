@@ -95,6 +95,7 @@ describe('the UI in Japanese', () => {
         counts: { total: 5, conflicts: 0, byCategory: { places: 5 }, byTopic: { a: 3, b: 2 } },
         found: [],
         skipped: 0,
+        unshown: 0,
         mode: 'highlights',
       }),
     });

@@ -19,6 +19,7 @@ const pageStatus = (): PageStatus => ({
   site: 'example.com',
   active: true,
   skipped: 0,
+  unshown: 0,
   mode: 'highlights',
   counts: { total: 5, conflicts: 2, byCategory: { places: 3, people: 2 }, byTopic: { a: 3, b: 2 } },
   found: [
@@ -426,6 +427,16 @@ describe('Popup: the page overview', () => {
     render(null, container);
     await open(fakeApi());
     expect(container.querySelector('[data-part="skipped"]')).toBeNull();
+  });
+
+  it('says how many mentions are past the limit of highlights, and only when there are', async () => {
+    await open(fakeApi(undefined, 'ok', { unshown: 8913 }));
+    expect(text(container.querySelector('[data-part="unshown"]'))).toBe(
+      '8913 more mentions are not highlighted: this page has more than Backstory highlights at once without slowing it down.',
+    );
+    render(null, container);
+    await open(fakeApi());
+    expect(container.querySelector('[data-part="unshown"]')).toBeNull();
   });
 
   it('switches to the first mention of each topic only', async () => {

@@ -26,6 +26,8 @@ export function createMarkPainter(): Painter {
   return {
     mode: 'marks',
     paintsInBatches: false,
+    // Marks cost the page once, when written: nothing grows with how many there are.
+    limit: Number.POSITIVE_INFINITY,
     add(mentions) {
       wrapped.show(mentions);
       index.order(mentions);
