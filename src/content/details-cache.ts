@@ -5,25 +5,35 @@ import type { TopicDetails } from '../core/corpus-types';
 
 export interface DetailsCache {
   load(topicId: string): Promise<TopicDetails>;
+  /** The topic's details if a load of them has succeeded (no waiting for a promise). */
+  loaded(topicId: string): TopicDetails | undefined;
   /** Own packs changed: details may differ now. */
   clear(): void;
 }
 
 export function createDetailsCache(fetch: (topicId: string) => Promise<TopicDetails | null>): DetailsCache {
   const details = new Map<string, Promise<TopicDetails>>();
+  const ready = new Map<string, TopicDetails>();
   return {
     load(topicId) {
       let p = details.get(topicId);
       if (!p) {
-        p = fetch(topicId).then((d) => {
+        const asked: Promise<TopicDetails> = fetch(topicId).then((d) => {
           if (!d) throw new Error(`no details for "${topicId}"`);
+          // Unless cleared meanwhile (packs changed): then these may be out of date.
+          if (details.get(topicId) === asked) ready.set(topicId, d);
           return d;
         });
-        p.catch(() => details.delete(topicId));
-        details.set(topicId, p);
+        asked.catch(() => details.delete(topicId));
+        details.set(topicId, asked);
+        p = asked;
       }
       return p;
     },
-    clear: () => details.clear(),
+    loaded: (topicId) => ready.get(topicId),
+    clear: () => {
+      details.clear();
+      ready.clear();
+    },
   };
 }

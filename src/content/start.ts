@@ -166,7 +166,7 @@ class ContentInstance {
     this.tooltip ??= createTooltipHost({
       doc: this.doc,
       rectOf: annotator.rectOf,
-      loadDetails: (topicId) => this.details.load(topicId),
+      details: this.details,
       onWrongMatch: site === null ? undefined : (m) => void own.reportWrongMatch(m),
       onOpenSource: (topicId, quote) =>
         void link.send(() => api.send('reader:open', { topicId, sourceId: quote.source, quote: quote.text })).catch(() => undefined),

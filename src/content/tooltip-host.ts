@@ -17,7 +17,8 @@ export interface TooltipHostOptions {
   doc: Document;
   /** Where a mention is on screen now; null once it has left the page. */
   rectOf: (mention: PageMention) => DOMRect | null;
-  loadDetails: (topicId: string) => Promise<TopicDetails>;
+  /** Where a topic's details come from (the page's DetailsCache). */
+  details: TooltipDetails;
   /** "Wrong match" on a mention (offered only when given, and not for checked statements). */
   onWrongMatch?: (mention: PageMention) => void;
   /** "Read in source" under a quote: the topic whose tooltip shows it, and the quote. */
@@ -25,6 +26,17 @@ export interface TooltipHostOptions {
   /** Called when the tooltip closes (the keyboard's place stops being shown). */
   onClose?: () => void;
   closeDelay?: number;
+}
+
+export interface TooltipDetails {
+  load(topicId: string): Promise<TopicDetails>;
+  /**
+   * The details if they are loaded already (most often: the pointer's arrival asked for them while
+   * the intent delay ran). The tooltip then opens with them in its first render, rather than
+   * rendering its loading state first and the details a moment later: measured on the bench's
+   * article in Chromium, the two renders of a first tooltip took 14–24 and 25–37 ms in one task.
+   */
+  loaded?(topicId: string): TopicDetails | undefined;
 }
 
 export interface OpenOptions {
@@ -133,7 +145,7 @@ function keysFor(doc: Document, host: TooltipHost, frame: TooltipFrame, focusRet
 }
 
 export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
-  const { doc, rectOf, loadDetails } = options;
+  const { doc, rectOf, details } = options;
   const win = doc.defaultView!;
   const timer = closeTimer(win, options.closeDelay ?? CLOSE_DELAY, () => close(false));
   const frame = createTooltipFrame(doc, { enter: timer.cancel, leave: timer.schedule });
@@ -163,9 +175,11 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
       return;
     }
     current = mention;
-    state = { kind: 'loading' };
+    const loaded = details.loaded?.(mention.head.id);
+    state = loaded ? { kind: 'ready', details: loaded } : { kind: 'loading' };
     paint();
-    settle(loadDetails(mention.head.id), (next) => {
+    if (loaded) return;
+    settle(details.load(mention.head.id), (next) => {
       if (current !== mention) return;
       state = next;
       paint();

@@ -153,7 +153,7 @@ describe.each(Object.keys(MATCHERS) as MatcherKind[])('Wrong match, the built-in
     tooltip = createTooltipHost({
       doc: document,
       rectOf: a.rectOf,
-      loadDetails: async () => shikotanDetails(),
+      details: { load: async () => shikotanDetails() },
       onWrongMatch: (m) => void own!.reportWrongMatch(m),
     });
     const mention = a.mentionOf(document.querySelector('mark')!)!;
@@ -177,7 +177,7 @@ describe.each(Object.keys(MATCHERS) as MatcherKind[])('Wrong match, the built-in
 
   it('is not offered without a site to record it for, nor on a checked statement', async () => {
     const a = await start('<p>Shikotan</p>', fakeStorage(), 'example.com', kind);
-    tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, loadDetails: async () => shikotanDetails() });
+    tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, details: { load: async () => shikotanDetails() } });
     const mention = a.mentionOf(document.querySelector('mark')!)!;
     await act(async () => {
       tooltip!.open(mention);
@@ -186,7 +186,7 @@ describe.each(Object.keys(MATCHERS) as MatcherKind[])('Wrong match, the built-in
     const panel = document.querySelector('[data-annotation-tooltip]')!.shadowRoot!.querySelector('.panel')!;
     expect(panel.querySelector('[data-part="wrong-match"]')).toBeNull();
     tooltip.destroy();
-    tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, loadDetails: async () => shikotanDetails(), onWrongMatch: () => undefined });
+    tooltip = createTooltipHost({ doc: document, rectOf: a.rectOf, details: { load: async () => shikotanDetails() }, onWrongMatch: () => undefined });
     await act(async () => {
       tooltip!.open({ ...mention, check: { verdict: 'conflict', claims: [], stated: '1999', sentence: '' } });
       await settle();

@@ -52,7 +52,7 @@ function start(extra: Partial<TooltipHostOptions> = {}): TooltipHost {
   host = createTooltipHost({
     doc: document,
     rectOf: () => anchor,
-    loadDetails: async (id) => detailsOf(id === 'hokkaido' ? HOKKAIDO : shikotan.head),
+    details: { load: async (id) => detailsOf(id === 'hokkaido' ? HOKKAIDO : shikotan.head) },
     ...extra,
   });
   return host;
@@ -71,7 +71,7 @@ const press = (key: string, target: EventTarget = document.activeElement ?? docu
 describe('the tooltip host', () => {
   it('opens beside its mention, outside <body>, saying it is loading, then shows the topic', async () => {
     const details = later<TopicDetails>();
-    const t = start({ loadDetails: () => details.promise });
+    const t = start({ details: { load: () => details.promise } });
     await act(() => t.open(shikotan));
     expect(element()!.parentElement).toBe(document.documentElement);
     expect(document.body.contains(element())).toBe(false);
@@ -85,8 +85,34 @@ describe('the tooltip host', () => {
     expect(t.current).toBe(shikotan);
   });
 
+  it('opens with the topic in its first render when the details are loaded already, never showing it loading', async () => {
+    const loaded = detailsOf(shikotan.head);
+    const slow = later<TopicDetails>();
+    let asked = 0;
+    const t = start({
+      details: {
+        load: () => {
+          asked++;
+          return slow.promise;
+        },
+        loaded: (id) => (id === 'shikotan' ? loaded : undefined),
+      },
+    });
+    // No await: what the first render shows is what the reader's first frame shows.
+    t.open(shikotan);
+    expect(title()).toBe('Shikotan');
+    expect(status()).toBeNull();
+    expect(asked).toBe(0);
+    // Details not loaded yet still show the loading state first.
+    await act(() => t.open(hokkaido));
+    expect(status()).not.toBeNull();
+    slow.resolve(detailsOf(HOKKAIDO));
+    await settle();
+    expect(title()).toBe('Hokkaido');
+  });
+
   it('says why when the details cannot be loaded', async () => {
-    start({ loadDetails: () => Promise.reject(new Error('The extension was updated')) });
+    start({ details: { load: () => Promise.reject(new Error('The extension was updated')) } });
     await act(() => host!.open(shikotan));
     await settle();
     expect(status()).toContain('The extension was updated');
@@ -94,7 +120,7 @@ describe('the tooltip host', () => {
 
   it('shows the mention it is on now, not an earlier one whose details arrived late', async () => {
     const slow = later<TopicDetails>();
-    const t = start({ loadDetails: (id) => (id === 'shikotan' ? slow.promise : Promise.resolve(detailsOf(HOKKAIDO))) });
+    const t = start({ details: { load: (id) => (id === 'shikotan' ? slow.promise : Promise.resolve(detailsOf(HOKKAIDO))) } });
     await act(() => t.open(shikotan));
     await act(() => t.open(hokkaido));
     await settle();

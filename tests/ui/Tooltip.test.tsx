@@ -342,7 +342,7 @@ describe('Tooltip in the page (tooltip host)', () => {
     const host = createTooltipHost({
       doc: document,
       rectOf: () => new DOMRect(10, 10, 50, 16),
-      loadDetails: async (id) => (id === 'habomai' ? second : fixture()),
+      details: { load: async (id) => (id === 'habomai' ? second : fixture()) },
     });
     try {
       const panel = () => document.querySelector('[data-annotation-tooltip]')!.shadowRoot!.querySelector('.panel')!;
