@@ -175,10 +175,10 @@ class ContentInstance {
     return this.tooltip;
   }
 
-  /** Opens the tooltip (loading it first, on a page's first hover or command). */
-  private openTooltip(m: PageMention, options?: Parameters<TooltipHost['open']>[1]): void {
+  /** Does something with the tooltip (loading it first, on a page's first hover or command). */
+  private withTooltip(use: (t: TooltipHost) => void): void {
     this.tooltipHost().then(
-      (t) => t?.open(m, options),
+      (t) => t && use(t),
       () => undefined,
     );
   }
@@ -199,17 +199,17 @@ class ContentInstance {
       isTooltip: (el) => !!this.tooltip && el === this.tooltip.element,
       isReturningFocus: () => this.returningFocus || !!this.tooltip?.restoringFocus,
       onArrive: (m) => {
-        // Loaded while the intent delay runs, so the tooltip opens with its content.
-        void this.tooltipHost().catch(() => null);
+        // Loaded, and laid out hidden, while the intent delay runs: the tooltip opens with its content at once.
         this.details.load(m.head.id).catch(() => undefined);
+        this.withTooltip((t) => t.prepare(m));
         if (this.tooltip?.current === m) this.tooltip.cancelClose();
       },
-      onRest: (m) => this.openTooltip(m),
+      onRest: (m) => this.withTooltip((t) => t.open(m)),
       onLeave: () => {
-        if (this.tooltip?.current && !this.tooltip.hasFocus()) this.tooltip.scheduleClose();
+        if (this.tooltip && !this.tooltip.hasFocus()) this.tooltip.scheduleClose();
       },
       onTooltip: () => this.tooltip?.cancelClose(),
-      onFocus: (m, el) => this.openTooltip(m, { anchorElement: el }),
+      onFocus: (m, el) => this.withTooltip((t) => t.open(m, { anchorElement: el })),
       onFocusElsewhere: () => {
         if (this.tooltip?.current && !this.tooltip.hasFocus()) this.tooltip.close(false);
       },

@@ -49,9 +49,14 @@ export interface OpenOptions {
 }
 
 export interface TooltipHost {
+  /**
+   * Loads a mention's details and renders its tooltip hidden, laid out, while the intent delay
+   * runs: opening it then only places and shows it. Nothing while a tooltip is open.
+   */
+  prepare(mention: PageMention): void;
   open(mention: PageMention, options?: OpenOptions): void;
   close(restoreFocus?: boolean): void;
-  /** Closes after the close delay unless the pointer comes back first. */
+  /** Closes after the close delay unless the pointer comes back first (and empties what was prepared). */
   scheduleClose(): void;
   cancelClose(): void;
   readonly current: PageMention | null;
@@ -144,6 +149,16 @@ function keysFor(doc: Document, host: TooltipHost, frame: TooltipFrame, focusRet
   };
 }
 
+/**
+ * Renders into the (hidden) panel and lays it out: a page's first tooltip pays for its styles,
+ * fonts and layout then, not in the frame it opens in (measured on the bench's article: its first
+ * layout took 28–33 ms, its render 14–30).
+ */
+function renderHidden(panel: HTMLElement, tooltip: ReturnType<typeof tooltipOf>): void {
+  render(tooltip, panel);
+  void panel.offsetHeight;
+}
+
 export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
   const { doc, rectOf, details } = options;
   const win = doc.defaultView!;
@@ -164,6 +179,22 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
   function position(): void {
     const panel = frame.built;
     if (current && panel && !placeBeside(panel, rectOf(current), win)) close(false);
+  }
+
+  function prepare(mention: PageMention): void {
+    const loaded = details.loaded?.(mention.head.id);
+    if (!loaded) {
+      // Prepared once they arrive, unless a tooltip opened meanwhile (its own or another's).
+      if (details.loaded)
+        details.load(mention.head.id).then(
+          () => prepare(mention),
+          () => undefined,
+        );
+      return;
+    }
+    if (current) return;
+    timer.cancel();
+    renderHidden(frame.panel(), tooltipOf(mention, { kind: 'ready', details: loaded }, options, close));
   }
 
   function open(mention: PageMention, opts: OpenOptions = {}): void {
@@ -197,6 +228,7 @@ export function createTooltipHost(options: TooltipHostOptions): TooltipHost {
   }
 
   const host: TooltipHost = {
+    prepare,
     open,
     close,
     scheduleClose: timer.schedule,

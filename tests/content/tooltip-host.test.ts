@@ -111,6 +111,48 @@ describe('the tooltip host', () => {
     expect(title()).toBe('Hokkaido');
   });
 
+  it('prepares a mention hidden while the intent delay runs, opens it as prepared, and never over an open one', async () => {
+    vi.useFakeTimers();
+    const loaded = new Map([
+      ['shikotan', detailsOf(shikotan.head)],
+      ['hokkaido', detailsOf(HOKKAIDO)],
+    ]);
+    const slow = later<TopicDetails>();
+    // As the page's cache: details are at hand once their load has arrived.
+    const arrive = (id: string, d: TopicDetails) => {
+      loaded.set(id, d);
+      return d;
+    };
+    const load = (id: string) => (loaded.has(id) ? Promise.resolve(loaded.get(id)!) : slow.promise.then((d) => arrive(id, d)));
+    const t = start({ details: { load, loaded: (id) => loaded.get(id) } });
+    t.prepare(shikotan);
+    // Rendered, but not shown, not current: a reader sees nothing yet.
+    expect(title()).toBe('Shikotan');
+    expect(panel()!.classList.contains('open')).toBe(false);
+    expect(t.current).toBeNull();
+    t.open(shikotan);
+    expect(panel()!.classList.contains('open')).toBe(true);
+    expect(title()).toBe('Shikotan');
+    // The pointer passing over another mention doesn't change the tooltip the reader has open.
+    t.prepare(hokkaido);
+    expect(title()).toBe('Shikotan');
+    t.close();
+    // Prepared, then the pointer left: what was prepared goes after the close delay.
+    t.prepare(hokkaido);
+    expect(title()).toBe('Hokkaido');
+    t.scheduleClose();
+    vi.advanceTimersByTime(CLOSE_DELAY + 1);
+    expect(title()).toBeNull();
+    // Details not loaded yet: prepared once they arrive (until then, opening says it is loading).
+    loaded.delete('hokkaido');
+    t.prepare(hokkaido);
+    expect(title()).toBeNull();
+    slow.resolve(detailsOf(HOKKAIDO));
+    await vi.runAllTimersAsync();
+    expect(title()).toBe('Hokkaido');
+    expect(panel()!.classList.contains('open')).toBe(false);
+  });
+
   it('says why when the details cannot be loaded', async () => {
     start({ details: { load: () => Promise.reject(new Error('The extension was updated')) } });
     await act(() => host!.open(shikotan));
