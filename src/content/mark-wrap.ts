@@ -38,9 +38,22 @@ export interface WrappedNodes {
   restoreAll(): void;
 }
 
-/** The pieces to wrap, in text order; a piece overlapping the one before cannot be wrapped too. */
+/** Checks first among pieces that start together: a statement's value may begin a name. */
+const byStart = (a: Piece, b: Piece) => a.from - b.from || Number(!a.mention.check) - Number(!b.mention.check);
+
+/**
+ * The pieces to wrap, in text order; a piece overlapping the one before cannot be wrapped too,
+ * except a name a check's value sits in ("eight Russian diplomats", its count judged): the check
+ * keeps its words, the name is marked for the rest.
+ */
 function wrappable(list: readonly Piece[]): Piece[] {
-  return [...list].sort((a, b) => a.from - b.from).filter((p, i, all) => i === 0 || p.from >= all[i - 1]!.to);
+  const out: Piece[] = [];
+  for (const p of [...list].sort(byStart)) {
+    const prev = out[out.length - 1];
+    if (!prev || p.from >= prev.to) out.push(p);
+    else if (prev.mention.check && !p.mention.check && p.to > prev.to) out.push({ ...p, from: prev.to });
+  }
+  return out;
 }
 
 /**

@@ -15,20 +15,7 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(1[89]\\d\\d|20\\d\\d)';
 /** Russian month names: "14 ноября 2018 года" (genitive), "в октябре 1993 года" (prepositional). */
 const RU_MONTHS_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-const RU_MONTHS_PREPOSITIONAL = [
-  'январе',
-  'феврале',
-  'марте',
-  'апреле',
-  'мае',
-  'июне',
-  'июле',
-  'августе',
-  'сентябре',
-  'октябре',
-  'ноябре',
-  'декабре',
-];
+const RU_MONTHS_PREPOSITIONAL = 'январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре'.split(' ');
 const RU_GENITIVE = `(${RU_MONTHS_GENITIVE.join('|')})`;
 const RU_PREPOSITIONAL = `(${RU_MONTHS_PREPOSITIONAL.join('|')})`;
 const ruMonth = (name: string) => Math.max(RU_MONTHS_GENITIVE.indexOf(name.toLowerCase()), RU_MONTHS_PREPOSITIONAL.indexOf(name.toLowerCase())) + 1;
@@ -38,6 +25,18 @@ const JA_ERAS: Readonly<Record<string, number>> = { 明治: 1867, 大正: 1911, 
 const JA_ERA_YEAR = `(${Object.keys(JA_ERAS).join('|')})(元|\\d{1,2})年`;
 /** The first year of an era is written 元年. */
 const eraYear = (era: string, n: string) => JA_ERAS[era]! + (n === '元' ? 1 : Number(n));
+
+/**
+ * Japanese news writes a year by its last two digits ("56年10月19日", "56年共同宣言", "22年2月24日"):
+ * this century's below the pivot, the last one's from it (the corpus's events lie between 1945
+ * and 2022). Read only where it is plainly a year: with its month, or right before the name of a
+ * declaration ("93年の東京宣言"); "戦後70年", "41年に", "60年、" are left alone (a span of years, or
+ * a year nothing else makes a date).
+ */
+const JA_SHORT_YEAR_PIVOT = 30;
+const JA_SHORT_YEAR = '(\\d{2})年';
+const JA_SHORT_YEAR_NAMES = '(?=の?(?:日ソ|日露|ソ日|東京|共同|宣言))';
+const shortYear = (yy: string) => Number(yy) + (Number(yy) < JA_SHORT_YEAR_PIVOT ? 2000 : 1900);
 
 /** Each pattern and how its groups map to date parts. Longest first: the first match at a place wins. */
 type DatePattern = [RegExp, (m: RegExpExecArray) => DateParts];
@@ -50,6 +49,9 @@ const makeDatePatterns = (): DatePattern[] => [
   [new RegExp(`${JA_ERA_YEAR}(\\d{1,2})月`, 'y'), (m) => ({ year: eraYear(m[1]!, m[2]!), month: +m[3]! })],
   [new RegExp(JA_ERA_YEAR, 'y'), (m) => ({ year: eraYear(m[1]!, m[2]!) })],
   [new RegExp(`${YEAR}年(\\d{1,2})月(\\d{1,2})日`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! })],
+  [new RegExp(`${JA_SHORT_YEAR}(\\d{1,2})月(\\d{1,2})日`, 'y'), (m) => ({ year: shortYear(m[1]!), month: +m[2]!, day: +m[3]! })],
+  [new RegExp(`${JA_SHORT_YEAR}(\\d{1,2})月`, 'y'), (m) => ({ year: shortYear(m[1]!), month: +m[2]! })],
+  [new RegExp(`${JA_SHORT_YEAR}${JA_SHORT_YEAR_NAMES}`, 'y'), (m) => ({ year: shortYear(m[1]!) })],
   [new RegExp(`${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'y'), (m) => ({ day: +m[1]!, month: month(m[2]!), year: +m[3]! })],
   [new RegExp(`${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'y'), (m) => ({ month: month(m[1]!), day: +m[2]!, year: +m[3]! })],
   [new RegExp(`${YEAR}-(\\d{2})-(\\d{2})\\b`, 'y'), (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! })],
@@ -72,6 +74,33 @@ const NUMBER_WORDS =
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
     ' ',
   );
+
+/**
+ * Russian counts written in words, in the cases news puts them after a verb or a preposition
+ * ("выслать восемь российских дипломатов", "о высылке восьми российских дипломатов", "восьмерых").
+ */
+const RU_NUMBER_FORMS_FROM_TWO = [
+  'два две двух двое двоих',
+  'три трех трёх трое троих',
+  'четыре четырех четырёх четверо четверых',
+  'пять пяти пятеро пятерых',
+  'шесть шести шестеро шестерых',
+  'семь семи семеро семерых',
+  'восемь восьми восьмерых',
+  'девять девяти девятерых',
+  'десять десяти десятерых',
+  'одиннадцать одиннадцати',
+  'двенадцать двенадцати',
+];
+const FIRST_RU_NUMBER = 2;
+const RU_NUMBER_WORDS = new Map(RU_NUMBER_FORMS_FROM_TWO.flatMap((forms, i) => forms.split(' ').map((w) => [w, i + FIRST_RU_NUMBER] as const)));
+const RU_NUMBER = [...RU_NUMBER_WORDS.keys()].join('|');
+
+/** The value of a count as written: digits ("1,200"), or an English or a Russian number word. */
+function countValue(word: string): number {
+  if (NUMBER_WORDS.includes(word)) return NUMBER_WORDS.indexOf(word);
+  return RU_NUMBER_WORDS.get(word) ?? Number(word.replace(/,/g, ''));
+}
 
 function month(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
@@ -155,7 +184,7 @@ function countPattern(units: string[]): RegExp {
   let re = countPatterns.get(unit);
   if (!re) {
     re = new RegExp(
-      `(?<![${LETTERS}${DIGITS}])(\\d[\\d,]*|${NUMBER_WORDS.join('|')})(?:\\s+of\\s+the\\s+\\d[\\d,]*)?(?:\\s+[${LETTERS}.-]+){0,2}?\\s+(?:${unit})(?![${LETTERS}])`,
+      `(?<![${LETTERS}${DIGITS}])(\\d[\\d,]*|${NUMBER_WORDS.join('|')}|${RU_NUMBER})(?:\\s+of\\s+the\\s+\\d[\\d,]*)?(?:\\s+[${LETTERS}.-]+){0,2}?\\s+(?:${unit})(?![${LETTERS}])`,
       'g',
     );
     countPatterns.set(unit, re);
@@ -191,7 +220,7 @@ export function findCounts(text: string, units: string[]): Array<Found<number>> 
     const lower = lowerKeepingLength(text);
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       const word = m[1]!;
-      const value = NUMBER_WORDS.includes(word) ? NUMBER_WORDS.indexOf(word) : Number(word.replace(/,/g, ''));
+      const value = countValue(word);
       out.push({ start: m.index, end: m.index + word.length, text: text.slice(m.index, m.index + word.length), value });
     }
   }
@@ -212,7 +241,7 @@ export function findCounts(text: string, units: string[]): Array<Found<number>> 
  * year (平成元年), every count a digit or a number word. Most sentences that name a topic state
  * neither, and are passed over before any of the costlier reading.
  */
-const MAY_STATE_VALUE = new RegExp(`[0-9]|元年|(?<![a-z])(?:${NUMBER_WORDS.join('|')})(?![a-z])`);
+const MAY_STATE_VALUE = new RegExp(`[0-9]|元年|(?<![a-z])(?:${NUMBER_WORDS.join('|')})(?![a-z])|(?<![а-яё])(?:${RU_NUMBER})(?![а-яё])`);
 
 export function mayStateValue(text: string): boolean {
   return MAY_STATE_VALUE.test(lowerKeepingLength(text));

@@ -4,8 +4,8 @@
 
 import { dayApart, findCounts, findDates, type Found, mayStateValue, sameDate, sameDayAlone } from './claim-values';
 import type { ClaimEventHead, ClaimHead, DateParts } from './corpus-types';
+import { objectsOf, ownSubject, unnamedEvents } from './claim-events';
 import type { Mention } from './matcher';
-import { escapeRegExp, LETTERS, UPPER_LETTERS } from './regexp';
 import { sentenceAround, sentenceEnds } from './sentences';
 import { isStatedAbout, type ValueKind } from './statement-ties';
 
@@ -49,89 +49,6 @@ function verdictOf(results: boolean[]): Verdict {
   return 'conflict';
 }
 
-/** Words a phrase's "…" stands for: "met with … in Singapore" takes "met with Russian President Vladimir Putin in Singapore". */
-const MAX_GAP_WORDS = 6;
-const GAP = '…';
-/**
- * A word the gap may hold: a name or a title, not a verb or a place of its own ("met Putin again
- * after their talks in Singapore" is another meeting).
- */
-const GAP_WORD = `(?:[${UPPER_LETTERS}][${LETTERS}.'’-]*|with|and|President|Prime|Minister|Russian|Japanese|Chinese)`;
-
-/** Compiled once per phrase: every sentence naming an event's partners is read for its phrases. */
-const phrasePatterns = new Map<string, RegExp>();
-
-function phrasePattern(phrase: string): RegExp {
-  let re = phrasePatterns.get(phrase);
-  if (!re) {
-    const parts = phrase.split(GAP).map((p) => escapeRegExp(p.trim()).replace(/ /g, '\\s+'));
-    re = new RegExp(parts.join(`(?:\\s+${GAP_WORD}){0,${MAX_GAP_WORDS}}?\\s+`));
-    phrasePatterns.set(phrase, re);
-  }
-  return re;
-}
-
-/**
- * Between the partners and the event they did: nothing but a title and a subject particle
- * (…プーチン大統領は…に), then not someone's own subject. A possessive ("Putin's foreign
- * ministers met", "プーチン大統領の側近が") or a subject of its own ("…は、両国の外相が…会談した") makes it
- * someone else's event; a の in the object ("…は…大使館の外交官ら8人の国外退去を要請した") or a が in a
- * clause about a place ("…は、…サミットが開かれるシンガポールで会談した") alone doesn't.
- */
-const SUBJECT_TO_EVENT = /^(?:\s*|(?:大統領|首相|総理|氏)?(?:は|が)(?:[^の]*|[^が。]*))$/;
-
-/** The partners did it: each named right before the phrase (joined by "and", と, и) or inside it. */
-function partnersDid(sentence: string, phrase: { start: number; end: number }, partners: readonly Mention[]): boolean {
-  const before = partners.filter((m) => m.end <= phrase.start);
-  if (before.length === 0) return false;
-  if (!partners.every((m) => m.end <= phrase.start || (m.start >= phrase.start && m.end <= phrase.end))) return false;
-  const last = before.reduce((a, b) => (b.end > a.end ? b : a));
-  const between = sentence.slice(last.end, phrase.start);
-  if (!SUBJECT_TO_EVENT.test(between)) return false;
-  // A が or の after the subject: the partner's own clause only ("…が開かれるシンガポールで会談した",
-  // not "両外相が…シンガポールで会談したことを歓迎した"). A の in the object: the object only ("…大使館の外交官ら8人の国外退去を要請した"), not another's act
-  // ("…ポーランドによるロシアの外交官45人の国外追放に抗議した", "…の国外追放を発表した"): the phrase
-  // ends the partner's own clause.
-  const after = sentence.slice(phrase.end);
-  // Past the partner's own subject particle, any other subject ("…は、ドイツも…を決めたことについて") makes it another's act.
-  const inner = between.replace(/^(?:大統領|首相|総理|氏)?(?:は|が)/, '');
-  const ownClause = OWN_CLAUSE_END.test(after) || (!OTHER_SUBJECT.test(inner) && SPOKEN_OF.test(after));
-  return !/[のが]/.test(between) || (!/による|によって|側の/.test(between) && ownClause);
-}
-
-/** The partner's verb ending its clause right after the phrase: "要請した。", "求め、", "国外追放した". */
-const OWN_CLAUSE_END = /^(?:した|する|し|しました|します|た|ました|る)?(?:[、。]|$)/;
-/**
- * The partner's act as what they go on to speak of ("…の国外追放を決めたことについて説明した"), when
- * no other subject stands between them ("…は、両外相が…会談したことを歓迎した" is someone else's act).
- */
-const SPOKEN_OF = /^(?:した|た)こと(?:について|を|に関して)/;
-/** Another subject: "…が", "ドイツも", "米政府は", "米国でも". */
-const OTHER_SUBJECT = /が|[\p{sc=Han}\p{sc=Katakana}ー](?:は|も)|でも/u;
-
-/**
- * Events a sentence writes without their names ("Abe and Putin met in Singapore on …"): a phrase
- * of the event's, done by its partner topics (the sentence names each right before the phrase or
- * inside it), in a sentence that doesn't name the event itself. Offsets are the sentence's.
- */
-function unnamedEvents(sentence: string, offset: number, inSentence: readonly Mention[], events: readonly ClaimEventHead[]): Mention[] {
-  const out: Mention[] = [];
-  for (const e of events) {
-    if (inSentence.some((m) => m.topic === e.topic)) continue;
-    const partners = inSentence.filter((m) => e.with.includes(m.topic)).map((m) => ({ ...m, start: m.start - offset, end: m.end - offset }));
-    if (!e.with.every((t) => partners.some((m) => m.topic === t))) continue;
-    for (const phrase of e.phrases) {
-      const found = phrasePattern(phrase).exec(sentence);
-      if (!found) continue;
-      const at = { start: found.index, end: found.index + found[0].length };
-      if (!partnersDid(sentence, at, partners)) continue;
-      out.push({ start: offset + at.start, end: offset + at.end, topic: e.topic, alias: phrase, rule: 'context' });
-      break;
-    }
-  }
-  return out;
-}
-
 /**
  * Checks the statements of one run of text against the claims of the topics mentioned in it.
  * A sentence is judged on the one date its structure ties to a mentioned event (none when two
@@ -140,6 +57,9 @@ function unnamedEvents(sentence: string, offset: number, inSentence: readonly Me
  * `others`: names found but not shown (held back, or in a category switched off): their words are
  * not values either.
  */
+
+/** A unit that says whose the counted are: more than one word ("Russian diplomats", "ロシア…外交官"). */
+const SAYS_WHOSE = (unit: string) => /\s|…/.test(unit);
 
 /** Full-width digits ("２０２２年３月２１日", "８人"), common in Japanese copy, and their distance from ASCII's. */
 const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/g;
@@ -176,7 +96,8 @@ export function checkClaims(
     const asWritten = asOnPage.replace(/\s+/g, ' ').trim();
     /** A value as the page writes it (its digits may be full-width). */
     const shown = <T>(f: Found<T>): Found<T> => ({ ...f, text: asOnPage.slice(f.start, f.end) });
-    const outsideMentions = <T>(f: Found<T>) => ![...mentions, ...others].some((x) => x.start < s + f.end && x.end > s + f.start);
+    const outsideMentions = <T>(f: Found<T>, except: readonly Mention[] = []) =>
+      ![...mentions, ...others].some((x) => !except.includes(x) && x.start < s + f.end && x.end > s + f.start);
     if (!inSentence.some((m) => claims[m.topic]?.length)) continue;
     /**
      * The one topic a value is stated about, by the sentence's structure, among the mentions
@@ -190,10 +111,10 @@ export function checkClaims(
       return new Set(tied.map((m) => m.topic)).size === 1 ? tied[0] : undefined;
     };
 
-    // Of the sentence's dates, the one its structure ties to a topic making date claims; none if
-    // more than one is ("The Soviet-Japanese War of 1945 … began on August 9, 1945": neither).
+    // Of the sentence's dates, the one its structure ties to each event making date claims; none
+    // for an event two are tied to ("The Soviet-Japanese War of 1945 … began on August 9, 1945").
     const makesDate = (x: Mention) => !!claims[x.topic]?.some((c) => c.attribute === 'date' && via(c, x));
-    const dates = withoutRanges(sentence, findDates(sentence)).filter(outsideMentions);
+    const dates = withoutRanges(sentence, findDates(sentence)).filter((f) => outsideMentions(f));
     /** Another date between a value and its event: the value reaches past it, so it is not the event's ("2022年2月24日、…開始し、3月21日には…中断した"). */
     const passesAnother = (d: Found<DateParts>, m: Mention) => {
       const [from, to] = d.end <= m.start - s ? [d.end, m.start - s] : [m.end - s, d.start];
@@ -203,8 +124,8 @@ export function checkClaims(
       const m = about(d, 'date', makesDate);
       return m && !passesAnother(d, m) ? [{ d, m }] : [];
     });
-    if (tied.length === 1) {
-      const { d, m } = tied[0]!;
+    // One date per event: two tied to the same event leave it alone; another event's is its own.
+    for (const { d, m } of tied.filter((t) => tied.filter((u) => u.m.topic === t.m.topic).length === 1)) {
       // A claim without a year ("21 March") says nothing about a statement with another year
       // ("20 February 2014" about a war the source dates "February 24" in 2022): it may be
       // another year's event of the same kind. Stated in the source's own year, it is compared.
@@ -223,7 +144,9 @@ export function checkClaims(
     const unitGroups = new Map<string, string[]>();
     for (const m of inSentence) for (const h of claims[m.topic] ?? []) if (h.attribute === 'count') unitGroups.set(h.units.join('|'), h.units);
     for (const [group, units] of unitGroups) {
-      const counts = findCounts(sentence, units).filter(outsideMentions);
+      // A count in a name that is an unnamed act's object is the act's ("Japan expelled [eight Russian diplomats]").
+      const objects = objectsOf(text, unnamed, [...mentions, ...others]);
+      const counts = findCounts(sentence, units).filter((f) => outsideMentions(f, objects));
       if (counts.length !== 1) continue;
       const c = counts[0]!;
       const sameGroup = (h: ClaimHead) => h.attribute === 'count' && h.units.join('|') === group;
@@ -231,6 +154,9 @@ export function checkClaims(
       // An act written without its name recurs (Japan expelled a Russian consul in September 2022
       // too): its count is judged only where the sentence doesn't date it by month or year.
       if (!m || (unnamed.includes(m) && dates.some((d) => d.value.month !== undefined || d.value.year !== undefined))) continue;
+      // A phrase naming its own subject ("Japan expelled") has no partner to say what the page is
+      // about: its count must say whose ("Russian diplomats", not "diplomats": Japan has expelled others').
+      if (ownSubject(m, events) && !findCounts(sentence, units.filter(SAYS_WHOSE)).some((x) => x.start === c.start)) continue;
       const compared = claims[m.topic]!.flatMap((h, i) =>
         h.attribute === 'count' && sameGroup(h) && via(h, m) ? [{ i, same: h.value === c.value }] : [],
       );

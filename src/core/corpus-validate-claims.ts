@@ -6,7 +6,11 @@ import type { Claim, ClaimEventRule } from './corpus-types';
 import { type QuoteContext, type Reporter, requireText, validateQuotes } from './corpus-validate-fields';
 import { isObj, isText, isTexts, type Obj } from './guards';
 import { isCorpusId } from './ids';
+import { UPPER_LETTERS } from './regexp';
 import { normalizeForQuote } from './text-fold';
+
+/** A phrase naming its own subject opens with a capitalized word ("Japan expelled"). */
+const OPENS_CAPITALIZED = new RegExp(`^[${UPPER_LETTERS}]`);
 
 export function validateClaimEvents(v: unknown, r: Reporter): ClaimEventRule[] | null {
   if (!Array.isArray(v) || v.length === 0) {
@@ -20,10 +24,17 @@ export function validateClaimEvents(v: unknown, r: Reporter): ClaimEventRule[] |
     // A phrase needs words of its own: "…" alone would stand for the event anywhere.
     const hasWords = (x: unknown) => isText(x) && x.replace(/…/g, '').trim() !== '';
     const phrases = Array.isArray(e.phrases) && e.phrases.length > 0 && e.phrases.every(hasWords) ? (e.phrases as string[]) : null;
-    const partners = Array.isArray(e.with) && e.with.length > 0 && e.with.every(isCorpusId) ? e.with : null;
+    const partners = Array.isArray(e.with) && e.with.every(isCorpusId) ? e.with : null;
     if (!phrases) r.fail(`${p}.phrases`, 'must be a non-empty array of phrases');
-    // Without partners a phrase would stand for the event in any sentence ("met in Singapore").
-    if (!partners) r.fail(`${p}.with`, 'must list the topic ids every sentence must also mention');
+    // Without partners a phrase would stand for the event in any sentence ("met in Singapore"),
+    // unless it names its own subject, a capitalized word opening it ("Japan expelled"), and is
+    // then read only at a sentence's start (claim-events.ts).
+    const ownSubject = (x: string) => OPENS_CAPITALIZED.test(x);
+    if (!partners || (partners.length === 0 && phrases && !phrases.every(ownSubject)))
+      r.fail(
+        `${p}.with`,
+        'must list the topic ids every sentence must also mention (or every phrase must open with its own subject: "Japan expelled")',
+      );
     if (phrases && partners) rules.push({ phrases, with: partners });
   });
   return rules.length === v.length ? rules : null;

@@ -10,8 +10,9 @@
 //   the verb right before the event, then value   "Hosokawa and Yeltsin signed the Tokyo Declaration in 1995"
 //   a sentence that opens with the value          "In October 1995, Hosokawa and Yeltsin signed the Tokyo Declaration"
 //                                                 (not "…, after Russia suspended the talks")
-//   the value as part of the event's name          "the Singapore summit of 14 November 2018", "2018年11月14日のシンガポール首脳会談",
+//   the value as part of a name only the event has "the 1956 Japan-Soviet joint declaration", "1956年の日ソ共同宣言",
 //                                                 "советско-японской декларации 1956 года"
+//   the count as the object of the act's verb      "Japan expelled eight Russian diplomats"
 //   Japanese and Russian word order               "1956年に署名された日ソ共同宣言", "日ソ共同宣言は1956年に署名された",
 //                                                 "1956年10月19日、日本とソ連は日ソ共同宣言に署名した" (the verb
 //                                                 ending its clause, the event named by its own name),
@@ -21,6 +22,7 @@
 // expelling…); "reaffirmed in 2018", "cited in 2021" are not, and neither are "announced" or
 // "proposed" (a summit announced on 9 November took place on another day).
 
+import { announcedByRussia, JA_ANNOUNCEMENT } from './ja-announcements';
 import { LETTERS, UPPER_LETTERS } from './regexp';
 import { lowerKeepingLength } from './text-fold';
 
@@ -61,36 +63,8 @@ const MODIFIER = '[a-z]+-[a-z]+|совместн[а-яё]+';
 const verbs = (kind: ValueKind) => (kind === 'date' ? `${EN_EVENT_VERBS}|${RU_EVENT_VERBS}` : `${EN_COUNT_VERBS}|${RU_COUNT_VERBS}`);
 const jaVerbs = (kind: ValueKind) => (kind === 'date' ? JA_EVENT_VERBS : JA_COUNT_VERBS);
 
-/**
- * Japanese announcements ("ロシア外務省は21日、…平和条約交渉を打ち切ると発表した"): the one kind of event the
- * sources date by its announcement (Russia's suspension of the talks), read apart from the
- * patterns of each kind of value.
- */
-const JA_ANNOUNCEMENT = {
-  /** Japanese: who did it, opening the sentence before the value ("ロシア外務省は21日、…"). */
-  jaSubject: /^[^、。「」]{1,20}(?:は|が)$/,
-  /**
-   * Japanese: an event named with its verb, announced ("…交渉を打ち切ると発表した", "…の中断を表明",
-   * "…を拒否する方針を表明した"), ending the clause, alone or with what else was announced with it
-   * ("…交渉を停止するとともに、…交流を一時停止すると発表した"): the announcement is the event.
-   */
-  jaAnnounced:
-    /^(?:する|した|し|る)?(?:とともに、(?:(?!と[しす]|発表|表明|通告)[^。、「」])*?)?(?:と|ことを|を|方針を)(?:一方的に)?(?:発表|表明|通告)(?:した|しました|し|する)?(?=。|$|、(?!と))/,
-  /**
-   * A clause giving the announcement's reason, with a subject of its own ("日本が…制裁を導入した
-   * ことを受け、", "…を理由に、"): not the announcer.
-   */
-  jaReason: /(?:ことを受け|を受け|を理由に|に対抗し|への対抗措置とし)て?、/g,
-  /**
-   * …only an event whose name holds its own verb ("…交渉を中断", "…の打ち切り"): announcing it is
-   * the event. A noun event announced ("対日参戦を通告した" on 8 August, the war on the 9th) is not.
-   */
-  jaAnnouncedEvent: /(?:中断|打ち切る|打ち切り|拒否|停止)$/,
-  /** A subject particle after a noun ("ロシアが", "日本政府は", "ロシア側が", "岸田政権も"). */
-  jaSubjectMark: /[\p{sc=Han}\p{sc=Katakana}ー](?:は|が|も)/gu,
-  /** The announcer is Russia's ("ロシア外務省は", "露外務省は", "ロシアのガルージン外務次官は"). */
-  jaRussian: /ロシア|露/,
-};
+/** After "<subject>は<date>": a time of day, the date again in brackets, then "、" ("14日午後(日本時間同)、"). */
+const JA_AFTER_SUBJECT_VALUE = /^(?:午前|午後|夜|未明|朝|夕方?)?(?:[(（][^)）、。]{0,10}[)）])?、[^。]*$/;
 
 /** Compiled once per kind on first use: most pages never check a statement. */
 const patterns = new Map<ValueKind, ReturnType<typeof compile>>();
@@ -113,6 +87,10 @@ function compile(kind: ValueKind) {
     opening: /^\s*(?:in|on|by|during|в|во)?\s*$/,
     /** From an opening value to the event: ", Hosokawa and Yeltsin signed the". */
     openingToEvent: new RegExp(String.raw`^\s*,?[^,;:()\u2013\u2014]*?(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:(?:${MODIFIER})\s+)?$`),
+    /** The count as the object of an act named by its verb, right after it: "Japan expelled eight Russian diplomats", "Япония выслала восемь…". */
+    countObject: new RegExp(
+      `(?:^|[^${LETTERS}])(?:expel|expels|expelled|expelling|выслала?|высылает|вышлет|выслать(?: из страны)?|о высылке|персонами нон грата)$`,
+    ),
     /** The value as part of the name, after it: "the Singapore summit of 14 November 2018", "dated", "(". */
     nameAfter: /^\s*(?:of|dated|от|\()\s*$/,
     /** Russian: the parties between the name and its date ("Совместной декларации СССР и Японии от 19 октября 1956 года"). */
@@ -217,12 +195,24 @@ interface Reading {
   named: boolean;
 }
 
-function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind }: Reading): boolean {
+/**
+ * A value as part of the name ("1956年の日ソ共同宣言", "декларации 1956 года") counts only with a name no
+ * other event shares: with a shared one the value tells which event is meant ("the June 2018
+ * Singapore summit" is Trump and Kim's, "1998年の共同宣言" Japan and South Korea's), not ours.
+ */
+function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind, named }: Reading): boolean {
   const gap = sentence.slice(event.end, value.start);
   const lowerGap = lower.slice(event.end, value.start);
-  if (p.eventVerbValue.test(gap) || p.nameAfter.test(lowerGap) || p.ruPartiesDated.test(gap)) return true;
+  if (p.eventVerbValue.test(gap) || (named && p.nameAfter.test(lowerGap)) || p.ruPartiesDated.test(gap)) return true;
+  if (kind === 'count' && /^\s+$/.test(gap) && p.countObject.test(lower.slice(event.start, event.end))) return true;
   // Only a bare year: Russian writes every full date in the genitive ("14 ноября 2018 года").
-  if (kind === 'date' && /^\s+$/.test(gap) && /^\d{4}$/.test(sentence.slice(value.start, value.end)) && p.ruOfYear.test(lower.slice(value.end)))
+  if (
+    named &&
+    kind === 'date' &&
+    /^\s+$/.test(gap) &&
+    /^\d{4}$/.test(sentence.slice(value.start, value.end)) &&
+    p.ruOfYear.test(lower.slice(value.end))
+  )
     return true;
   if (p.appositionOpen.test(lowerGap) && p.appositionClose.test(sentence.slice(value.end))) return true;
   const eventText = lower.slice(event.start, event.end);
@@ -232,30 +222,12 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind }: R
   return p.jaEventTopic.test(gap) && p.jaValueVerb.test(sentence.slice(value.end));
 }
 
-/**
- * Who announced: the subject before the value ("ロシア外務省は21日、…"), none in the clause after it
- * but in a reason given first ("…21日、日本が…制裁を導入したことを受け、…と発表した"), or (a
- * sentence opening with the value) the one subject in that clause ("3月21日、ロシア外務省は…").
- * Another subject makes the date someone else's ("日本政府は3月25日、ロシアが…と発表し、…抗議した").
- */
-function announcedByRussia(before: string, gap: string, opens: boolean): boolean {
-  const a = JA_ANNOUNCEMENT;
-  if (opens) {
-    const marks = [...gap.matchAll(a.jaSubjectMark)];
-    return marks.length === 1 && a.jaRussian.test(gap.slice(0, marks[0]!.index! + 2));
-  }
-  const reasons = [...gap.matchAll(a.jaReason)];
-  const last = reasons[reasons.length - 1];
-  const own = last ? gap.slice(last.index! + last[0].length) : gap;
-  return own.search(a.jaSubjectMark) < 0 && a.jaRussian.test(before);
-}
-
 function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, named }: Reading): boolean {
   const gap = sentence.slice(value.end, event.start);
   const lowerGap = lower.slice(value.end, event.start);
   const before = sentence.slice(0, value.start);
   const afterEvent = sentence.slice(event.end);
-  if (p.nameBefore.test(lowerGap) || p.jaValueVerbEvent.test(gap) || (kind === 'count' && p.jaCountObject.test(gap))) return true;
+  if ((named && p.nameBefore.test(lowerGap)) || p.jaValueVerbEvent.test(gap) || (kind === 'count' && p.jaCountObject.test(gap))) return true;
   if (
     p.jaValueAt.test(gap) &&
     (p.jaObjectDone.test(afterEvent) || (p.jaEventClause.test(sentence.slice(event.start, event.end)) && p.jaDoneAfter.test(afterEvent)))
@@ -273,10 +245,12 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
     announcedByRussia(before, gap, opens)
   )
     return true;
+  // …or the subject first, then the date ("安倍晋三首相は14日午後(日本時間同)、…シンガポールで…会談した"), no other subject after it.
+  const subjectFirst =
+    kind === 'date' && JA_ANNOUNCEMENT.jaSubject.test(before) && JA_AFTER_SUBJECT_VALUE.test(gap) && gap.search(JA_ANNOUNCEMENT.jaSubjectMark) < 0;
   if (
     named &&
-    opens &&
-    p.jaOpeningToEvent.test(gap) &&
+    ((opens && p.jaOpeningToEvent.test(gap)) || subjectFirst) &&
     p.jaEventDone.test(afterEvent) &&
     !p.jaReportedAfter.test(afterEvent) &&
     !p.jaEmbedded.test(afterEvent)

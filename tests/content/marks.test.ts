@@ -37,6 +37,30 @@ describe('the mark painter', () => {
     expect(text.data).toBe('On Shikotan and Hokkaido, then Shikotan.');
   });
 
+  it('marks a checked value that begins a name (its count judged), and the name for the rest; a plain overlap still gives way', () => {
+    document.body.innerHTML = '<p>Japan expelled eight Russian diplomats on Friday.</p>';
+    const p = document.querySelector('p')!;
+    const text = p.firstChild as Text;
+    const EXPULSION: TopicHead = { id: 'expulsion', name: 'Expulsion', category: 'events' };
+    const name = mentionInNode(text, 15, 38, EXPULSION);
+    const check = {
+      ...mentionInNode(text, 15, 20, EXPULSION),
+      check: { verdict: 'agrees' as const, claims: [0], stated: 'eight', sentence: text.data },
+    };
+    // Another name overlapping the first (not a check) is not marked at all.
+    const overlapping = mentionInNode(text, 29, 38, HOKKAIDO);
+    painter.add([name, check, overlapping]);
+    expect([...document.querySelectorAll('mark')].map((m) => [m.textContent, m.getAttribute('data-annotation-check')])).toEqual([
+      ['eight', 'agrees'],
+      [' Russian diplomats', null],
+    ]);
+    expect(painter.mentionOf(document.querySelectorAll('mark')[1]!)).toBe(name);
+    expect(p.textContent).toBe('Japan expelled eight Russian diplomats on Friday.');
+    painter.clear();
+    expect(p.firstChild).toBe(text);
+    expect(text.data).toBe('Japan expelled eight Russian diplomats on Friday.');
+  });
+
   it('wraps a mention across an inline element in one mark per node, its first the one to focus and to place the tooltip by', () => {
     document.body.innerHTML = '<p>The Northern <em>Territories</em> today</p>';
     const m = mentionOfText(document.body, 'Northern Territories', { id: 'northern-territories', name: 'Northern Territories', category: 'places' });

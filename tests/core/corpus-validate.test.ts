@@ -107,9 +107,16 @@ describe('validateCorpus', () => {
     expect(errorsOf(unknown)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimEvents[0].with[1]: unknown topic "nobody"']);
     const partnerless = input();
     Object.assign(topicOf(partnerless), { claims: [claim], claimEvents: [{ phrases: ['met in Singapore'] }] });
-    expect(errorsOf(partnerless)).toEqual([
-      'data/topics/events.json › topic "talks-suspended" › claimEvents[0].with: must list the topic ids every sentence must also mention',
-    ]);
+    const withoutPartners =
+      'data/topics/events.json › topic "talks-suspended" › claimEvents[0].with: must list the topic ids every sentence must also mention (or every phrase must open with its own subject: "Japan expelled")';
+    expect(errorsOf(partnerless)).toEqual([withoutPartners]);
+    // No partners: only phrases that name their own subject ("Russia broke off").
+    const noSubject = input();
+    Object.assign(topicOf(noSubject), { claims: [claim], claimEvents: [{ phrases: ['Russia broke off', 'broke off the talks'], with: [] }] });
+    expect(errorsOf(noSubject)).toEqual([withoutPartners]);
+    const ownSubject = input();
+    Object.assign(topicOf(ownSubject), { claims: [claim], claimEvents: [{ phrases: ['Russia broke off', 'Moscow broke off'], with: [] }] });
+    expect(validateCorpus(ownSubject).corpus?.topics[0]?.claimEvents).toEqual([{ phrases: ['Russia broke off', 'Moscow broke off'], with: [] }]);
     const claimless = input();
     topicOf(claimless).claimEvents = [{ phrases: ['met'], with: ['talks-suspended'] }];
     expect(errorsOf(claimless)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimEvents: needs claims to check']);
