@@ -62,7 +62,7 @@ class PageAnnotator implements Annotator {
   private settings: Settings | null = null;
   private active = false;
   private scanning: Promise<void> = Promise.resolve();
-  /** What shown is the registry's; what was left out, the session's. */
+  /** What is shown is the registry's; what was left out, the session's. */
   private session = new ScanSession();
 
   constructor(options: AnnotatorOptions) {
@@ -196,6 +196,7 @@ class PageAnnotator implements Annotator {
     const { generation } = this.session;
     const triage = new MatchTriage(this.triageHost());
     this.takeBackMarks(roots);
+    this.session.reread(roots);
     const { pageHasContext, onLookalike, onTitle } = triage;
     const walk = scanRoots(roots, this.matcher, { pageHasContext, onLookalike, title: this.doc.title, onTitle }, triage.onMatches, from);
     // A batch may hold text read long before it is painted (a long run is searched a window per

@@ -16,19 +16,17 @@ export function createDetailsCache(fetch: (topicId: string) => Promise<TopicDeta
   const ready = new Map<string, TopicDetails>();
   return {
     load(topicId) {
-      let p = details.get(topicId);
-      if (!p) {
-        const asked: Promise<TopicDetails> = fetch(topicId).then((d) => {
-          if (!d) throw new Error(`no details for "${topicId}"`);
-          // Unless cleared meanwhile (packs changed): then these may be out of date.
-          if (details.get(topicId) === asked) ready.set(topicId, d);
-          return d;
-        });
-        asked.catch(() => details.delete(topicId));
-        details.set(topicId, asked);
-        p = asked;
-      }
-      return p;
+      const known = details.get(topicId);
+      if (known) return known;
+      const asked: Promise<TopicDetails> = fetch(topicId).then((d) => {
+        if (!d) throw new Error(`no details for "${topicId}"`);
+        // Unless cleared meanwhile (packs changed): then these may be out of date.
+        if (details.get(topicId) === asked) ready.set(topicId, d);
+        return d;
+      });
+      asked.catch(() => details.delete(topicId));
+      details.set(topicId, asked);
+      return asked;
     },
     loaded: (topicId) => ready.get(topicId),
     clear: () => {

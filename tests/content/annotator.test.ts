@@ -390,12 +390,21 @@ describe('annotator (highlights), a page with more mentions than can be painted 
       const shownIn = (p: Element) => annotator!.mentions().filter((m) => p.contains(m.start.node)).length;
       expect(shownIn(first)).toBe(10);
       expect(shownIn(last)).toBe(0);
-      // Switched off and on, the page is read afresh: the same limit, the same count left out.
+      // The page rewrites a paragraph past the limit: read again, its mentions are counted once, not twice.
+      last.textContent = `${last.textContent} (updated)`;
+      await wait(MUTATION_BATCH_MS + 100);
+      await annotator!.checkAll();
+      expect(annotator!.unshown).toBe(extra);
+      expect(highlightedMentions(document)).toHaveLength(HIGHLIGHT_LIMIT);
+      // …and once the page removes it, its ten mentions no longer count as left out.
+      last.remove();
+      expect(annotator!.unshown).toBe(extra - 10);
+      // Switched off and on, the page (less that paragraph) is read afresh: the same limit, the rest left out.
       await annotator!.apply(withCategory({ ...DEFAULT_SETTINGS, paintMode: 'highlights' }, 'places', false), true);
       expect(annotator!.unshown).toBe(0);
       await annotator!.apply({ ...DEFAULT_SETTINGS, paintMode: 'highlights' }, true);
       expect(highlightedMentions(document)).toHaveLength(HIGHLIGHT_LIMIT);
-      expect(annotator!.unshown).toBe(extra);
+      expect(annotator!.unshown).toBe(extra - 10);
     } finally {
       uninstall();
     }
