@@ -132,20 +132,26 @@ async function hoverPoint(i: number): Promise<Point | null> {
 }
 
 export interface HoverProbe {
-  /** The first pointermove after arming (dispatch), and the frame in which it was hit-tested. */
+  /**
+   * The first pointermove after arming (dispatch), and when the frame that hit-tested it ran its
+   * callbacks: the intent delay starts there. Frames are timed when they run, not by their
+   * nominal start, which on a busy page can be 10-20 ms earlier.
+   */
   move: number | null;
   hitFrame: number | null;
-  /** The tooltip panel open, and with sourced content, in the DOM (first seen in a frame). */
+  /** The tooltip panel open, and with sourced content, in the DOM (first seen before a frame paints). */
   open: number | null;
   sourced: number | null;
   /** Once the frame that first showed sourced content has been rendered. */
   paintedSource: number | null;
-  /** Animation frames from the move on: their start and whether they showed sourced content. */
+  /** Animation frames from the move on: when they ran and whether they painted sourced content. */
   frames: Array<{ start: number; sourced: boolean }>;
   done: boolean;
 }
 
 let probe: HoverProbe | null = null;
+/** Frames a hover is followed for (10 s at 60 Hz) before the probe gives up. */
+const MAX_FRAMES = 600;
 
 function panel(): Element | null {
   return document.querySelector('[data-annotation-tooltip]')?.shadowRoot?.querySelector('.panel.open') ?? null;
@@ -155,12 +161,17 @@ function panel(): Element | null {
  * Armed before the pointer moves onto a mention. The extension hit-tests the pointer in the next
  * animation frame after a pointermove and starts its intent delay there; this probe's frame
  * callback is queued from a listener on window, which runs before the extension's on document,
- * so both run in the same frame, this one just first. Every later frame is recorded; a task
- * queued from the frame that first shows sourced content runs once that frame is rendered.
+ * so both run in the same frame, this one just first: that is where the delay begins. Every later frame is looked at once its animation-frame callbacks, style and layout are
+ * done and before it paints (a ResizeObserver's turn in the frame, re-armed each frame), so what
+ * is in the DOM then is what the frame paints, whatever ran in it first; a task queued from the
+ * frame that first holds sourced content runs once that frame is rendered.
  */
 function armHover(): void {
   const p: HoverProbe = { move: null, hitFrame: null, open: null, sourced: null, paintedSource: null, frames: [], done: false };
   probe = p;
+  const root = document.documentElement;
+  let start = 0;
+  const beforePaint = new ResizeObserver(() => look(start));
   const onMove = () => {
     if (p.move !== null) return;
     p.move = now();
@@ -169,13 +180,20 @@ function armHover(): void {
       requestAnimationFrame(frame);
     });
   };
-  const frame = (start: number) => {
+  const frame = () => {
+    start = now();
+    // A target observed anew is reported in this frame's rendering update.
+    beforePaint.unobserve(root);
+    beforePaint.observe(root);
+  };
+  const look = (at: number) => {
     const el = panel();
     const sourced = !!el?.querySelector('[data-part="source"]');
-    p.frames.push({ start, sourced });
+    p.frames.push({ start: at, sourced });
     if (el && p.open === null) p.open = now();
     if (sourced && p.sourced === null) {
       p.sourced = now();
+      beforePaint.disconnect();
       setTimeout(() => {
         p.paintedSource = now();
         p.done = true;
@@ -183,7 +201,7 @@ function armHover(): void {
       window.removeEventListener('pointermove', onMove, true);
       return;
     }
-    if (p.frames.length < 600) requestAnimationFrame(frame);
+    if (p.frames.length < MAX_FRAMES) requestAnimationFrame(frame);
   };
   window.addEventListener('pointermove', onMove, true);
 }

@@ -687,7 +687,7 @@ ${aliasTable(aliasRows)}
 
 ## Hover to tooltip
 
-On the article, ms from the end of the ${OPEN_DELAY} ms intent delay (which starts in the animation frame that hit-tests the pointermove) to the tooltip's sourced content: in the DOM, and painted (a task queued from the first frame that shows it runs once that frame is rendered). *frame*: 1 = the first frame that began after the delay.
+On the article, ms from the end of the ${OPEN_DELAY} ms intent delay (which starts in the animation frame that hit-tests the pointermove) to the tooltip's sourced content: in the DOM, and painted (a task queued from the first frame that shows it runs once that frame is rendered). *frame*: 1 = the first frame whose callbacks ran after the delay; each frame is looked at after its callbacks, style and layout, before it paints, so content added anywhere in a frame counts for that frame.
 
 ${hoverTable(hoverList)}
 

@@ -6,6 +6,13 @@
 import type { PageMention } from './mentions';
 
 export const OPEN_DELAY = 250;
+/**
+ * The rest timer ends this much before the delay, and the tooltip opens in the next animation
+ * frame's callback: the delay (15 frames at 60 Hz) ends on a frame's start, and a timer firing just
+ * after that start would put the tooltip in the frame after (measured: 1 first tooltip in 3).
+ * Opening at a frame's start gives it the whole frame to render in.
+ */
+const FRAME_LEAD_MS = 8;
 
 export interface IntentOptions {
   doc: Document;
@@ -38,19 +45,31 @@ export function watchIntent(o: IntentOptions): void {
   let frame = 0;
   let hovered: PageMention | undefined;
   let restTimer = 0;
+  let restFrame = 0;
+
+  function cancelRest(): void {
+    win.clearTimeout(restTimer);
+    win.cancelAnimationFrame(restFrame);
+  }
 
   function settle(next: PageMention | undefined): void {
     if (next === hovered) return;
     hovered = next;
-    win.clearTimeout(restTimer);
+    cancelRest();
     if (!next) {
       o.onLeave();
       return;
     }
     o.onArrive(next);
-    restTimer = win.setTimeout(() => {
+    const rest = () => {
       if (hovered === next) o.onRest(next);
-    }, openDelay);
+    };
+    restTimer = win.setTimeout(
+      () => {
+        restFrame = win.requestAnimationFrame(rest);
+      },
+      Math.max(0, openDelay - FRAME_LEAD_MS),
+    );
   }
 
   function check(): void {
@@ -59,7 +78,7 @@ export function watchIntent(o: IntentOptions): void {
     if (!p) return;
     if (o.isTooltip(p.target)) {
       // Crossing another mention on the way into the tooltip must not open that one.
-      win.clearTimeout(restTimer);
+      cancelRest();
       hovered = undefined;
       o.onTooltip();
       return;
@@ -92,7 +111,7 @@ export function watchIntent(o: IntentOptions): void {
   o.doc.addEventListener('pointerout', onOut, opts);
   o.doc.addEventListener('focusin', onFocusIn, { capture: true, signal: o.signal });
   o.signal.addEventListener('abort', () => {
-    win.clearTimeout(restTimer);
+    cancelRest();
     if (frame) win.cancelAnimationFrame(frame);
   });
 }

@@ -2,7 +2,7 @@
 // Pointer and focus intent without an element per mention: hit tests at most once a frame, a
 // resting pointer opens, a passing one doesn't, and crossing a mention into the tooltip opens nothing.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchIntent } from '../../src/content/intent';
+import { OPEN_DELAY, watchIntent } from '../../src/content/intent';
 import type { PageMention } from '../../src/content/mentions';
 
 const mention = (id: string) => ({ head: { id, name: id, category: 'places' } }) as PageMention;
@@ -46,11 +46,19 @@ beforeEach(() => {
 });
 afterEach(() => {
   controller.abort();
+  vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
 const move = (id: string) => document.getElementById(id)!.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: 5, clientY: 5 }));
-const frame = () => vi.advanceTimersByTime(16);
+const FRAME_MS = 16;
+const frame = () => vi.advanceTimersByTime(FRAME_MS);
+/** The intent delay, and the animation frame the tooltip opens in. */
+const restOnce = () => {
+  vi.advanceTimersByTime(OPEN_DELAY - FRAME_MS);
+  expect(events).not.toContain('rest a');
+  vi.advanceTimersByTime(2 * FRAME_MS);
+};
 
 describe('pointer intent', () => {
   it('hit-tests at most once a frame however often the pointer moves', () => {
@@ -63,8 +71,25 @@ describe('pointer intent', () => {
     move('pa');
     frame();
     expect(events).toEqual(['arrive a']);
-    vi.advanceTimersByTime(250);
+    restOnce();
     expect(events).toEqual(['arrive a', 'rest a']);
+  });
+
+  it('opens at the start of an animation frame, so the tooltip is painted in the frame that ends the delay', () => {
+    const queue = window.requestAnimationFrame.bind(window);
+    const inFrames: string[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) =>
+      queue((t) => {
+        const before = events.length;
+        cb(t);
+        inFrames.push(...events.slice(before));
+      }),
+    );
+    move('pa');
+    frame();
+    restOnce();
+    expect(events).toEqual(['arrive a', 'rest a']);
+    expect(inFrames).toEqual(['arrive a', 'rest a']);
   });
 
   it('opens nothing when the pointer only passes over a mention', () => {
