@@ -4,6 +4,7 @@
 // With a Reach (highlight mode in a browser), runs wait instead until the reader comes near them
 // (waiting-runs.ts).
 
+import { ownActPattern } from '../core/claim-events';
 import type { ClaimCheck } from '../core/claims';
 import type { ClaimChecker, ClaimInput } from '../core/claims-request';
 import type { TopicIndex } from '../core/corpus-types';
@@ -40,9 +41,19 @@ function partners(index: TopicIndex): Set<number> {
   return set;
 }
 
-/** Whether a run whose shown mentions are these may state a claimed fact. */
-export function mayHoldStatements(index: TopicIndex, mentions: readonly Mention[]): boolean {
-  return mentions.some((m) => index.claims[m.topic]?.length || partners(index).has(m.topic));
+/**
+ * Whether a run whose shown mentions are these may state a claimed fact: it names a topic with
+ * claims or a partner of an unnamed event, or (`text`, the run's) it names any topic and holds an
+ * act naming its own subject ("Japan to expel 11 Russian diplomats and increase sanctions"). Only
+ * runs with a mention are asked, so a page pays one test of a few phrases per such run.
+ */
+export function mayHoldStatements(index: TopicIndex, mentions: readonly Mention[], text = ''): boolean {
+  if (mentions.some((m) => index.claims[m.topic]?.length || partners(index).has(m.topic))) return true;
+  if (mentions.length === 0 || !text) return false;
+  const acts = ownActPattern(index.claimEvents ?? []);
+  if (!acts) return false;
+  acts.lastIndex = 0;
+  return acts.test(text);
 }
 
 /**

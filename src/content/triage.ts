@@ -157,7 +157,7 @@ export class MatchTriage {
   }
 
   private endRun(run: TextRun): void {
-    if (mayHoldStatements(this.host.index, this.accepted)) {
+    if (mayHoldStatements(this.host.index, this.accepted, run.text)) {
       // Checked once the walk is done.
       this.claimRuns.push({ run, mentions: this.accepted, others: this.others });
     }

@@ -130,3 +130,32 @@ export function ownSubject(m: Mention, events: readonly ClaimEventHead[]): boole
 export function objectsOf(text: string, unnamed: readonly Mention[], names: readonly Mention[]): Mention[] {
   return names.filter((x) => unnamed.some((u) => u.topic === x.topic && x.start > u.end && /^\s+$/.test(text.slice(u.end, x.start))));
 }
+
+/** Compiled once per set of events (a corpus's, or a request's): any phrase naming its own subject. */
+const ownActPatterns = new Map<string, RegExp | null>();
+/** Distinct sets of events kept compiled: a corpus and a pack or two. */
+const MAX_OWN_ACT_PATTERNS = 8;
+
+/** The phrases that name their own subject ("Japan expelled", "Япония выслала"), any of them; null if there are none. */
+export function ownActPattern(events: readonly ClaimEventHead[]): RegExp | null {
+  const phrases = events.filter((e) => e.with.length === 0).flatMap((e) => e.phrases);
+  const key = phrases.join('\n');
+  let re = ownActPatterns.get(key);
+  if (re === undefined) {
+    re = phrases.length ? new RegExp(phrases.map((p) => phrasePattern(p).source).join('|'), 'g') : null;
+    if (ownActPatterns.size >= MAX_OWN_ACT_PATTERNS) ownActPatterns.clear();
+    ownActPatterns.set(key, re);
+  }
+  return re;
+}
+
+/**
+ * Where a run's text holds an act naming its own subject: its sentence may state the act's count
+ * though it names no topic ("Japan to expel 11 Russian diplomats" in a paragraph on sanctions).
+ */
+export function ownActsIn(text: string, events: readonly ClaimEventHead[]): number[] {
+  const re = ownActPattern(events);
+  if (!re) return [];
+  re.lastIndex = 0;
+  return [...text.matchAll(re)].map((m) => m.index ?? 0);
+}

@@ -4,7 +4,7 @@
 
 import { dayApart, findCounts, findDates, type Found, mayStateValue, sameDate, sameDayAlone } from './claim-values';
 import type { ClaimEventHead, ClaimHead, DateParts } from './corpus-types';
-import { objectsOf, ownSubject, unnamedEvents } from './claim-events';
+import { objectsOf, ownActsIn, ownSubject, unnamedEvents } from './claim-events';
 import type { Mention } from './matcher';
 import { sentenceAround, sentenceEnds } from './sentences';
 import { isStatedAbout, type ValueKind } from './statement-ties';
@@ -83,6 +83,11 @@ export function checkClaims(
   for (const m of mentions) {
     const key = sentenceAround(text, m.start, m.end, ends).join(':');
     sentences.set(key, [...(sentences.get(key) ?? []), m]);
+  }
+  // A sentence whose act names its own subject is read though it names no topic ("Japan expelled 11 Russian diplomats").
+  for (const at of ownActsIn(text, events)) {
+    const key = sentenceAround(text, at, at + 1, ends).join(':');
+    if (!sentences.has(key)) sentences.set(key, []);
   }
   for (const [key, named] of sentences) {
     const [s, e] = key.split(':').map(Number) as [number, number];

@@ -63,6 +63,9 @@ const MODIFIER = '[a-z]+-[a-z]+|совместн[а-яё]+';
 const verbs = (kind: ValueKind) => (kind === 'date' ? `${EN_EVENT_VERBS}|${RU_EVENT_VERBS}` : `${EN_COUNT_VERBS}|${RU_COUNT_VERBS}`);
 const jaVerbs = (kind: ValueKind) => (kind === 'date' ? JA_EVENT_VERBS : JA_COUNT_VERBS);
 
+/** How a Japanese event's verb ends its clause: "署名された", "署名した", "署名がなされた". */
+const JA_DONE = 'された|されました|され|した|しました|し|た|ました|がなされた|がなされました';
+
 /** After "<subject>は<date>": a time of day, the date again in brackets, then "、" ("14日午後(日本時間同)、"). */
 const JA_AFTER_SUBJECT_VALUE = /^(?:午前|午後|夜|未明|朝|夕方?)?(?:[(（][^)）、。]{0,10}[)）])?、[^。]*$/;
 
@@ -156,11 +159,11 @@ function compile(kind: ValueKind) {
     jaEventTopic: /^(?:は|が|では)$/,
     /** Japanese: a sentence opening with the value and "、", the event later done by its verb ("1956年10月19日、…日ソ共同宣言に署名した"). */
     jaOpeningToEvent: /^、[^。]*$/,
-    /** A connective that may open a sentence before its opening value ("こうして1956年10月19日、…"). */
-    jaLead: /^(?:こうして|そして|その後|また|さらに|なお|結局|ついに|やがて)、?$/,
+    /** A connective or a place in katakana before an opening value ("こうして1956年10月19日、…", "モスクワで1956年10月19日、…"). */
+    jaLead: /^(?:こうして|そして|その後|また|さらに|なお|結局|ついに|やがて|[\p{sc=Katakana}ー]{2,10}で)、?$/u,
     /** "<value>に" before the event, the event then the object of its verb ("1956年10月19日に日ソ共同宣言を結んだ"). */
     jaObjectDone: new RegExp(`^(?:を|が|に)(?:${ja}|結ん|交わ)(?:された|されました|され|した|しました|し|だ|ました|た)?(?=[、。]|$)`),
-    jaEventDone: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja}))?(?:された|されました|され|した|しました|し|た|ました)?(?=[、。]|$)`),
+    jaEventDone: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja}))?(?:${JA_DONE})?(?=[、。]|$)`),
     /** …and someone saying so after it ("…に署名したと説明した"): the opening date is then about the saying. */
     jaReportedAfter: /^[^。]*?と(?:述べ|説明|発表|語|話|報じ|伝え|指摘|強調|明らか|主張|いう|言)/,
     /** …or the event made a noun of ("会談したことを振り返った", "署名したのは"): the date is about what follows. */

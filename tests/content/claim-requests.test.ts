@@ -76,3 +76,19 @@ describe('claim checks asked of the background', () => {
     expect(document.querySelectorAll('mark[data-annotation-id]').length).toBe(counts.length);
   });
 });
+
+describe('a paragraph whose act names its own subject', () => {
+  it('is asked about when it names any topic, and its count is judged', async () => {
+    document.title = 'Japan and Russia';
+    document.body.innerHTML =
+      '<p>Japan expelled 11 Russian diplomats on Friday. The step follows new sanctions.</p><p>Japan expelled 11 Russian diplomats on Friday.</p>';
+    const asked: string[] = [];
+    await annotate((request) => {
+      asked.push(...request.runs.map((r) => r.text));
+      return testChecker(request);
+    });
+    // The second paragraph names no topic: the page isn't asked to test it at all.
+    expect(asked).toEqual(['Japan expelled 11 Russian diplomats on Friday. The step follows new sanctions.']);
+    expect(checksOnPage(document).map(([text, , verdict]) => [text, verdict])).toEqual([['11', 'conflict']]);
+  });
+});

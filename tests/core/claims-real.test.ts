@@ -19,7 +19,7 @@ const SET = process.env.BACKSTORY_REAL_STATEMENTS;
 let REAL_STATEMENTS: RealStatement[] = [];
 
 /** Floors: the figures as measured on this set (README's table). Raise them as the checker learns more. */
-const FLOOR = { judged: 34, agrees: 35, disputed: 1, changedFlagged: 29 };
+const FLOOR = { judged: 36, agrees: 37, disputed: 1, changedFlagged: 32 };
 
 let index: CompiledIndex;
 let matcher: Matcher;
@@ -37,7 +37,7 @@ beforeAll(async () => {
  */
 function checks(text: string): ClaimCheck[] {
   const mentions = matcher.findAll(text, { pageHasContext: true });
-  return mayHoldStatements(index, mentions) ? checkClaims(text, mentions, index.claims, index.claimEvents) : [];
+  return mayHoldStatements(index, mentions, text) ? checkClaims(text, mentions, index.claims, index.claimEvents) : [];
 }
 
 const topicId = (c: ClaimCheck) => index.topics[c.topic]?.id;

@@ -17,10 +17,10 @@ beforeAll(async () => {
   matcher = createMatcher(index);
 });
 
-/** As the extension reads a page holding only this statement: a run naming no topic with claims, nor a partner of an unnamed event, is not checked (claim-pass.ts). */
+/** As the extension reads a page holding only this statement: a run naming no topic with claims, nor a partner of an unnamed event, nor any topic beside an act naming its own subject, is not checked (claim-pass.ts). */
 function judged(st: Statement) {
   const mentions = matcher.findAll(st.text, { pageHasContext: true });
-  if (!mayHoldStatements(index, mentions)) return [];
+  if (!mayHoldStatements(index, mentions, st.text)) return [];
   return checkClaims(st.text, mentions, index.claims, index.claimEvents).map((c) => ({ stated: c.stated, verdict: c.verdict }));
 }
 
