@@ -114,7 +114,9 @@ export function pageIndexOf(tools, index) {
 
 /** The first script's gate: a needle per alias that can name a topic (look-alikes need none). */
 export function gateOf(tools, index) {
-  return tools.packGate(tools.gateNeedles(Object.keys(index.aliases).filter((key) => index.aliases[key].topic >= 0)));
+  const naming = Object.keys(index.aliases).filter((key) => index.aliases[key].topic >= 0);
+  // A stem (Russian case endings) may begin a longer word: the gate must let that through.
+  return tools.packGate(tools.gateNeedles(naming.map((key) => (index.aliases[key].stem ? key + tools.GATE_STEM : key))));
 }
 
 export function manifestFor(browser, version) {

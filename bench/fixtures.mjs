@@ -1,5 +1,5 @@
 // Benchmark pages, generated into bench/.fixtures/ (never committed): a page of one line of text,
-// a ~45 KB news article assembled from the bundled source documents (hundreds of mentions), a
+// a ~20 KB news page in English that names nothing, a ~45 KB news article assembled from the bundled source documents (hundreds of mentions), a
 // ~5 MB archive page with thousands of mentions, a ~1.5 MB handbook with none, and a table of
 // ~60,000 text nodes. Deterministic, so every run measures the same pages.
 
@@ -44,14 +44,26 @@ const FUNCTION_WORDS = new Set(
 const CONTENT = WORDS.filter((w) => !FUNCTION_WORDS.has(w));
 const FUNCS = [...FUNCTION_WORDS];
 
+// Words of ordinary news that are also words of names in the corpus ("people", "world",
+// "security", "minister"...), though never in a name's order: the news page is made of them, so
+// its row shows what a page in English that names nothing costs (before the gate read names word
+// by word, each of these words alone sent such a page on to the matcher).
+const NEWS_WORDS = `people world government minister president security international group second point information
+member committee conference economic financial global military operation statement summit report policy
+official election campaign market prices energy trade week year month city country police court law
+health school workers plan project service support team season players league series debate vote budget
+tax jobs growth island northern southern declaration resolution negotiations dispute framework approach`
+  .split(/\s+/)
+  .filter(Boolean);
+
 function pick(r, list) {
   return list[Math.floor(r() * list.length)];
 }
 
-function sentence(r) {
+function sentence(r, content = CONTENT) {
   const n = 8 + Math.floor(r() * 14);
   const words = [];
-  for (let i = 0; i < n; i++) words.push(r() < 0.35 ? pick(r, FUNCS) : pick(r, CONTENT));
+  for (let i = 0; i < n; i++) words.push(r() < 0.35 ? pick(r, FUNCS) : pick(r, content));
   if (r() < 0.3) words.splice(3 + Math.floor(r() * (n - 4)), 0, `${1 + Math.floor(r() * 90)}`);
   const s = words.join(' ');
   return `${s[0].toUpperCase()}${s.slice(1)}${r() < 0.1 ? '?' : '.'}`;
@@ -230,12 +242,20 @@ function bigTable() {
   );
 }
 
+/** ~20 KB: a news page in English that names nothing, though its words are words of names. */
+function newsNamingNothing() {
+  const r = rng(20);
+  const paras = Array.from({ length: 46 }, () => `<p>${Array.from({ length: 4 }, () => sentence(r, NEWS_WORDS)).join(' ')}</p>`);
+  return page('City council report', `<main><article><h1>City council report</h1>\n${paras.join('\n')}\n</article></main>`);
+}
+
 /** A page with one line of text and nothing to find: what Backstory costs where it has no work. */
 const oneLine = () =>
   '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>A note</title></head><body><p>The kettle is on; back in five minutes.</p></body></html>\n';
 
 export const FIXTURES = [
   { id: 'oneline', file: 'one-line.html', label: 'one line of text', big: false, make: oneLine },
+  { id: 'news', file: 'news-20k.html', label: 'news page ~20 KB, names nothing', big: false, make: newsNamingNothing },
   { id: 'article', file: 'article-50k.html', label: 'article ~45 KB', big: false, make: article },
   { id: 'big', file: 'archive-5mb.html', label: 'archive ~5 MB, many mentions', big: true, manyMentions: true, make: bigArchive },
   { id: 'none', file: 'handbook-1.5mb.html', label: 'handbook ~1.5 MB, no mentions', big: true, make: noMentions },

@@ -80,8 +80,7 @@ function run(): void {
     if (again && !extensionContextValid()) return stop();
     // Own packs' names aren't in the gate: with packs on, every page goes to the matcher.
     if (scope[PACKS_FLAG] === true) return load();
-    const text = pageText(document.body ?? root, gate);
-    if (text === null || gate(text)) load();
+    if (pageText(document.body ?? root, gate) === null) load();
     else if (!marked) {
       marked = true;
       performance.mark(QUIET_MARK);

@@ -13,9 +13,8 @@ export const GATE_TEXT_LIMIT = 32_768;
 export const CHUNK_OVERLAP = 256;
 /**
  * The gate is asked about each this much of new text as it is read: a page that names a topic near
- * its top (most that do) goes on to the matcher without the rest of its text being read here. With
- * its overlap, a chunk is short enough for the gate's word-by-word check (no RegExp compiled for
- * a chunk that can name nothing); the whole text is asked about again at the end.
+ * its top (most that do) goes on to the matcher without the rest of its text being read here; the
+ * rest after the last chunk is asked about at the end.
  */
 export const GATE_CHUNK = QUICK_LIMIT - CHUNK_OVERLAP;
 /** Text the matcher never reads (zones.ts excludes these and more); here only to ask less. */
@@ -30,7 +29,7 @@ function blockOf(text: Node): Node | null {
 
 /**
  * The page's text, or null (go on to the matcher) if there is more than GATE_TEXT_LIMIT of it or
- * a chunk of it read so far `mayName` a topic: read node by node, so a big page costs no more than
+ * a chunk of it `mayName` a topic (every chunk is asked, the last at the end): read node by node, so a big page costs no more than
  * its first GATE_TEXT_LIMIT characters, and one naming a topic early hardly more than that chunk. Where the matcher's runs of
  * text end (a block, a <br>, a button), a line break is put in, so a name that starts a block
  * after a word ("<h2>Tokyo</h2><p>Shikotan…") starts a word here too.
@@ -57,5 +56,7 @@ export function pageText(root: Node, mayName: (text: string) => boolean = () => 
       asked = text.length;
     }
   }
-  return text;
+  // The rest, with its overlap: each part of the text is asked about once.
+  const rest = asked === 0 ? text : text.slice(asked - CHUNK_OVERLAP);
+  return text.length > asked && mayName(rest) ? null : text;
 }

@@ -2,81 +2,129 @@
 // Most pages a reader opens never name a topic, and answering "no" cheaply is what keeps
 // Backstory's cost on them near an empty script's: no matcher, no index, no extension API.
 //
-// The gate is one small RegExp of needles, one per alias: a piece of the alias that any text the
-// matcher would match it in must contain, once the text is lower-cased and its dashes, quotes and
-// spaces are written one way. Text the matcher folds further (Latin letters with diacritics,
-// full-width forms, ё) is never judged here: it goes to the matcher. So the gate only ever says
-// "maybe" too often, never "no" where the matcher would find a mention.
+// The gate holds one needle per alias: words of the alias (Latin, Cyrillic, digits) that any text
+// the matcher would match it in holds as words in a row once lower-cased, or a piece of a name in
+// Japanese or Chinese that such text contains. Text the matcher folds further (Latin letters with
+// diacritics, full-width forms) is never judged here: it goes to the matcher. So the gate only
+// ever says "maybe" too often, never "no" where the matcher would find a mention.
+//
+// No RegExp of needles: compiled on the page, one of a few hundred needles cost a content script
+// ~15 ms on a 20 KB page (its first runs are interpreted, then compiled); the words are looked up
+// in sets instead. Short text is read a character at a time, as a context's first RegExp costs it
+// ~0.8 ms (measured on a one-line page); longer text is split by one small RegExp, as a
+// character loop cost ~0.3 ms a KB there (6.5 ms on the same 20 KB page).
 
-import { escapeRegExp } from './regexp';
+/** Text longer than this is split with a RegExp, not read a character at a time. */
+const SHORT_TEXT = 2048;
 
-// Read a character at a time, not with RegExps: on most pages the gate's question is the only
-// thing the first script asks, and a context's first RegExp costs it ~0.8 ms (measured in a
-// content script on a one-line page: the gate 1.2 ms, 0.8 of it one character-class test).
+/** Characters foldChars (text-fold.ts) maps besides dashes and quotes: Latin letters with diacritics, full-width forms. */
+const FOLDED_ELSEWHERE = /[\u00c0-\u024f\u1e00-\u1eff\uff01-\uff5e]/;
+const isFoldedElsewhere = (c: number) => (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0xff01 && c <= 0xff5e);
 
-/**
- * Whether the text has a character foldChars (text-fold.ts) maps besides dashes and quotes (Latin
- * letters with diacritics, full-width forms): such text skips the gate.
- */
+/** Whether the text has a character foldChars changes besides dashes and quotes: such text skips the gate. */
 function foldedElsewhere(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0xff01 && c <= 0xff5e)) return true;
-  }
+  if (text.length > SHORT_TEXT) return FOLDED_ELSEWHERE.test(text);
+  for (let i = 0; i < text.length; i++) if (isFoldedElsewhere(text.charCodeAt(i))) return true;
   return false;
 }
 
-/** A letter or digit of the quick check's words (lower case, unfolded): a-z, 0-9, а-я. */
+/** A letter or digit of the gate's words (lower case, unfolded): a-z, 0-9, а-я. */
 const isWordCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x430 && c <= 0x44f);
+/** What separates the gate's words. */
+const NOT_WORD = /[^a-z0-9\u0430-\u044f]+/;
 
-/** A word piece shorter than this fires on too much text to be a useful needle. */
-const MIN_NEEDLE = 3;
-/** A run of the letters and digits the quick check reads as words (lower case, unfolded). */
+/** The words of lower-cased text, in order: runs of a-z, 0-9, а-я. */
+function wordsOf(lower: string): string[] {
+  // Split leaves an empty string at each end that starts or ends with a separator: no needle is empty.
+  if (lower.length > SHORT_TEXT) return lower.split(NOT_WORD);
+  const words: string[] = [];
+  for (let i = 0; i < lower.length; ) {
+    while (i < lower.length && !isWordCode(lower.charCodeAt(i))) i++;
+    const start = i;
+    while (i < lower.length && isWordCode(lower.charCodeAt(i))) i++;
+    if (i > start) words.push(lower.slice(start, i));
+  }
+  return words;
+}
+
+/** A run of the letters and digits the gate reads as words (lower case, unfolded). */
 const WORD_RUN = /^[a-z0-9\u0430-\u044f]+$/;
-/**
- * Before a word needle: the matcher finds a name written in a spaced script only at the start of a
- * word. (Only ASCII is tested, so the gate never rejects what the matcher would accept.)
- */
-const WORD_START = '(?<![a-z0-9])';
-/** Between the runs of a key made only of short runs ("g-7"): anything at all. */
-const RUN_GAP = '\\W*';
-/** The quick check compares this much of each word with the start of each word needle. */
-const HEAD = 4;
-/** Text up to this long is asked word by word before the RegExp is compiled (most pages never compile it). */
+/** Between the words of a word needle. */
+const GAP = ' ';
+/** After the last word of a needle that may begin a longer word: a stem (Russian case endings, STEM_MARK in automaton-layout.ts). */
+export const GATE_STEM = '*';
+/** Text is asked about in chunks of up to this much (page-text.ts), so a page naming a topic early is read no further. */
 export const QUICK_LIMIT = 4096;
 
 /**
- * What the gate looks for, one needle per alias. `words`: RegExp sources of needles that begin a
- * word in any text the alias is matched in (Latin, Cyrillic, digits); `anywhere`: plain strings
- * that can begin anywhere (Japanese, Chinese).
+ * What the gate looks for, one needle per alias. `words`: the words that begin any text the alias
+ * is matched in (Latin, Cyrillic, digits), separated by a space, each whole but a stem's last
+ * (GATE_STEM after it); `anywhere`: plain strings that can begin anywhere (Japanese, Chinese).
  */
 export interface GateNeedles {
   words: string[];
   anywhere: string[];
 }
 
-/** The gate as the first script carries it: three strings, the cheapest thing to evaluate. */
+/** The gate as the first script carries it: strings and a few numbers, the cheapest thing to evaluate. */
 export interface PackedGate {
-  /** The RegExp source of every needle. */
-  source: string;
+  /** Needles of one whole word, and the first words of needles of several, joined by '|'. */
+  words: string;
+  /** Needles of one word that may begin a longer one ("курил": "курильских"), joined by '|'. */
+  stems: string;
+  /** The lengths of those, shortest first. */
+  stemLengths: number[];
+  /** Needles of several words, each after a '|' (words by a space, GATE_STEM after a stem). */
+  sequences: string;
   /** The `anywhere` needles, joined by '|'. */
   anywhere: string;
-  /** Each word needle's head (its first HEAD letters), joined by '|': the quick check's set. */
-  heads: string;
+}
+
+/** A run at least this long tells a name from ordinary prose better than "of", "the" or "war". */
+const TELLING_RUN = 4;
+/**
+ * A needle of a name written in words is its shortest stretch of words in a row holding this many
+ * telling ones ("second world", "japan soviet", "peace treaty"): one word alone ("people",
+ * "world", "security", "minister") is in nearly every page of English, which then went on to the
+ * matcher though it named nothing; the whole name would make the first script longer.
+ */
+const TELLING_RUNS = 2;
+
+/** Where in the key's runs its needle lies: the shortest stretch with TELLING_RUNS telling runs (all of them if it has fewer). */
+function tellingStretch(runs: readonly string[]): [number, number] {
+  let best: [number, number] = [0, runs.length];
+  let bestChars = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs.length; i++) {
+    let telling = 0;
+    let chars = 0;
+    for (let j = i; j < runs.length; j++) {
+      chars += runs[j]!.length;
+      if (runs[j]!.length >= TELLING_RUN) telling++;
+      if (telling < TELLING_RUNS) continue;
+      if (chars < bestChars) [best, bestChars] = [[i, j + 1], chars];
+      break;
+    }
+  }
+  return best;
 }
 
 /**
- * The needle of a folded alias key: its longest run of letters and digits, which any text the
- * alias is matched in contains once lower-cased. A key made only of short runs ("g-7") needs all
- * of them, with anything between.
+ * The needle of a folded alias key (with GATE_STEM after a stem), which any text the alias is matched
+ * in holds once lower-cased. A name written in words (Latin, Cyrillic, digits): its shortest stretch
+ * of words holding two telling ones (tellingStretch). A name in Japanese or Chinese (even after a
+ * digit: 2島返還) can begin anywhere: its longest run.
  */
-export function needleOf(key: string): { word: string } | { anywhere: string } {
+export function needleOf(alias: string): { word: string } | { anywhere: string } {
+  const stem = alias.endsWith(GATE_STEM);
+  const key = stem ? alias.slice(0, -GATE_STEM.length) : alias;
   const runs = key.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (runs.length > 0 && runs.every((r) => WORD_RUN.test(r))) {
+    const [from, to] = tellingStretch(runs);
+    return { word: runs.slice(from, to).join(GAP) + (stem && to === runs.length ? GATE_STEM : '') };
+  }
   const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '') || key;
-  const whole = longest.length >= MIN_NEEDLE || runs.length <= 1 ? [longest] : runs;
-  // Names in Japanese or Chinese (even after a digit: 2島返還) can begin anywhere.
-  if (!whole.every((r) => WORD_RUN.test(r))) return { anywhere: longest };
-  return { word: whole.map(escapeRegExp).join(RUN_GAP) };
+  // A word among other scripts: whatever follows it, it begins a word.
+  return WORD_RUN.test(longest) ? { word: longest + GATE_STEM } : { anywhere: longest };
 }
 
 /**
@@ -92,10 +140,19 @@ function withoutImplied(needles: Set<string>, parts: (needle: string) => Iterabl
   return [...needles].filter((n) => !implied(n)).sort();
 }
 
-function* prefixes(s: string): Iterable<string> {
-  // Only plain needles imply each other: one with a gap (RUN_GAP) is a RegExp, not a prefix.
-  if (s.includes('\\')) return;
-  for (let i = 1; i < s.length; i++) yield s.slice(0, i);
+/** The word needles that fire wherever this one does: its first words, whole or a stem of the next. */
+function* prefixes(needle: string): Iterable<string> {
+  const stem = needle.endsWith(GATE_STEM);
+  const words = (stem ? needle.slice(0, -GATE_STEM.length) : needle).split(GAP);
+  for (let k = 0; k < words.length; k++) {
+    const before = words
+      .slice(0, k)
+      .map((w) => w + GAP)
+      .join('');
+    const whole = k < words.length - 1 || !stem;
+    if (whole) yield before + words[k];
+    for (let i = 1; i <= words[k]!.length; i++) yield before + words[k]!.slice(0, i) + GATE_STEM;
+  }
 }
 
 function* substrings(s: string): Iterable<string> {
@@ -126,43 +183,73 @@ export const MAX_GATE_CHARS = 64 * 1024;
 
 /** The gate as the first script carries it; null when the corpus is too big for one (MAX_GATE_CHARS). */
 export function packGate({ words, anywhere }: GateNeedles): PackedGate | null {
-  const wordSource = words.length ? [`${WORD_START}(?:${words.join('|')})`] : [];
-  const gate = {
-    source: [...wordSource, ...anywhere.map(escapeRegExp)].join('|') || '(?!)',
+  const single = words.filter((w) => !w.includes(GAP));
+  const several = words.filter((w) => w.includes(GAP));
+  const stems = single.filter((w) => w.endsWith(GATE_STEM)).map((w) => w.slice(0, -GATE_STEM.length));
+  const gate: PackedGate = {
+    words: [...new Set([...single.filter((w) => !w.endsWith(GATE_STEM)), ...several.map((w) => w.split(GAP)[0]!)])].join('|'),
+    stems: stems.join('|'),
+    stemLengths: [...new Set(stems.map((w) => w.length))].sort((x, y) => x - y),
+    sequences: several.map((w) => `|${w}`).join(''),
     anywhere: anywhere.join('|'),
-    heads: [...new Set(words.map(headOf))].join('|'),
   };
-  return gate.source.length + gate.anywhere.length + gate.heads.length > MAX_GATE_CHARS ? null : gate;
+  const size = gate.words.length + gate.stems.length + gate.sequences.length + gate.anywhere.length;
+  return size > MAX_GATE_CHARS ? null : gate;
 }
 
-/** The start of a word needle as it reads in text: its first run, at most HEAD long. */
-const headOf = (word: string) => word.split('\\')[0]!.slice(0, HEAD);
+/** Whether a text word is a needle's word: the same, or (a stem: GATE_STEM after it) its start. */
+const sameWord = (text: string | undefined, needle: string) =>
+  text !== undefined && (needle.endsWith(GATE_STEM) ? text.startsWith(needle.slice(0, -GATE_STEM.length)) : text === needle);
 
-/** Whether the matcher could find any of the gate's aliases in text (always "maybe" without a gate). */
+/** Whether the words from `at` are a needle's. */
+function holdsAt(words: readonly string[], at: number, needle: readonly string[]): boolean {
+  for (let k = 0; k < needle.length; k++) if (!sameWord(words[at + k], needle[k]!)) return false;
+  return true;
+}
+
+/** Whether the words hold a needle of several words that starts with `first` (sequences: PackedGate's). */
+function holdsSequence(words: readonly string[], first: string, sequences: string): boolean {
+  const from = `|${first}${GAP}`;
+  for (let i = sequences.indexOf(from); i >= 0; i = sequences.indexOf(from, i + 1)) {
+    const end = sequences.indexOf('|', i + 1);
+    const needle = sequences.slice(i + 1, end < 0 ? undefined : end).split(GAP);
+    for (let at = words.indexOf(first); at >= 0; at = words.indexOf(first, at + 1)) if (holdsAt(words, at, needle)) return true;
+  }
+  return false;
+}
+
+/** Whether a word begins with a stem. */
+function beginsWithStem(word: string, stems: ReadonlySet<string>, lengths: readonly number[]): boolean {
+  for (let k = 0; k < lengths.length && lengths[k]! <= word.length; k++) if (stems.has(word.slice(0, lengths[k]))) return true;
+  return false;
+}
+
+/**
+ * The gate: false only where the matcher can find no alias (of the needles packed) in the text.
+ * Null (a corpus too big for a gate, or own packs) says yes to everything.
+ */
 export function createGate(gate: PackedGate | null): (text: string) => boolean {
   if (!gate) return () => true;
-  let re: RegExp | null = null;
-  let heads: Set<string> | null = null;
+  let words: Set<string> | null = null;
+  let stems: Set<string> | null = null;
   let anywhere: string[] | null = null;
-  const compiled = () => (re ??= new RegExp(gate.source));
-  /** False only where no needle can be: some word would have to begin with a needle's head. */
-  const mayHold = (lower: string) => {
-    anywhere ??= gate.anywhere ? gate.anywhere.split('|') : [];
-    if (anywhere.some((n) => lower.includes(n))) return true;
-    heads ??= new Set(gate.heads.split('|'));
-    for (let i = 0; i < lower.length; ) {
-      while (i < lower.length && !isWordCode(lower.charCodeAt(i))) i++;
-      const start = i;
-      while (i < lower.length && isWordCode(lower.charCodeAt(i))) i++;
-      for (let n = Math.min(i - start, HEAD); n > 0; n--) if (heads.has(lower.slice(start, start + n))) return true;
-    }
-    return false;
-  };
   return (text) => {
     if (foldedElsewhere(text)) return true;
     // ё is folded to е (text-fold.ts): here too, as the needles have it.
     const lower = text.toLowerCase().replaceAll('ё', 'е');
-    if (lower.length <= QUICK_LIMIT && !mayHold(lower)) return false;
-    return compiled().test(lower);
+    anywhere ??= gate.anywhere ? gate.anywhere.split('|') : [];
+    if (anywhere.some((n) => lower.includes(n))) return true;
+    words ??= new Set(gate.words ? gate.words.split('|') : []);
+    stems ??= new Set(gate.stems ? gate.stems.split('|') : []);
+    const inText = wordsOf(lower);
+    // Each word once: a page repeats most of its words.
+    const distinct = Array.from(new Set(inText));
+    for (let i = 0; i < distinct.length; i++) {
+      const word = distinct[i]!;
+      // A needle of one word is never the first of another (withoutImplied): a word in the set is one or the other.
+      if (words.has(word) && (!gate.sequences.includes(`|${word}${GAP}`) || holdsSequence(inText, word, gate.sequences))) return true;
+      if (beginsWithStem(word, stems, gate.stemLengths)) return true;
+    }
+    return false;
   };
 }

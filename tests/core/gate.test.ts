@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script
 import { compileCorpus } from '../../build.mjs';
 import type { CompiledIndex } from '../../src/core/corpus-types';
-import { createGate, gateNeedles, MAX_GATE_CHARS, needleOf, packGate, type PackedGate } from '../../src/core/gate';
+import { createGate, GATE_STEM, gateNeedles, MAX_GATE_CHARS, needleOf, packGate, type PackedGate } from '../../src/core/gate';
 import { createMatcher, type Matcher } from '../../src/core/matcher';
 
 let index: CompiledIndex;
@@ -73,10 +73,19 @@ describe('the gate', () => {
       { maxLength: 12 },
     );
     fc.assert(
-      fc.property(filler, fc.integer({ min: 0, max: keys.length - 1 }), fc.integer({ min: 0, max: 63 }), filler, (before, k, style, after) => {
-        const text = `${before.join(' ')} ${writtenAs(keys[k]!, style)}${after.join('')}`;
-        return !finds(text) || gate(text);
-      }),
+      fc.property(
+        filler,
+        fc.integer({ min: 0, max: keys.length - 1 }),
+        fc.integer({ min: 0, max: 63 }),
+        filler,
+        fc.boolean(),
+        (before, k, style, after, long) => {
+          // Long text is read another way (split, not a character at a time): both are tried.
+          const lead = long ? 'Water the basil every morning. '.repeat(80) : '';
+          const text = `${lead}${before.join(' ')} ${writtenAs(keys[k]!, style)}${after.join('')}`;
+          return !finds(text) || gate(text);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -98,6 +107,18 @@ describe('the gate', () => {
     expect(gate('Сегодня хорошая погода, мы идём гулять.')).toBe(false);
   });
 
+  it('stops ordinary English whose words are words of names (people, world, security, minister, treaty)', () => {
+    // Each of these words was once a needle on its own, so nearly every page in English went on to the matcher.
+    const prose = [
+      'People around the world watched the second half of the final.',
+      'Security at the conference was tight, the minister said, as the group met in March.',
+      'The council voted on the treaty after a long debate about information and international trade.',
+      'Our president thanked every member of the committee for the small but global project.',
+    ];
+    for (const text of prose) expect(gate(text), text).toBe(false);
+    expect(gate(prose.join(' ').repeat(30)), 'long').toBe(false);
+  });
+
   it('lets a name through inside any longer text, past the quick check', () => {
     const long = 'Water the basil every morning. '.repeat(300);
     expect(gate(`${long} Talks on Shikotan resumed.`)).toBe(true);
@@ -114,20 +135,40 @@ describe('the gate', () => {
 });
 
 describe('needles', () => {
-  it('take the longest run of letters of an alias, and all the short runs of a key made only of them', () => {
-    expect(needleOf('northern territories')).toEqual({ word: 'territories' });
+  it('read a name in words by its shortest stretch of words holding two telling ones; a name in Japanese by its longest run', () => {
+    expect(needleOf('northern territories')).toEqual({ word: 'northern territories' });
+    expect(needleOf('end of the second world war')).toEqual({ word: 'second world' });
+    expect(needleOf('aid to ukraine')).toEqual({ word: 'aid to ukraine' });
+    expect(needleOf('shikotan')).toEqual({ word: 'shikotan' });
+    expect(needleOf('g-7')).toEqual({ word: 'g 7' });
     expect(needleOf('北方領土')).toEqual({ anywhere: '北方領土' });
-    expect(needleOf('курил')).toEqual({ word: 'курил' });
-    const g7 = needleOf('g-7');
-    expect('word' in g7 && new RegExp(g7.word).test('g – 7')).toBe(true);
+    // A stem keeps its mark: it may begin a longer word.
+    expect(needleOf(`курил${GATE_STEM}`)).toEqual({ word: `курил${GATE_STEM}` });
+    const north = createGate(packGate(gateNeedles(['northern territories', 'g-7'])));
+    const verdicts = [
+      'Northern Territories',
+      'northern\u00a0territories',
+      'northern-territories',
+      'the G–7 summit',
+      'Northern lights',
+      'territories',
+    ];
+    expect(verdicts.map(north)).toEqual([true, true, true, true, false, false]);
   });
 
   it('drop a needle another one implies, so the set stays small', () => {
-    const n = gateNeedles(['japan', 'japanese', '北方領土', '北方領土問題']);
-    expect(n.words).toEqual(['japan']);
+    const n = gateNeedles(['japan', 'japan soviet', 'japanese', `курил${GATE_STEM}`, 'курильские острова', '北方領土', '北方領土問題']);
+    expect(n.words).toEqual(['japan', 'japanese', `курил${GATE_STEM}`]);
     expect(n.anywhere).toEqual(['北方領土']);
     const gate = createGate(packGate(n));
-    expect([gate('Japanese'), gate('北方領土問題'), gate('Nippon')]).toEqual([true, true, false]);
+    expect([gate('Japanese'), gate('Japan-Soviet'), gate('Курильских'), gate('北方領土問題'), gate('Nippon'), gate('Japanology')]).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(createGate(packGate({ words: [], anywhere: [] }))('anything at all, '.repeat(400))).toBe(false);
   });
 
