@@ -48,10 +48,10 @@ const FUNCS = [...FUNCTION_WORDS];
 // "security", "minister"...), though never in a name's order: the news page is made of them, so
 // its row shows what a page in English that names nothing costs (before the gate read names word
 // by word, each of these words alone sent such a page on to the matcher).
-const NEWS_WORDS = `people world government minister president security international group second point information
+const NEWS_WORDS = `people world government minister president security international group point information
 member committee conference economic financial global military operation statement summit report policy
 official election campaign market prices energy trade week year month city country police court law
-health school workers plan project service support team season players league series debate vote budget
+health school workers service support team season players league series debate vote budget
 tax jobs growth island northern southern declaration resolution negotiations dispute framework approach`
   .split(/\s+/)
   .filter(Boolean);

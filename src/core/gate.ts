@@ -11,8 +11,8 @@
 // No RegExp of needles: compiled on the page, one of a few hundred needles cost a content script
 // ~15 ms on a 20 KB page (its first runs are interpreted, then compiled); the words are looked up
 // in sets instead. Short text is read a character at a time, as a context's first RegExp costs it
-// ~0.8 ms (measured on a one-line page); longer text is split by one small RegExp, as a
-// character loop cost ~0.3 ms a KB there (6.5 ms on the same 20 KB page).
+// ~0.8 ms (measured on a one-line page); longer text is split by one small RegExp, where a
+// character loop cost more (on a 20 KB page, 15-21 ms against 9-11 for the whole read, in-page).
 
 /** Text longer than this is split with a RegExp, not read a character at a time. */
 const SHORT_TEXT = 2048;
@@ -20,29 +20,29 @@ const SHORT_TEXT = 2048;
 /** Characters foldChars (text-fold.ts) maps besides dashes and quotes: Latin letters with diacritics, full-width forms. */
 const FOLDED_ELSEWHERE = /[\u00c0-\u024f\u1e00-\u1eff\uff01-\uff5e]/;
 const isFoldedElsewhere = (c: number) => (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0xff01 && c <= 0xff5e);
-
-/** Whether the text has a character foldChars changes besides dashes and quotes: such text skips the gate. */
-function foldedElsewhere(text: string): boolean {
-  if (text.length > SHORT_TEXT) return FOLDED_ELSEWHERE.test(text);
-  for (let i = 0; i < text.length; i++) if (isFoldedElsewhere(text.charCodeAt(i))) return true;
-  return false;
-}
-
 /** A letter or digit of the gate's words (lower case, unfolded): a-z, 0-9, а-я. */
 const isWordCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x430 && c <= 0x44f);
 /** What separates the gate's words. */
 const NOT_WORD = /[^a-z0-9\u0430-\u044f]+/;
 
-/** The words of lower-cased text, in order: runs of a-z, 0-9, а-я. */
-function wordsOf(lower: string): string[] {
-  // Split leaves an empty string at each end that starts or ends with a separator: no needle is empty.
-  if (lower.length > SHORT_TEXT) return lower.split(NOT_WORD);
+/**
+ * The words of lower-cased text in order (runs of a-z, 0-9, а-я; an empty one where split finds a
+ * separator at an end), or null if it has a character the matcher folds further (such text skips
+ * the gate).
+ */
+function wordsOf(lower: string): string[] | null {
+  if (lower.length > SHORT_TEXT) return FOLDED_ELSEWHERE.test(lower) ? null : lower.split(NOT_WORD);
   const words: string[] = [];
-  for (let i = 0; i < lower.length; ) {
-    while (i < lower.length && !isWordCode(lower.charCodeAt(i))) i++;
-    const start = i;
-    while (i < lower.length && isWordCode(lower.charCodeAt(i))) i++;
-    if (i > start) words.push(lower.slice(start, i));
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    if (isWordCode(c)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (isFoldedElsewhere(c)) return null;
+    if (start >= 0) words.push(lower.slice(start, i));
+    start = -1;
   }
   return words;
 }
@@ -51,15 +51,25 @@ function wordsOf(lower: string): string[] {
 const WORD_RUN = /^[a-z0-9\u0430-\u044f]+$/;
 /** Between the words of a word needle. */
 const GAP = ' ';
-/** After the last word of a needle that may begin a longer word: a stem (Russian case endings, STEM_MARK in automaton-layout.ts). */
+/**
+ * After a needle's word that may begin a longer word of the text: a word cut to its start (below),
+ * and the last word of a stem (Russian case endings; build.mjs marks a stem's key with it too).
+ */
 export const GATE_STEM = '*';
+/**
+ * Longer words of a needle are cut to their start, so the forms of a word are one needle
+ * ("мирного договора", "мирному договору": "мирно* догов*"; "territorial dispute(s)"), which keeps
+ * the first script short. Cyrillic words end in their case endings.
+ */
+const LATIN_START = 7;
+const CYRILLIC_START = 5;
 /** Text is asked about in chunks of up to this much (page-text.ts), so a page naming a topic early is read no further. */
 export const QUICK_LIMIT = 4096;
 
 /**
- * What the gate looks for, one needle per alias. `words`: the words that begin any text the alias
- * is matched in (Latin, Cyrillic, digits), separated by a space, each whole but a stem's last
- * (GATE_STEM after it); `anywhere`: plain strings that can begin anywhere (Japanese, Chinese).
+ * What the gate looks for, one needle per alias. `words`: the starts of words in a row that begin
+ * any text the alias is matched in (Latin, Cyrillic, digits), separated by a space; `anywhere`:
+ * plain strings that can begin anywhere (Japanese, Chinese).
  */
 export interface GateNeedles {
   words: string[];
@@ -68,13 +78,11 @@ export interface GateNeedles {
 
 /** The gate as the first script carries it: strings and a few numbers, the cheapest thing to evaluate. */
 export interface PackedGate {
-  /** Needles of one whole word, and the first words of needles of several, joined by '|'. */
+  /** Needles of one word, and the first words of needles of several, joined by '|' (GATE_STEM after a start). */
   words: string;
-  /** Needles of one word that may begin a longer one ("курил": "курильских"), joined by '|'. */
-  stems: string;
-  /** The lengths of those, shortest first. */
-  stemLengths: number[];
-  /** Needles of several words, each after a '|' (words by a space, GATE_STEM after a stem). */
+  /** The lengths of the starts among those, shortest first. */
+  lengths: number[];
+  /** Needles of several words, each after a '|', their words by a space (GATE_STEM after a start). */
   sequences: string;
   /** The `anywhere` needles, joined by '|'. */
   anywhere: string;
@@ -108,11 +116,17 @@ function tellingStretch(runs: readonly string[]): [number, number] {
   return best;
 }
 
+/** A needle's word as the gate looks for it: whole, or its start with GATE_STEM after it. */
+function needleWord(word: string, stem: boolean): string {
+  const cut = /[\u0430-\u044f]/.test(word) ? CYRILLIC_START : LATIN_START;
+  return word.length > cut ? word.slice(0, cut) + GATE_STEM : stem ? word + GATE_STEM : word;
+}
+
 /**
- * The needle of a folded alias key (with GATE_STEM after a stem), which any text the alias is matched
- * in holds once lower-cased. A name written in words (Latin, Cyrillic, digits): its shortest stretch
- * of words holding two telling ones (tellingStretch). A name in Japanese or Chinese (even after a
- * digit: 2島返還) can begin anywhere: its longest run.
+ * The needle of a folded alias key (GATE_STEM after a stem's), which any text the alias is matched
+ * in holds once lower-cased. A name written in words (Latin, Cyrillic, digits): its shortest
+ * stretch of words holding two telling ones (tellingStretch), each as needleWord says. A name in
+ * Japanese or Chinese (even after a digit: 2島返還) can begin anywhere: its longest run.
  */
 export function needleOf(alias: string): { word: string } | { anywhere: string } {
   const stem = alias.endsWith(GATE_STEM);
@@ -120,11 +134,16 @@ export function needleOf(alias: string): { word: string } | { anywhere: string }
   const runs = key.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (runs.length > 0 && runs.every((r) => WORD_RUN.test(r))) {
     const [from, to] = tellingStretch(runs);
-    return { word: runs.slice(from, to).join(GAP) + (stem && to === runs.length ? GATE_STEM : '') };
+    return {
+      word: runs
+        .slice(from, to)
+        .map((w, k) => needleWord(w, stem && from + k === runs.length - 1))
+        .join(GAP),
+    };
   }
   const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '') || key;
   // A word among other scripts: whatever follows it, it begins a word.
-  return WORD_RUN.test(longest) ? { word: longest + GATE_STEM } : { anywhere: longest };
+  return WORD_RUN.test(longest) ? { word: needleWord(longest, true) } : { anywhere: longest };
 }
 
 /**
@@ -140,19 +159,33 @@ function withoutImplied(needles: Set<string>, parts: (needle: string) => Iterabl
   return [...needles].filter((n) => !implied(n)).sort();
 }
 
-/** The word needles that fire wherever this one does: its first words, whole or a stem of the next. */
-function* prefixes(needle: string): Iterable<string> {
-  const stem = needle.endsWith(GATE_STEM);
-  const words = (stem ? needle.slice(0, -GATE_STEM.length) : needle).split(GAP);
-  for (let k = 0; k < words.length; k++) {
-    const before = words
-      .slice(0, k)
-      .map((w) => w + GAP)
-      .join('');
-    const whole = k < words.length - 1 || !stem;
-    if (whole) yield before + words[k];
-    for (let i = 1; i <= words[k]!.length; i++) yield before + words[k]!.slice(0, i) + GATE_STEM;
+/** Whether a text word that is needle word `b` is always needle word `a` too. */
+function wordImplies(a: string, b: string): boolean {
+  if (!a.endsWith(GATE_STEM)) return a === b;
+  return b.startsWith(a.slice(0, -GATE_STEM.length));
+}
+
+/** The needles no other implies: only needles whose first word implies another's first can imply it. */
+function withoutImpliedWords(needles: string[]): string[] {
+  const byFirst = new Map<string, string[]>();
+  for (const n of needles) {
+    const first = n.split(GAP)[0]!;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), n]);
   }
+  const implying = (b: string) => {
+    const first = b.split(GAP)[0]!;
+    const bare = first.endsWith(GATE_STEM) ? first.slice(0, -GATE_STEM.length) : first;
+    const firsts = [first, ...Array.from({ length: bare.length }, (_, i) => bare.slice(0, i + 1) + GATE_STEM)];
+    return firsts.flatMap((f) => byFirst.get(f) ?? []);
+  };
+  return needles.filter((b) => !implying(b).some((a) => wordsImply(a, b))).sort();
+}
+
+/** Whether every text holding needle `b` holds needle `a`. */
+function wordsImply(a: string, b: string): boolean {
+  const as = a.split(GAP);
+  const bs = b.split(GAP);
+  return a !== b && as.length <= bs.length && as.every((w, k) => wordImplies(w, bs[k]!));
 }
 
 function* substrings(s: string): Iterable<string> {
@@ -169,7 +202,7 @@ export function gateNeedles(keys: Iterable<string>): GateNeedles {
     else anywhere.add(n.anywhere);
   }
   return {
-    words: withoutImplied(words, prefixes),
+    words: withoutImpliedWords([...words]),
     anywhere: withoutImplied(anywhere, substrings),
   };
 }
@@ -183,46 +216,62 @@ export const MAX_GATE_CHARS = 64 * 1024;
 
 /** The gate as the first script carries it; null when the corpus is too big for one (MAX_GATE_CHARS). */
 export function packGate({ words, anywhere }: GateNeedles): PackedGate | null {
-  const single = words.filter((w) => !w.includes(GAP));
-  const several = words.filter((w) => w.includes(GAP));
-  const stems = single.filter((w) => w.endsWith(GATE_STEM)).map((w) => w.slice(0, -GATE_STEM.length));
+  const firsts = [...new Set(words.map((w) => w.split(GAP)[0]!))];
+  const starts = firsts.filter((w) => w.endsWith(GATE_STEM)).map((w) => w.length - GATE_STEM.length);
   const gate: PackedGate = {
-    words: [...new Set([...single.filter((w) => !w.endsWith(GATE_STEM)), ...several.map((w) => w.split(GAP)[0]!)])].join('|'),
-    stems: stems.join('|'),
-    stemLengths: [...new Set(stems.map((w) => w.length))].sort((x, y) => x - y),
-    sequences: several.map((w) => `|${w}`).join(''),
+    words: firsts.join('|'),
+    lengths: [...new Set(starts)].sort((x, y) => x - y),
+    sequences: words
+      .filter((w) => w.includes(GAP))
+      .map((w) => `|${w}`)
+      .join(''),
     anywhere: anywhere.join('|'),
   };
-  const size = gate.words.length + gate.stems.length + gate.sequences.length + gate.anywhere.length;
-  return size > MAX_GATE_CHARS ? null : gate;
+  return gate.words.length + gate.sequences.length + gate.anywhere.length > MAX_GATE_CHARS ? null : gate;
 }
 
-/** Whether a text word is a needle's word: the same, or (a stem: GATE_STEM after it) its start. */
-const sameWord = (text: string | undefined, needle: string) =>
+/** Whether a text word is a needle's word: the same, or (GATE_STEM after it) begun by it. */
+const isWord = (text: string | undefined, needle: string) =>
   text !== undefined && (needle.endsWith(GATE_STEM) ? text.startsWith(needle.slice(0, -GATE_STEM.length)) : text === needle);
 
-/** Whether the words from `at` are a needle's. */
+/** Whether the words from `at` are a needle's words. */
 function holdsAt(words: readonly string[], at: number, needle: readonly string[]): boolean {
-  for (let k = 0; k < needle.length; k++) if (!sameWord(words[at + k], needle[k]!)) return false;
+  for (let k = 0; k < needle.length; k++) if (!isWord(words[at + k], needle[k]!)) return false;
   return true;
 }
 
-/** Whether the words hold a needle of several words that starts with `first` (sequences: PackedGate's). */
-function holdsSequence(words: readonly string[], first: string, sequences: string): boolean {
+/** Whether `word`, at any of its places in the words, begins a needle of several words whose first is `first`. */
+function holdsSequence(words: readonly string[], word: string, first: string, sequences: string): boolean {
   const from = `|${first}${GAP}`;
   for (let i = sequences.indexOf(from); i >= 0; i = sequences.indexOf(from, i + 1)) {
     const end = sequences.indexOf('|', i + 1);
     const needle = sequences.slice(i + 1, end < 0 ? undefined : end).split(GAP);
-    for (let at = words.indexOf(first); at >= 0; at = words.indexOf(first, at + 1)) if (holdsAt(words, at, needle)) return true;
+    for (let at = words.indexOf(word); at >= 0; at = words.indexOf(word, at + 1)) if (holdsAt(words, at, needle)) return true;
   }
   return false;
 }
 
-/** Whether a word begins with a stem. */
-function beginsWithStem(word: string, stems: ReadonlySet<string>, lengths: readonly number[]): boolean {
-  for (let k = 0; k < lengths.length && lengths[k]! <= word.length; k++) if (stems.has(word.slice(0, lengths[k]))) return true;
+/** A lookup in the gate's list of first words. */
+type Has = (first: string) => boolean;
+
+/** Whether a needle of one word is this first word, or (if none) one of several holds from here. */
+const beginsHere = (words: readonly string[], word: string, first: string, sequences: string) =>
+  // A needle of one word is never the first of another (GateNeedles drops what another implies).
+  !sequences.includes(`|${first}${GAP}`) || holdsSequence(words, word, first, sequences);
+
+/** Whether a word begins a needle: as it is, or by one of its starts. */
+function beginsNeedle(words: readonly string[], word: string, gate: PackedGate, isFirst: Has): boolean {
+  if (isFirst(word) && beginsHere(words, word, word, gate.sequences)) return true;
+  const { lengths } = gate;
+  for (let k = 0; k < lengths.length && lengths[k]! <= word.length; k++) {
+    const first = word.slice(0, lengths[k]) + GATE_STEM;
+    if (isFirst(first) && beginsHere(words, word, first, gate.sequences)) return true;
+  }
   return false;
 }
+
+/** Past this many distinct words, a text's words are looked up in sets built once, not in the packed lists. */
+const FEW_WORDS = 64;
 
 /**
  * The gate: false only where the matcher can find no alias (of the needles packed) in the text.
@@ -230,25 +279,30 @@ function beginsWithStem(word: string, stems: ReadonlySet<string>, lengths: reado
  */
 export function createGate(gate: PackedGate | null): (text: string) => boolean {
   if (!gate) return () => true;
-  let words: Set<string> | null = null;
-  let stems: Set<string> | null = null;
   let anywhere: string[] | null = null;
+  const listed = `|${gate.words}|`;
+  let firsts: Set<string> | null = null;
+  /** A text's few words are looked up in the packed list; building a set of it pays only for many. */
+  const lookup = (many: boolean): Has => {
+    if (!many) return (w) => listed.includes(`|${w}|`);
+    const set = (firsts ??= new Set(gate.words.split('|')));
+    return (w) => set.has(w);
+  };
   return (text) => {
-    if (foldedElsewhere(text)) return true;
     // ё is folded to е (text-fold.ts): here too, as the needles have it.
     const lower = text.toLowerCase().replaceAll('ё', 'е');
+    // A character that lower-cases to two (İ) is one the matcher folds further.
+    if (lower.length !== text.length) return true;
     anywhere ??= gate.anywhere ? gate.anywhere.split('|') : [];
     if (anywhere.some((n) => lower.includes(n))) return true;
-    words ??= new Set(gate.words ? gate.words.split('|') : []);
-    stems ??= new Set(gate.stems ? gate.stems.split('|') : []);
     const inText = wordsOf(lower);
+    if (!inText) return true;
     // Each word once: a page repeats most of its words.
     const distinct = Array.from(new Set(inText));
+    const isFirst = lookup(distinct.length > FEW_WORDS);
     for (let i = 0; i < distinct.length; i++) {
       const word = distinct[i]!;
-      // A needle of one word is never the first of another (withoutImplied): a word in the set is one or the other.
-      if (words.has(word) && (!gate.sequences.includes(`|${word}${GAP}`) || holdsSequence(inText, word, gate.sequences))) return true;
-      if (beginsWithStem(word, stems, gate.stemLengths)) return true;
+      if (word !== '' && beginsNeedle(inText, word, gate, isFirst)) return true;
     }
     return false;
   };

@@ -136,14 +136,17 @@ describe('the gate', () => {
 
 describe('needles', () => {
   it('read a name in words by its shortest stretch of words holding two telling ones; a name in Japanese by its longest run', () => {
-    expect(needleOf('northern territories')).toEqual({ word: 'northern territories' });
+    expect(needleOf('northern territories')).toEqual({ word: `norther${GATE_STEM} territo${GATE_STEM}` });
     expect(needleOf('end of the second world war')).toEqual({ word: 'second world' });
     expect(needleOf('aid to ukraine')).toEqual({ word: 'aid to ukraine' });
-    expect(needleOf('shikotan')).toEqual({ word: 'shikotan' });
+    expect(needleOf('shikotan')).toEqual({ word: `shikota${GATE_STEM}` });
+    expect(needleOf('suga')).toEqual({ word: 'suga' });
     expect(needleOf('g-7')).toEqual({ word: 'g 7' });
     expect(needleOf('北方領土')).toEqual({ anywhere: '北方領土' });
     // A stem keeps its mark: it may begin a longer word.
     expect(needleOf(`курил${GATE_STEM}`)).toEqual({ word: `курил${GATE_STEM}` });
+    // Longer words are cut to their start: their forms are one needle.
+    expect(needleOf('мирного договора')).toEqual({ word: `мирно${GATE_STEM} догов${GATE_STEM}` });
     const north = createGate(packGate(gateNeedles(['northern territories', 'g-7'])));
     const verdicts = [
       'Northern Territories',
@@ -158,7 +161,7 @@ describe('needles', () => {
 
   it('drop a needle another one implies, so the set stays small', () => {
     const n = gateNeedles(['japan', 'japan soviet', 'japanese', `курил${GATE_STEM}`, 'курильские острова', '北方領土', '北方領土問題']);
-    expect(n.words).toEqual(['japan', 'japanese', `курил${GATE_STEM}`]);
+    expect(n.words).toEqual(['japan', `japanes${GATE_STEM}`, `курил${GATE_STEM}`]);
     expect(n.anywhere).toEqual(['北方領土']);
     const gate = createGate(packGate(n));
     expect([gate('Japanese'), gate('Japan-Soviet'), gate('Курильских'), gate('北方領土問題'), gate('Nippon'), gate('Japanology')]).toEqual([
