@@ -36,7 +36,7 @@ export async function loadCorpusTools() {
   await esbuild.build({
     stdin: {
       contents: [
-        ...['corpus-validate', 'corpus-compile', 'text-fold', 'matcher', 'gate'].map((m) => `export * from './src/core/${m}';`),
+        ...['corpus-validate', 'corpus-compile', 'text-fold', 'matcher', 'gate', 'gate-needles'].map((m) => `export * from './src/core/${m}';`),
         "export * from './src/platform/page-messages';",
       ].join('\n'),
       resolveDir: ROOT,

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script
 import { compileCorpus } from '../../build.mjs';
 import type { CompiledIndex } from '../../src/core/corpus-types';
-import { createGate, GATE_STEM, gateNeedles, MAX_GATE_CHARS, needleOf, packGate, type PackedGate } from '../../src/core/gate';
+import { createGate, GATE_STEM, type PackedGate } from '../../src/core/gate';
+import { gateNeedles, MAX_GATE_CHARS, needleOf, packGate } from '../../src/core/gate-needles';
 import { createMatcher, type Matcher } from '../../src/core/matcher';
 
 let index: CompiledIndex;
