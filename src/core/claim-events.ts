@@ -101,6 +101,7 @@ const objectAfter = (sentence: string, offset: number, at: { end: number }, m: M
 export function unnamedEvents(sentence: string, offset: number, inSentence: readonly Mention[], events: readonly ClaimEventHead[]): Mention[] {
   const out: Mention[] = [];
   for (const e of events) {
+    if (e.dated) continue; // read by its date (dated-events.ts)
     const named = inSentence.filter((m) => m.topic === e.topic);
     if (named.length > 0 && e.with.length > 0) continue;
     const partners = inSentence.filter((m) => e.with.includes(m.topic)).map((m) => ({ ...m, start: m.start - offset, end: m.end - offset }));
@@ -120,7 +121,7 @@ export function unnamedEvents(sentence: string, offset: number, inSentence: read
 
 /** Whether an unnamed event was found by a phrase naming its own subject (no partners: "Japan expelled"). */
 export function ownSubject(m: Mention, events: readonly ClaimEventHead[]): boolean {
-  return events.some((e) => e.topic === m.topic && e.with.length === 0 && e.phrases.includes(m.alias));
+  return events.some((e) => e.topic === m.topic && e.with.length === 0 && !e.dated && e.phrases.includes(m.alias));
 }
 
 /**
@@ -136,7 +137,10 @@ const ownActPatterns = new Map<string, RegExp | null>();
 /** Distinct sets of events kept compiled: a corpus and a pack or two. */
 const MAX_OWN_ACT_PATTERNS = 8;
 
-/** The phrases that name their own subject ("Japan expelled", "Япония выслала"), any of them; null if there are none. */
+/**
+ * The phrases that name their own subject ("Japan expelled", "Япония выслала") or the body of a
+ * dated event ("General Assembly"), any of them; null if there are none.
+ */
 export function ownActPattern(events: readonly ClaimEventHead[]): RegExp | null {
   const phrases = events.filter((e) => e.with.length === 0).flatMap((e) => e.phrases);
   const key = phrases.join('\n');

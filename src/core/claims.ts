@@ -5,6 +5,7 @@
 import { dayApart, findCounts, findDates, type Found, mayStateValue, sameDate, sameDayAlone } from './claim-values';
 import type { ClaimEventHead, ClaimHead, DateParts } from './corpus-types';
 import { objectsOf, ownActsIn, ownSubject, unnamedEvents } from './claim-events';
+import { datedValues } from './dated-events';
 import type { Mention } from './matcher';
 import { sentenceAround, sentenceEnds } from './sentences';
 import { isStatedAbout, type ValueKind } from './statement-ties';
@@ -61,6 +62,9 @@ function verdictOf(results: boolean[]): Verdict {
 /** A unit that says whose the counted are: more than one word ("Russian diplomats", "ロシア…外交官"). */
 const SAYS_WHOSE = (unit: string) => /\s|…/.test(unit);
 
+/** A count of those who voted against or abstained ("35 государств воздержались"): not the count of those in favour, nor a second one. */
+const AGAINST_OR_ABSTAINING = /^\s+[^\s,.;]+\s+(?:воздержал[а-яё]*|проголосовал[аи]? против|против|abstained|against|opposed)(?![\p{L}])/u;
+
 /** Full-width digits ("２０２２年３月２１日", "８人"), common in Japanese copy, and their distance from ASCII's. */
 const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/g;
 const FULL_WIDTH_OFFSET = 0xfee0;
@@ -78,18 +82,8 @@ export function checkClaims(
   others: readonly Mention[] = [],
 ): ClaimCheck[] {
   const out: ClaimCheck[] = [];
-  const sentences = new Map<string, Mention[]>();
-  const ends = sentenceEnds(text);
-  for (const m of mentions) {
-    const key = sentenceAround(text, m.start, m.end, ends).join(':');
-    sentences.set(key, [...(sentences.get(key) ?? []), m]);
-  }
-  // A sentence whose act names its own subject is read though it names no topic ("Japan expelled 11 Russian diplomats").
-  for (const at of ownActsIn(text, events)) {
-    const key = sentenceAround(text, at, at + 1, ends).join(':');
-    if (!sentences.has(key)) sentences.set(key, []);
-  }
-  for (const [key, named] of sentences) {
+  const dated: ClaimCheck[] = [];
+  for (const [key, named] of sentencesOf(text, mentions, events)) {
     const [s, e] = key.split(':').map(Number) as [number, number];
     const asOnPage = text.slice(s, e);
     const sentence = halfWidthDigits(asOnPage);
@@ -103,6 +97,8 @@ export function checkClaims(
     const shown = <T>(f: Found<T>): Found<T> => ({ ...f, text: asOnPage.slice(f.start, f.end) });
     const outsideMentions = <T>(f: Found<T>, except: readonly Mention[] = []) =>
       ![...mentions, ...others].some((x) => !except.includes(x) && x.start < s + f.end && x.end > s + f.start);
+    // An event told by its date ("the General Assembly adopted it on 2 March 2022 by 141 votes"): kept for after, a value judged otherwise first.
+    for (const v of datedValues(sentence, inSentence, events, claims)) dated.push(checkOf(s, shown(v.value), v.topic, v.compared, asWritten));
     if (!inSentence.some((m) => claims[m.topic]?.length)) continue;
     /**
      * The one topic a value is stated about, by the sentence's structure, among the mentions
@@ -151,7 +147,7 @@ export function checkClaims(
     for (const [group, units] of unitGroups) {
       // A count in a name that is an unnamed act's object is the act's ("Japan expelled [eight Russian diplomats]").
       const objects = objectsOf(text, unnamed, [...mentions, ...others]);
-      const counts = findCounts(sentence, units).filter((f) => outsideMentions(f, objects));
+      const counts = findCounts(sentence, units).filter((f) => outsideMentions(f, objects) && !AGAINST_OR_ABSTAINING.test(sentence.slice(f.end)));
       if (counts.length !== 1) continue;
       const c = counts[0]!;
       const sameGroup = (h: ClaimHead) => h.attribute === 'count' && h.units.join('|') === group;
@@ -168,7 +164,24 @@ export function checkClaims(
       out.push(checkOf(s, shown(c), m.topic, compared, asWritten));
     }
   }
+  out.push(...dated.filter((d) => !out.some((c) => c.start < d.end && d.start < c.end)));
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** The sentences to read ("start:end") and the mentions in each. */
+function sentencesOf(text: string, mentions: readonly Mention[], events: readonly ClaimEventHead[]): Map<string, Mention[]> {
+  const sentences = new Map<string, Mention[]>();
+  const ends = sentenceEnds(text);
+  for (const m of mentions) {
+    const key = sentenceAround(text, m.start, m.end, ends).join(':');
+    sentences.set(key, [...(sentences.get(key) ?? []), m]);
+  }
+  // A sentence whose act names its own subject is read though it names no topic ("Japan expelled 11 Russian diplomats").
+  for (const at of ownActsIn(text, events)) {
+    const key = sentenceAround(text, at, at + 1, ends).join(':');
+    if (!sentences.has(key)) sentences.set(key, []);
+  }
+  return sentences;
 }
 
 /** What joins two dates into a range: "8 августа – 2 сентября 1945", "8月9日〜9月2日", "8 August to 2 September", "с 8 по 9". */

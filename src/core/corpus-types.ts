@@ -124,6 +124,11 @@ export interface ClaimEventRule {
   phrases: string[];
   /** Topic ids, all of which the sentence must mention. */
   with: string[];
+  /**
+   * The phrases name the body that acts ("General Assembly"), and stand for the event only in a
+   * sentence stating the event's own date (dated-events.ts): other acts of that body had other dates.
+   */
+  dated?: true;
 }
 
 /** A ClaimEventRule as the content script reads it: the event's topic, its phrases as written (matched case for case), topic indexes. */
@@ -131,6 +136,8 @@ export interface ClaimEventHead {
   topic: number;
   phrases: string[];
   with: number[];
+  /** See ClaimEventRule.dated. */
+  dated?: true;
 }
 
 /** A claim as the content script checks it: the value without its quote (and the aliases it is checked through). */

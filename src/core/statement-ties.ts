@@ -69,6 +69,9 @@ const JA_DONE = 'された|されました|され|した|しました|し|た|�
 /** After "<subject>は<date>": a time of day, the date again in brackets, then "、" ("14日午後(日本時間同)、"). */
 const JA_AFTER_SUBJECT_VALUE = /^(?:午前|午後|夜|未明|朝|夕方?)?(?:[(（][^)）、。]{0,10}[)）])?、[^。]*$/;
 
+/** Russian: the event as the object, then a place, its verb and the count as subject ("Резолюцию «…» в Генеральной Ассамблее ООН поддержала 141 страна"). */
+const RU_OBJECT_VERB_COUNT = /^\s*(?:(?:в|на)\s+(?:[А-ЯЁ][А-ЯЁа-яё-]*\s+){1,3})?(?:поддержал[аи]?|проголосовал[аи]?\s+за)\s*$/;
+
 /** Compiled once per kind on first use: most pages never check a statement. */
 const patterns = new Map<ValueKind, ReturnType<typeof compile>>();
 
@@ -80,8 +83,8 @@ function compile(kind: ValueKind) {
   const v = verbs(kind);
   const ja = jaVerbs(kind);
   return {
-    /** Between the event and the value: "[,] was signed in", "were expelled, some". */
-    eventVerbValue: new RegExp(String.raw`^\s*,?\s*${AUX}(?:${v})${AGENT}${LINK}\s*$`),
+    /** Between the event and the value: "[,] was signed in", "were expelled, some", "which was adopted on" (a clause about the event itself). */
+    eventVerbValue: new RegExp(String.raw`^\s*,?\s*(?:(?:which|that|котор(?:ая|ый|ое|ые))\s+)?${AUX}(?:${v})${AGENT}${LINK}\s*$`),
     /** Right before the event: "signed the", "подписали". */
     verbBeforeEvent: new RegExp(String.raw`(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:(?:${MODIFIER})\s+)?$`),
     /** Between the event and a value after it, with the verb before the event: "in", ",". */
@@ -208,6 +211,7 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind, nam
   const lowerGap = lower.slice(event.end, value.start);
   if (p.eventVerbValue.test(gap) || (named && p.nameAfter.test(lowerGap)) || p.ruPartiesDated.test(gap)) return true;
   if (kind === 'count' && /^\s+$/.test(gap) && p.countObject.test(lower.slice(event.start, event.end))) return true;
+  if (kind === 'count' && RU_OBJECT_VERB_COUNT.test(gap)) return true;
   // Only a bare year: Russian writes every full date in the genitive ("14 ноября 2018 года").
   if (
     named &&
