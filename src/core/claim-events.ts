@@ -39,15 +39,15 @@ function phrasePattern(phrase: string): RegExp {
 }
 
 /**
- * Between the partners and the event they did: nothing but a title and a subject particle
- * (…プーチン大統領は…に), then not someone's own subject. A possessive ("Putin's foreign
+ * Between the partners and the event they did: nothing but a title (or 軍, a state's army: "ソ連軍は")
+ * and a subject particle (…プーチン大統領は…に), then not someone's own subject. A possessive ("Putin's foreign
  * ministers met", "プーチン大統領の側近が") or a subject of its own ("…は、両国の外相が…会談した") makes it
  * someone else's event; a の in the object ("…は…大使館の外交官ら8人の国外退去を要請した") or a が in a
  * clause about a place ("…は、…サミットが開かれるシンガポールで会談した") alone doesn't. A ministry's
  * own officer, named by the office that acts for it, is the ministry ("外務省の森健良事務次官は8日、…の
  * 国外退去を求めた"); anyone else of it is not ("外務省の幹部は", "プーチン大統領の側近が").
  */
-const PARTNER_TITLE = '(?:大統領|首相|総理|氏|の[^、。はがの]{1,12}(?:次官|審議官|報道官|大臣))?(?:は|が)';
+const PARTNER_TITLE = '(?:大統領|首相|総理|氏|軍|の[^、。はがの]{1,12}(?:次官|審議官|報道官|大臣))?(?:は|が)';
 const SUBJECT_TO_EVENT = new RegExp(`^(?:\\s*|${PARTNER_TITLE}(?:[^の]*|[^が。]*))$`);
 const PARTNER_SUBJECT = new RegExp(`^${PARTNER_TITLE}`);
 

@@ -106,7 +106,8 @@ export function checkClaims(
      * than one topic is tied to it.
      */
     /** Whether a claim is checked through the alias this mention was found by (ClaimHead.via). */
-    const via = (h: ClaimHead, m: Mention) => !h.via || h.via.includes(m.alias);
+    /** …or an unnamed event's phrase, which the corpus gives for that event alone. */
+    const via = (h: ClaimHead, m: Mention) => !h.via || h.via.includes(m.alias) || unnamed.includes(m);
     const about = (f: Found<unknown>, kind: ValueKind, makes: (m: Mention) => boolean) => {
       const tied = inSentence.filter((m) => makes(m) && isStatedAbout(sentence, f, { start: m.start - s, end: m.end - s }, kind, plainlyNamed(m)));
       return new Set(tied.map((m) => m.topic)).size === 1 ? tied[0] : undefined;

@@ -72,6 +72,9 @@ const JA_AFTER_SUBJECT_VALUE = /^(?:午前|午後|夜|未明|朝|夕方?)?(?:[(�
 /** Russian: the event as the object, then a place, its verb and the count as subject ("Резолюцию «…» в Генеральной Ассамблее ООН поддержала 141 страна"). */
 const RU_OBJECT_VERB_COUNT = /^\s*(?:(?:в|на)\s+(?:[А-ЯЁ][А-ЯЁа-яё-]*\s+){1,3})?(?:поддержал[аи]?|проголосовал[аи]?\s+за)\s*$/;
 
+/** A Russian month's name: a date that Russian writes without a preposition. */
+const RU_MONTH_WORD = /[а-яё]/;
+
 /** Compiled once per kind on first use: most pages never check a statement. */
 const patterns = new Map<ValueKind, ReturnType<typeof compile>>();
 
@@ -127,7 +130,7 @@ function compile(kind: ValueKind) {
     appositionClose: /^\s*[,)]/,
     /** An event named by its verb ("entered the war against Japan", "suspended the talks"), then "on" or "in" and the value. */
     eventClause: new RegExp(
-      `(?:^|[^${LETTERS}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue|met|встретились|встречались)(?:[^${LETTERS}]|$)`,
+      `(?:^|[^${LETTERS}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue|met|встретились|встречались|вступил[аио]?|вторгл[аи]сь|вторгся)(?:[^${LETTERS}]|$)`,
     ),
     /** An event named by a noun ("the annexation of Crimea"): see EVENT_NOUNS. */
     eventNoun: new RegExp(`(?:^|[^${LETTERS}])(?:${EVENT_NOUNS})(?:[^${LETTERS}]|$)`),
@@ -137,8 +140,8 @@ function compile(kind: ValueKind) {
     jaValueAt: /^(?:に|には)$/,
     jaEventClause: /(?:会談|会見|署名|調印|採択|参戦)$/,
     jaDoneAfter: /^(?:し|した|しました|を行|が行われ|を開|が開かれ)/,
-    /** From an opening value to an event named by its verb: ", Russia's ministry announced that it". */
-    openingToClause: /^\s*,[^,;:()\u2013\u2014]*$/,
+    /** From an opening value to an event named by its verb: ", Russia's ministry announced that it", " года СССР" (a Russian date needs no comma). */
+    openingToClause: /^\s*(?:,|(?:года|году|г\.)\s*,?)[^,;:()\u2013\u2014]*$/,
     /** Someone reporting or recalling the event: the opening date is then about the report. */
     reported: new RegExp(
       `(?:^|[^${LETTERS}])(?:said|says|told|recalled|noted|argued|claimed|wrote|stated|reported|remembered|recalls)(?:[^${LETTERS}]|$)`,
@@ -225,6 +228,8 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind, nam
   const eventText = lower.slice(event.start, event.end);
   const nounAsSubject = p.eventNoun.test(eventText) && p.subjectStart.test(lower.slice(0, event.start));
   if (p.onOrIn.test(lowerGap) && (p.eventClause.test(eventText) || nounAsSubject)) return true;
+  // Russian dates a verb without a preposition: "вступил в войну с Японией 9 августа 1945 года".
+  if (/^\s+$/.test(gap) && RU_MONTH_WORD.test(lower.slice(value.start, value.end)) && p.eventClause.test(eventText)) return true;
   if (p.shortGap.test(lowerGap) && p.verbBeforeEvent.test(lower.slice(0, event.start))) return true;
   return p.jaEventTopic.test(gap) && p.jaValueVerb.test(sentence.slice(value.end));
 }
