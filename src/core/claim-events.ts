@@ -12,9 +12,9 @@ const MAX_GAP_WORDS = 6;
 const GAP = '…';
 /**
  * A word the gap may hold: a name or a title, not a verb or a place of its own ("met Putin again
- * after their talks in Singapore" is another meeting).
+ * after their talks in Singapore" is another meeting); Russian "с" before a name ("вести с Японией переговоры").
  */
-const GAP_WORD = `(?:[${UPPER_LETTERS}][${LETTERS}.'’-]*|with|and|President|Prime|Minister|Russian|Japanese|Chinese)`;
+const GAP_WORD = `(?:[${UPPER_LETTERS}][${LETTERS}.'’-]*|with|and|President|Prime|Minister|Russian|Japanese|Chinese|с)`;
 
 /** Compiled once per phrase: every sentence naming an event's partners is read for its phrases. */
 const phrasePatterns = new Map<string, RegExp>();
@@ -51,10 +51,20 @@ const PARTNER_TITLE = '(?:大統領|首相|総理|氏|軍|の[^、。はがの]{
 const SUBJECT_TO_EVENT = new RegExp(`^(?:\\s*|${PARTNER_TITLE}(?:[^の]*|[^が。]*))$`);
 const PARTNER_SUBJECT = new RegExp(`^${PARTNER_TITLE}`);
 
-/** The partners did it: each named right before the phrase (joined by "and", と, и) or inside it. */
+/**
+ * Russian: what the act is about, right after its phrase ("отказывается вести переговоры [по
+ * заключению] мирного договора", "приостановке переговоров с Японией о мирном договоре").
+ */
+const RU_OBJECT_AFTER = /^\s+(?:с\s+Японией\s+)?(?:по|о|об)(?:\s+заключению)?\s+$/;
+const CYRILLIC = /[а-яё]/i;
+
+/** The partners did it: each named right before the phrase (joined by "and", と, и) or inside it; or, in Russian, are its object right after it. */
 function partnersDid(sentence: string, phrase: { start: number; end: number }, partners: readonly Mention[]): boolean {
   const before = partners.filter((m) => m.end <= phrase.start);
-  if (before.length === 0) return false;
+  if (before.length === 0) {
+    const first = partners.reduce((a, b) => (b.start < a.start ? b : a), partners[0]!);
+    return CYRILLIC.test(sentence.slice(phrase.start, phrase.end)) && !!first && RU_OBJECT_AFTER.test(sentence.slice(phrase.end, first.start));
+  }
   if (!partners.every((m) => m.end <= phrase.start || (m.start >= phrase.start && m.end <= phrase.end))) return false;
   const last = before.reduce((a, b) => (b.end > a.end ? b : a));
   const between = sentence.slice(last.end, phrase.start);

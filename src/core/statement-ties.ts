@@ -23,6 +23,7 @@
 // "proposed" (a summit announced on 9 November took place on another day).
 
 import { announcedByRussia, JA_ANNOUNCEMENT } from './ja-announcements';
+import { RU_ANNOUNCEMENT, ruAnnouncedByRussia } from './ru-announcements';
 import { LETTERS, UPPER_LETTERS } from './regexp';
 import { lowerKeepingLength } from './text-fold';
 
@@ -255,6 +256,13 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
     JA_ANNOUNCEMENT.jaAnnouncedEvent.test(sentence.slice(event.start, event.end)) &&
     JA_ANNOUNCEMENT.jaAnnounced.test(afterEvent) &&
     announcedByRussia(before, gap, opens)
+  )
+    return true;
+  if (
+    kind === 'date' &&
+    named &&
+    RU_ANNOUNCEMENT.event.test(lower.slice(event.start, event.end)) &&
+    ruAnnouncedByRussia(before, gap, value.start === 0)
   )
     return true;
   // …or the subject first, then the date ("安倍晋三首相は14日午後(日本時間同)、…シンガポールで…会談した"), no other subject after it.
