@@ -4,6 +4,7 @@
 
 import { dayApart, findCounts, findDates, type Found, mayStateValue, sameDate, sameDayAlone } from './claim-values';
 import type { ClaimEventHead, ClaimHead, DateParts } from './corpus-types';
+import { countsOpposed } from './opposed-counts';
 import { objectsOf, ownActsIn, ownSubject, unnamedEvents } from './claim-events';
 import { datedValues } from './dated-events';
 import type { Mention } from './matcher';
@@ -61,9 +62,6 @@ function verdictOf(results: boolean[]): Verdict {
 
 /** A unit that says whose the counted are: more than one word ("Russian diplomats", "ロシア…外交官"). */
 const SAYS_WHOSE = (unit: string) => /\s|…/.test(unit);
-
-/** A count of those who voted against or abstained ("35 государств воздержались"): not the count of those in favour, nor a second one. */
-const AGAINST_OR_ABSTAINING = /^\s+[^\s,.;]+\s+(?:воздержал[а-яё]*|проголосовал[аи]? против|против|abstained|against|opposed)(?![\p{L}])/u;
 
 /** Full-width digits ("２０２２年３月２１日", "８人"), common in Japanese copy, and their distance from ASCII's. */
 const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/g;
@@ -148,7 +146,7 @@ export function checkClaims(
     for (const [group, units] of unitGroups) {
       // A count in a name that is an unnamed act's object is the act's ("Japan expelled [eight Russian diplomats]").
       const objects = objectsOf(text, unnamed, [...mentions, ...others]);
-      const counts = findCounts(sentence, units).filter((f) => outsideMentions(f, objects) && !AGAINST_OR_ABSTAINING.test(sentence.slice(f.end)));
+      const counts = findCounts(sentence, units).filter((f) => outsideMentions(f, objects) && !countsOpposed(sentence, f));
       if (counts.length !== 1) continue;
       const c = counts[0]!;
       const sameGroup = (h: ClaimHead) => h.attribute === 'count' && h.units.join('|') === group;

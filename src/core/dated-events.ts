@@ -8,6 +8,7 @@
 
 import { findDates, type Found } from './claim-values';
 import type { ClaimEventHead, ClaimHead, DateParts } from './corpus-types';
+import { countsOpposed } from './opposed-counts';
 import type { Mention } from './matcher';
 import { lowerKeepingLength } from './text-fold';
 
@@ -20,6 +21,13 @@ interface ScriptRules {
   votes: RegExp[];
   /** Words or marks a clause doesn't cross: another clause's value is another act's. */
   boundary: RegExp;
+  /**
+   * What may stand right before the date for it to be the act's own (lower-cased): "on", the
+   * sentence's start, "the resolution of" — not "after its vote of", "since", "от" alone.
+   */
+  lead: RegExp;
+  /** What may follow the date (Japanese: "3月2日、" or "3月2日に", not "3月2日の決議に続き"). */
+  trail: RegExp;
 }
 
 const N = '(\\d{1,3})(?!\\d)';
@@ -42,11 +50,15 @@ const RULES: Record<Script, ScriptRules> = {
     ],
     boundary:
       /[;:()\u2013\u2014]|(?<![a-z])(?:after|before|since|when|while|following|which|that|who|weeks?|days?|months?|later|earlier|until|but|and\s+(?:on|in))(?![a-z])/,
+    lead: /(?:^\s*(?:on\s+)?|\son\s+|resolution\s+of\s+)$/,
+    trail: /^/,
   },
   ja: {
     act: /採択/,
     votes: [new RegExp(`(?<!\\d)${N}${JA_STATES}(?:の|が)賛成`), new RegExp(`賛成${N}`)],
     boundary: /。|後|から|以来|ため|際|前に|とき|と(?:発表|述べ|説明|報じ)/,
+    lead: /(?:^|[はが]|、)$/,
+    trail: /^(?:[(（][^)）]{0,12}[)）])?(?:、|に(?!続|先|向))/,
   },
   ru: {
     act: /(?<![а-яё])(?:принял[аи]?|одобрил[аи]?|проголосовал[аи]?|поддержал[аи]?|резолюци[яиюей]\s+от(?=\s))(?![а-яё])/,
@@ -55,6 +67,9 @@ const RULES: Record<Script, ScriptRules> = {
       new RegExp(`(?<![\\d,.])${N}\\s+${RU_VOTERS}\\s+(?:проголосовал[аи]?\\s+за|поддержал[аи]?)`),
     ],
     boundary: /[;:()\u2013\u2014]|(?<![а-яё])(?:после|до|когда|котор[а-яё]+|что|но|спустя|через)(?![а-яё])/,
+    // The sentence's start, the body right before ("Генассамблея ООН 2 марта приняла"), "резолюция от".
+    lead: /(?:^\s*|(?:ассамбле[а-яё]+|генассамбле[а-яё]+)(?:\s+оон)?\s+|резолюци[а-яё]*\s+от\s+)$/,
+    trail: /^/,
   },
 };
 
@@ -119,10 +134,13 @@ function actValues(sentence: string, body: Span, pin: Found<DateParts>, script: 
   const rules = RULES[script];
   const lower = lowerKeepingLength(sentence);
   const act = firstAt(rules.act, lower);
-  if (!act || !oneClause(lower, [body, act, pin], rules, script, pin)) return [];
+  const ownDate = rules.lead.test(lower.slice(0, pin.start)) && rules.trail.test(sentence.slice(pin.end));
+  if (!act || !ownDate || !oneClause(lower, [body, act, pin], rules, script, pin)) return [];
   const dateCompared = heads.flatMap((h, i) => (isClaimedDay(pin.value, h) ? [{ i, same: true }] : []));
   const out: DatedValue[] = [{ topic, value: pin, compared: dateCompared }];
-  const counts = rules.votes.flatMap((re) => allAt(re, lower)).filter((c, i, all) => all.findIndex((x) => x.start === c.start) === i);
+  const counts = rules.votes
+    .flatMap((re) => allAt(re, lower))
+    .filter((c, i, all) => all.findIndex((x) => x.start === c.start) === i && !countsOpposed(sentence, c));
   const count = counts[0];
   if (counts.length !== 1 || !count || !oneClause(lower, [body, act, pin, count], rules, script, pin)) return out;
   const value: Found<number> = { ...count, text: sentence.slice(count.start, count.end), value: Number(count.text) };

@@ -46,4 +46,12 @@ describe('an event told by its date', () => {
     expect(judged('The General Assembly, weeks after its vote on 2 March 2022, adopted another text by 140 votes.')).toEqual([]);
     expect(judged('国連総会が3月2日に採択した決議の後、140カ国が賛成した別の決議が採択された。')).toEqual(['3月2日:agrees']);
   });
+
+  it('takes the date only as the act’s own ("on 2 March", not "after its vote of 2 March"), and no count of those against', () => {
+    expect(judged('A year after its vote of 2 March 2022 the General Assembly adopted a text with 143 votes.')).toEqual([]);
+    expect(judged('Since 2 March 2022 the General Assembly has adopted texts with 143 votes.')).toEqual([]);
+    expect(judged('国連総会は3月2日の決議に続き、決議を143カ国の賛成で採択した。')).toEqual([]);
+    expect(judged('On 2 March 2022 the General Assembly adopted the text with 5 votes against.')).toEqual(['2 March 2022:agrees']);
+    expect(judged('2 марта 2022 года против резолюции Генассамблея проголосовали 5 стран.')).toEqual(['2 марта 2022:agrees']);
+  });
 });
