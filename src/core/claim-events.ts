@@ -129,6 +129,11 @@ export function unnamedEvents(sentence: string, offset: number, inSentence: read
   return out;
 }
 
+/** Whether an unnamed event was found by a phrase of an act that recurs in other years (ClaimEventRule.recurs). */
+export function recurs(m: Mention, events: readonly ClaimEventHead[]): boolean {
+  return m.rule === 'context' && events.some((e) => e.topic === m.topic && e.recurs && e.phrases.includes(m.alias));
+}
+
 /** Whether an unnamed event was found by a phrase naming its own subject (no partners: "Japan expelled"). */
 export function ownSubject(m: Mention, events: readonly ClaimEventHead[]): boolean {
   return events.some((e) => e.topic === m.topic && e.with.length === 0 && !e.dated && e.phrases.includes(m.alias));

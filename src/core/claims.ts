@@ -5,7 +5,7 @@
 import { dayApart, findCounts, findDates, type Found, mayStateValue, sameDate, sameDayAlone } from './claim-values';
 import type { ClaimEventHead, ClaimHead, DateParts } from './corpus-types';
 import { countsOpposed } from './opposed-counts';
-import { objectsOf, ownActsIn, ownSubject, unnamedEvents } from './claim-events';
+import { objectsOf, ownActsIn, ownSubject, recurs, unnamedEvents } from './claim-events';
 import { datedValues } from './dated-events';
 import type { Mention } from './matcher';
 import { sentenceAround, sentenceEnds } from './sentences';
@@ -126,12 +126,10 @@ export function checkClaims(
     });
     // One date per event: two tied to the same event leave it alone; another event's is its own.
     for (const { d, m } of tied.filter((t) => tied.filter((u) => u.m.topic === t.m.topic).length === 1)) {
-      // A claim without a year ("21 March") says nothing about a statement with another year
-      // ("20 February 2014" about a war the source dates "February 24" in 2022): it may be
-      // another year's event of the same kind. Stated in the source's own year, it is compared.
-      const yearComparable = (h: ClaimHead & { attribute: 'date' }) =>
-        h.value.year !== undefined || d.value.year === undefined || d.value.year === h.sourceYear;
-      const heads = claims[m.topic]!.flatMap((h, i) => (h.attribute === 'date' && yearComparable(h) && via(h, m) ? [{ h, i }] : []));
+      const recurring = recurs(m, events);
+      const heads = claims[m.topic]!.flatMap((h, i) =>
+        h.attribute === 'date' && yearComparable(d.value, h, recurring) && via(h, m) ? [{ h, i }] : [],
+      );
       // A day off a source's date may be the same moment in another time zone: not judged at all.
       const judged = heads.some(({ h }) => dayApart(d.value, { year: h.sourceYear, ...h.value }))
         ? []
@@ -165,6 +163,18 @@ export function checkClaims(
   }
   out.push(...dated.filter((d) => !out.some((c) => c.start < d.end && d.start < c.end)));
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A claim without a year ("21 March") says nothing about a statement with another year ("20
+ * February 2014" about a war the source dates "February 24" in 2022): it may be another year's event
+ * of the same kind. Stated in the source's own year, it is compared. An act that recurs, written
+ * without its name, may be another of its kind in another year (the Soviet Union invaded Manchuria
+ * in 1929 too, entered the war on 22 June 1941): only a date stating the claim's year is compared.
+ */
+function yearComparable(stated: DateParts, h: ClaimHead & { attribute: 'date' }, recurring: boolean): boolean {
+  if (recurring) return stated.year !== undefined && stated.year === (h.value.year ?? h.sourceYear);
+  return h.value.year !== undefined || stated.year === undefined || stated.year === h.sourceYear;
 }
 
 /** The sentences to read ("start:end") and the mentions in each. */

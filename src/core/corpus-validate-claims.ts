@@ -39,7 +39,11 @@ export function validateClaimEvents(v: unknown, r: Reporter): ClaimEventRule[] |
         `${p}.with`,
         'must list the topic ids every sentence must also mention (or every phrase must open with its own subject: "Japan expelled")',
       );
-    if (phrases && partners && (dated || e.dated === undefined)) rules.push({ phrases, with: partners, ...(dated && { dated: true as const }) });
+    // An act that recurs in other years ("invaded Manchuria": 1929 too) is judged only in the claim's year.
+    if (e.recurs !== undefined && e.recurs !== true) r.fail(`${p}.recurs`, 'must be true (or left out)');
+    const flags = { ...(dated && { dated: true as const }), ...(e.recurs === true && { recurs: true as const }) };
+    if (phrases && partners && (dated || e.dated === undefined) && (e.recurs === undefined || e.recurs === true))
+      rules.push({ phrases, with: partners, ...flags });
   });
   return rules.length === v.length ? rules : null;
 }

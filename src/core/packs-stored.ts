@@ -73,7 +73,8 @@ function isClaimEvent(v: unknown, n: number): boolean {
     isStrings(v.phrases) &&
     Array.isArray(v.with) &&
     v.with.every((w) => isTopicIndex(w, n)) &&
-    (v.dated === undefined || v.dated === true)
+    (v.dated === undefined || v.dated === true) &&
+    (v.recurs === undefined || v.recurs === true)
   );
 }
 

@@ -138,6 +138,14 @@ describe('validateCorpus', () => {
     const notTrue = input();
     Object.assign(topicOf(notTrue), { claims: [dayClaim], claimEvents: [{ ...dated, dated: 'yes' }] });
     expect(errorsOf(notTrue)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimEvents[0].dated: must be true (or left out)']);
+    // An act that recurs in other years is marked so; anything but true is named.
+    const recurring = input();
+    const recursEntry = { phrases: ['broke off the talks'], with: ['talks-suspended'], recurs: true };
+    Object.assign(topicOf(recurring), { claims: [dayClaim], claimEvents: [recursEntry] });
+    expect(validateCorpus(recurring).corpus?.topics[0]?.claimEvents).toEqual([recursEntry]);
+    const recursNo = input();
+    Object.assign(topicOf(recursNo), { claims: [dayClaim], claimEvents: [{ ...recursEntry, recurs: 1 }] });
+    expect(errorsOf(recursNo)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimEvents[0].recurs: must be true (or left out)']);
   });
 
   it('rejects a quote too long to open in its source, naming its length', () => {
