@@ -12,9 +12,9 @@ const MAX_GAP_WORDS = 6;
 const GAP = '…';
 /**
  * A word the gap may hold: a name or a title, not a verb or a place of its own ("met Putin again
- * after their talks in Singapore" is another meeting).
+ * after their talks in Singapore" is another meeting); Russian "с" before a name ("вести с Японией переговоры").
  */
-const GAP_WORD = `(?:[${UPPER_LETTERS}][${LETTERS}.'’-]*|with|and|President|Prime|Minister|Russian|Japanese|Chinese)`;
+const GAP_WORD = `(?:[${UPPER_LETTERS}][${LETTERS}.'’-]*|with|and|President|Prime|Minister|Russian|Japanese|Chinese|с)`;
 
 /** Compiled once per phrase: every sentence naming an event's partners is read for its phrases. */
 const phrasePatterns = new Map<string, RegExp>();
@@ -39,22 +39,32 @@ function phrasePattern(phrase: string): RegExp {
 }
 
 /**
- * Between the partners and the event they did: nothing but a title and a subject particle
- * (…プーチン大統領は…に), then not someone's own subject. A possessive ("Putin's foreign
+ * Between the partners and the event they did: nothing but a title (or 軍, a state's army: "ソ連軍は")
+ * and a subject particle (…プーチン大統領は…に), then not someone's own subject. A possessive ("Putin's foreign
  * ministers met", "プーチン大統領の側近が") or a subject of its own ("…は、両国の外相が…会談した") makes it
  * someone else's event; a の in the object ("…は…大使館の外交官ら8人の国外退去を要請した") or a が in a
  * clause about a place ("…は、…サミットが開かれるシンガポールで会談した") alone doesn't. A ministry's
  * own officer, named by the office that acts for it, is the ministry ("外務省の森健良事務次官は8日、…の
  * 国外退去を求めた"); anyone else of it is not ("外務省の幹部は", "プーチン大統領の側近が").
  */
-const PARTNER_TITLE = '(?:大統領|首相|総理|氏|の[^、。はがの]{1,12}(?:次官|審議官|報道官|大臣))?(?:は|が)';
+const PARTNER_TITLE = '(?:大統領|首相|総理|氏|軍|の[^、。はがの]{1,12}(?:次官|審議官|報道官|大臣))?(?:は|が)';
 const SUBJECT_TO_EVENT = new RegExp(`^(?:\\s*|${PARTNER_TITLE}(?:[^の]*|[^が。]*))$`);
 const PARTNER_SUBJECT = new RegExp(`^${PARTNER_TITLE}`);
 
-/** The partners did it: each named right before the phrase (joined by "and", と, и) or inside it. */
+/**
+ * Russian: what the act is about, right after its phrase ("отказывается вести переговоры [по
+ * заключению] мирного договора", "приостановке переговоров с Японией о мирном договоре").
+ */
+const RU_OBJECT_AFTER = /^\s+(?:с\s+Японией\s+)?(?:по|о|об)(?:\s+заключению)?\s+$/;
+const CYRILLIC = /[а-яё]/i;
+
+/** The partners did it: each named right before the phrase (joined by "and", と, и) or inside it; or, in Russian, are its object right after it. */
 function partnersDid(sentence: string, phrase: { start: number; end: number }, partners: readonly Mention[]): boolean {
   const before = partners.filter((m) => m.end <= phrase.start);
-  if (before.length === 0) return false;
+  if (before.length === 0) {
+    const first = partners.reduce((a, b) => (b.start < a.start ? b : a), partners[0]!);
+    return CYRILLIC.test(sentence.slice(phrase.start, phrase.end)) && !!first && RU_OBJECT_AFTER.test(sentence.slice(phrase.end, first.start));
+  }
   if (!partners.every((m) => m.end <= phrase.start || (m.start >= phrase.start && m.end <= phrase.end))) return false;
   const last = before.reduce((a, b) => (b.end > a.end ? b : a));
   const between = sentence.slice(last.end, phrase.start);
@@ -101,6 +111,7 @@ const objectAfter = (sentence: string, offset: number, at: { end: number }, m: M
 export function unnamedEvents(sentence: string, offset: number, inSentence: readonly Mention[], events: readonly ClaimEventHead[]): Mention[] {
   const out: Mention[] = [];
   for (const e of events) {
+    if (e.dated) continue; // read by its date (dated-events.ts)
     const named = inSentence.filter((m) => m.topic === e.topic);
     if (named.length > 0 && e.with.length > 0) continue;
     const partners = inSentence.filter((m) => e.with.includes(m.topic)).map((m) => ({ ...m, start: m.start - offset, end: m.end - offset }));
@@ -118,9 +129,14 @@ export function unnamedEvents(sentence: string, offset: number, inSentence: read
   return out;
 }
 
+/** Whether an unnamed event was found by a phrase of an act that recurs in other years (ClaimEventRule.recurs). */
+export function recurs(m: Mention, events: readonly ClaimEventHead[]): boolean {
+  return m.rule === 'context' && events.some((e) => e.topic === m.topic && e.recurs && e.phrases.includes(m.alias));
+}
+
 /** Whether an unnamed event was found by a phrase naming its own subject (no partners: "Japan expelled"). */
 export function ownSubject(m: Mention, events: readonly ClaimEventHead[]): boolean {
-  return events.some((e) => e.topic === m.topic && e.with.length === 0 && e.phrases.includes(m.alias));
+  return events.some((e) => e.topic === m.topic && e.with.length === 0 && !e.dated && e.phrases.includes(m.alias));
 }
 
 /**
@@ -136,7 +152,10 @@ const ownActPatterns = new Map<string, RegExp | null>();
 /** Distinct sets of events kept compiled: a corpus and a pack or two. */
 const MAX_OWN_ACT_PATTERNS = 8;
 
-/** The phrases that name their own subject ("Japan expelled", "Япония выслала"), any of them; null if there are none. */
+/**
+ * The phrases that name their own subject ("Japan expelled", "Япония выслала") or the body of a
+ * dated event ("General Assembly"), any of them; null if there are none.
+ */
 export function ownActPattern(events: readonly ClaimEventHead[]): RegExp | null {
   const phrases = events.filter((e) => e.with.length === 0).flatMap((e) => e.phrases);
   const key = phrases.join('\n');

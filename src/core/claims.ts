@@ -4,7 +4,9 @@
 
 import { dayApart, findCounts, findDates, type Found, mayStateValue, sameDate, sameDayAlone } from './claim-values';
 import type { ClaimEventHead, ClaimHead, DateParts } from './corpus-types';
-import { objectsOf, ownActsIn, ownSubject, unnamedEvents } from './claim-events';
+import { countsOpposed } from './opposed-counts';
+import { objectsOf, ownActsIn, ownSubject, recurs, unnamedEvents } from './claim-events';
+import { datedValues } from './dated-events';
 import type { Mention } from './matcher';
 import { sentenceAround, sentenceEnds } from './sentences';
 import { isStatedAbout, type ValueKind } from './statement-ties';
@@ -78,18 +80,8 @@ export function checkClaims(
   others: readonly Mention[] = [],
 ): ClaimCheck[] {
   const out: ClaimCheck[] = [];
-  const sentences = new Map<string, Mention[]>();
-  const ends = sentenceEnds(text);
-  for (const m of mentions) {
-    const key = sentenceAround(text, m.start, m.end, ends).join(':');
-    sentences.set(key, [...(sentences.get(key) ?? []), m]);
-  }
-  // A sentence whose act names its own subject is read though it names no topic ("Japan expelled 11 Russian diplomats").
-  for (const at of ownActsIn(text, events)) {
-    const key = sentenceAround(text, at, at + 1, ends).join(':');
-    if (!sentences.has(key)) sentences.set(key, []);
-  }
-  for (const [key, named] of sentences) {
+  const dated: ClaimCheck[] = [];
+  for (const [key, named] of sentencesOf(text, mentions, events)) {
     const [s, e] = key.split(':').map(Number) as [number, number];
     const asOnPage = text.slice(s, e);
     const sentence = halfWidthDigits(asOnPage);
@@ -103,6 +95,8 @@ export function checkClaims(
     const shown = <T>(f: Found<T>): Found<T> => ({ ...f, text: asOnPage.slice(f.start, f.end) });
     const outsideMentions = <T>(f: Found<T>, except: readonly Mention[] = []) =>
       ![...mentions, ...others].some((x) => !except.includes(x) && x.start < s + f.end && x.end > s + f.start);
+    // An event told by its date ("the General Assembly adopted it on 2 March 2022 by 141 votes"): kept for after, a value judged otherwise first.
+    for (const v of datedValues(sentence, inSentence, events, claims)) dated.push(checkOf(s, shown(v.value), v.topic, v.compared, asWritten));
     if (!inSentence.some((m) => claims[m.topic]?.length)) continue;
     /**
      * The one topic a value is stated about, by the sentence's structure, among the mentions
@@ -110,7 +104,8 @@ export function checkClaims(
      * than one topic is tied to it.
      */
     /** Whether a claim is checked through the alias this mention was found by (ClaimHead.via). */
-    const via = (h: ClaimHead, m: Mention) => !h.via || h.via.includes(m.alias);
+    /** …or an unnamed event's phrase, which the corpus gives for that event alone. */
+    const via = (h: ClaimHead, m: Mention) => !h.via || h.via.includes(m.alias) || unnamed.includes(m);
     const about = (f: Found<unknown>, kind: ValueKind, makes: (m: Mention) => boolean) => {
       const tied = inSentence.filter((m) => makes(m) && isStatedAbout(sentence, f, { start: m.start - s, end: m.end - s }, kind, plainlyNamed(m)));
       return new Set(tied.map((m) => m.topic)).size === 1 ? tied[0] : undefined;
@@ -131,12 +126,10 @@ export function checkClaims(
     });
     // One date per event: two tied to the same event leave it alone; another event's is its own.
     for (const { d, m } of tied.filter((t) => tied.filter((u) => u.m.topic === t.m.topic).length === 1)) {
-      // A claim without a year ("21 March") says nothing about a statement with another year
-      // ("20 February 2014" about a war the source dates "February 24" in 2022): it may be
-      // another year's event of the same kind. Stated in the source's own year, it is compared.
-      const yearComparable = (h: ClaimHead & { attribute: 'date' }) =>
-        h.value.year !== undefined || d.value.year === undefined || d.value.year === h.sourceYear;
-      const heads = claims[m.topic]!.flatMap((h, i) => (h.attribute === 'date' && yearComparable(h) && via(h, m) ? [{ h, i }] : []));
+      const recurring = recurs(m, events);
+      const heads = claims[m.topic]!.flatMap((h, i) =>
+        h.attribute === 'date' && yearComparable(d.value, h, recurring) && via(h, m) ? [{ h, i }] : [],
+      );
       // A day off a source's date may be the same moment in another time zone: not judged at all.
       const judged = heads.some(({ h }) => dayApart(d.value, { year: h.sourceYear, ...h.value }))
         ? []
@@ -151,7 +144,7 @@ export function checkClaims(
     for (const [group, units] of unitGroups) {
       // A count in a name that is an unnamed act's object is the act's ("Japan expelled [eight Russian diplomats]").
       const objects = objectsOf(text, unnamed, [...mentions, ...others]);
-      const counts = findCounts(sentence, units).filter((f) => outsideMentions(f, objects));
+      const counts = findCounts(sentence, units).filter((f) => outsideMentions(f, objects) && !countsOpposed(sentence, f));
       if (counts.length !== 1) continue;
       const c = counts[0]!;
       const sameGroup = (h: ClaimHead) => h.attribute === 'count' && h.units.join('|') === group;
@@ -168,7 +161,36 @@ export function checkClaims(
       out.push(checkOf(s, shown(c), m.topic, compared, asWritten));
     }
   }
+  out.push(...dated.filter((d) => !out.some((c) => c.start < d.end && d.start < c.end)));
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A claim without a year ("21 March") says nothing about a statement with another year ("20
+ * February 2014" about a war the source dates "February 24" in 2022): it may be another year's event
+ * of the same kind. Stated in the source's own year, it is compared. An act that recurs, written
+ * without its name, may be another of its kind in another year (the Soviet Union invaded Manchuria
+ * in 1929 too, entered the war on 22 June 1941): only a date stating the claim's year is compared.
+ */
+function yearComparable(stated: DateParts, h: ClaimHead & { attribute: 'date' }, recurring: boolean): boolean {
+  if (recurring) return stated.year !== undefined && stated.year === (h.value.year ?? h.sourceYear);
+  return h.value.year !== undefined || stated.year === undefined || stated.year === h.sourceYear;
+}
+
+/** The sentences to read ("start:end") and the mentions in each. */
+function sentencesOf(text: string, mentions: readonly Mention[], events: readonly ClaimEventHead[]): Map<string, Mention[]> {
+  const sentences = new Map<string, Mention[]>();
+  const ends = sentenceEnds(text);
+  for (const m of mentions) {
+    const key = sentenceAround(text, m.start, m.end, ends).join(':');
+    sentences.set(key, [...(sentences.get(key) ?? []), m]);
+  }
+  // A sentence whose act names its own subject is read though it names no topic ("Japan expelled 11 Russian diplomats").
+  for (const at of ownActsIn(text, events)) {
+    const key = sentenceAround(text, at, at + 1, ends).join(':');
+    if (!sentences.has(key)) sentences.set(key, []);
+  }
+  return sentences;
 }
 
 /** What joins two dates into a range: "8 августа – 2 сентября 1945", "8月9日〜9月2日", "8 August to 2 September", "с 8 по 9". */

@@ -46,6 +46,8 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
       topic: index,
       phrases: e.phrases,
       with: e.with.map((id) => topicIndex.get(id)!),
+      ...(e.dated && { dated: true as const }),
+      ...(e.recurs && { recurs: true as const }),
     })),
   );
   for (const stem of stems) aliases[stem] = { ...aliases[stem]!, stem: true };

@@ -124,6 +124,16 @@ export interface ClaimEventRule {
   phrases: string[];
   /** Topic ids, all of which the sentence must mention. */
   with: string[];
+  /**
+   * The phrases name the body that acts ("General Assembly"), and stand for the event only in a
+   * sentence stating the event's own date (dated-events.ts): other acts of that body had other dates.
+   */
+  dated?: true;
+  /**
+   * The act recurs in other years ("the Soviet Union invaded Manchuria" in 1929 too): a date stated
+   * with another year than the claim's is left alone.
+   */
+  recurs?: true;
 }
 
 /** A ClaimEventRule as the content script reads it: the event's topic, its phrases as written (matched case for case), topic indexes. */
@@ -131,6 +141,10 @@ export interface ClaimEventHead {
   topic: number;
   phrases: string[];
   with: number[];
+  /** See ClaimEventRule.dated. */
+  dated?: true;
+  /** See ClaimEventRule.recurs. */
+  recurs?: true;
 }
 
 /** A claim as the content script checks it: the value without its quote (and the aliases it is checked through). */

@@ -30,12 +30,20 @@ export function validateClaimEvents(v: unknown, r: Reporter): ClaimEventRule[] |
     // unless it names its own subject, a capitalized word opening it ("Japan expelled"), and is
     // then read only at a sentence's start (claim-events.ts).
     const ownSubject = (x: string) => OPENS_CAPITALIZED.test(x);
-    if (!partners || (partners.length === 0 && phrases && !phrases.every(ownSubject)))
+    // A dated entry's phrases name the body that acts ("General Assembly", "国連総会"): the event's
+    // own date, stated with them, is what tells it from the body's other acts (dated-events.ts).
+    const dated = e.dated === true;
+    if (e.dated !== undefined && !dated) r.fail(`${p}.dated`, 'must be true (or left out)');
+    if (!partners || (partners.length === 0 && !dated && phrases && !phrases.every(ownSubject)))
       r.fail(
         `${p}.with`,
         'must list the topic ids every sentence must also mention (or every phrase must open with its own subject: "Japan expelled")',
       );
-    if (phrases && partners) rules.push({ phrases, with: partners });
+    // An act that recurs in other years ("invaded Manchuria": 1929 too) is judged only in the claim's year.
+    if (e.recurs !== undefined && e.recurs !== true) r.fail(`${p}.recurs`, 'must be true (or left out)');
+    const flags = { ...(dated && { dated: true as const }), ...(e.recurs === true && { recurs: true as const }) };
+    if (phrases && partners && (dated || e.dated === undefined) && (e.recurs === undefined || e.recurs === true))
+      rules.push({ phrases, with: partners, ...flags });
   });
   return rules.length === v.length ? rules : null;
 }
@@ -78,4 +86,19 @@ export function validateClaim(c: Obj, p: string, r: Reporter, ctx: QuoteContext)
   )
     r.fail(`${p}.quote`, 'does not state the claimed value');
   return claim;
+}
+
+/**
+ * A dated entry (ClaimEventRule.dated) is read only through its topic's date: the topic needs a
+ * date claim giving a month and a day, the date a sentence must state for the phrase to count.
+ */
+export function validateDatedEvents(rules: readonly ClaimEventRule[], claims: readonly Claim[] | undefined, r: Reporter): boolean {
+  const dayClaim = claims?.some((c) => c.attribute === 'date' && c.value.month !== undefined && c.value.day !== undefined);
+  let ok = true;
+  rules.forEach((e, i) => {
+    if (!e.dated || dayClaim) return;
+    r.fail(`claimEvents[${i}].dated`, 'needs a date claim on the topic giving a month and a day (the date that tells this event from the others)');
+    ok = false;
+  });
+  return ok;
 }

@@ -4,7 +4,7 @@
 // claimEvents partners, look-alikes) are validateCorpus's.
 
 import type { Alias, Claim, Discrepancy, Fact, NameUsage, Topic, Viewpoint } from './corpus-types';
-import { validateClaim, validateClaimEvents } from './corpus-validate-claims';
+import { validateClaim, validateClaimEvents, validateDatedEvents } from './corpus-validate-claims';
 import { type QuoteContext, type Reporter, requireText, validateList, validateQuotes } from './corpus-validate-fields';
 import { isObj, isText, isTexts, type Obj } from './guards';
 import { CORPUS_ID } from './ids';
@@ -152,7 +152,7 @@ function validateClaimChecks(o: Obj, topic: Topic, r: Reporter): void {
   if (o.claimEvents !== undefined) {
     const rules = validateClaimEvents(o.claimEvents, r);
     if (rules && !topic.claims?.length) r.fail('claimEvents', 'needs claims to check');
-    else if (rules) topic.claimEvents = rules;
+    else if (rules && validateDatedEvents(rules, topic.claims, r)) topic.claimEvents = rules;
   }
 }
 

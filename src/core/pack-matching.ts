@@ -56,8 +56,7 @@ export function combineCorpus(base: CorpusView, packs: readonly InstalledPack[],
     parts.push({ matcher, offset });
     topics.push(...pack.index.topics);
     for (const [i, c] of Object.entries(pack.index.claims)) claims[Number(i) + offset] = c;
-    for (const e of pack.index.claimEvents ?? [])
-      claimEvents.push({ topic: e.topic + offset, phrases: e.phrases, with: e.with.map((w) => w + offset) });
+    for (const e of pack.index.claimEvents ?? []) claimEvents.push({ ...e, topic: e.topic + offset, with: e.with.map((w) => w + offset) });
   }
   if (parts.length === 1 && falseMatches.size === 0) return base;
 

@@ -67,7 +67,15 @@ export function packSource(
 const isTopicIndex = (v: unknown, n: number): boolean => Number.isInteger(v) && (v as number) >= 0 && (v as number) < n;
 
 function isClaimEvent(v: unknown, n: number): boolean {
-  return isObj(v) && isTopicIndex(v.topic, n) && isStrings(v.phrases) && Array.isArray(v.with) && v.with.every((w) => isTopicIndex(w, n));
+  return (
+    isObj(v) &&
+    isTopicIndex(v.topic, n) &&
+    isStrings(v.phrases) &&
+    Array.isArray(v.with) &&
+    v.with.every((w) => isTopicIndex(w, n)) &&
+    (v.dated === undefined || v.dated === true) &&
+    (v.recurs === undefined || v.recurs === true)
+  );
 }
 
 function isIndex(v: unknown): v is CompiledIndex {

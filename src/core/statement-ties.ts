@@ -23,6 +23,7 @@
 // "proposed" (a summit announced on 9 November took place on another day).
 
 import { announcedByRussia, JA_ANNOUNCEMENT } from './ja-announcements';
+import { RU_ANNOUNCEMENT, ruAnnouncedByRussia } from './ru-announcements';
 import { LETTERS, UPPER_LETTERS } from './regexp';
 import { lowerKeepingLength } from './text-fold';
 
@@ -69,6 +70,12 @@ const JA_DONE = 'された|されました|され|した|しました|し|た|�
 /** After "<subject>は<date>": a time of day, the date again in brackets, then "、" ("14日午後(日本時間同)、"). */
 const JA_AFTER_SUBJECT_VALUE = /^(?:午前|午後|夜|未明|朝|夕方?)?(?:[(（][^)）、。]{0,10}[)）])?、[^。]*$/;
 
+/** Russian: the event as the object, then a place, its verb and the count as subject ("Резолюцию «…» в Генеральной Ассамблее ООН поддержала 141 страна"). */
+const RU_OBJECT_VERB_COUNT = /^\s*(?:(?:в|на)\s+(?:[А-ЯЁ][А-ЯЁа-яё-]*\s+){1,3})?(?:поддержал[аи]?|проголосовал[аи]?\s+за)\s*$/;
+
+/** A Russian month's name: a date that Russian writes without a preposition. */
+const RU_MONTH_WORD = /[а-яё]/;
+
 /** Compiled once per kind on first use: most pages never check a statement. */
 const patterns = new Map<ValueKind, ReturnType<typeof compile>>();
 
@@ -80,8 +87,8 @@ function compile(kind: ValueKind) {
   const v = verbs(kind);
   const ja = jaVerbs(kind);
   return {
-    /** Between the event and the value: "[,] was signed in", "were expelled, some". */
-    eventVerbValue: new RegExp(String.raw`^\s*,?\s*${AUX}(?:${v})${AGENT}${LINK}\s*$`),
+    /** Between the event and the value: "[,] was signed in", "were expelled, some", "which was adopted on" (a clause about the event itself). */
+    eventVerbValue: new RegExp(String.raw`^\s*,?\s*(?:(?:which|that|котор(?:ая|ый|ое|ые))\s+)?${AUX}(?:${v})${AGENT}${LINK}\s*$`),
     /** Right before the event: "signed the", "подписали". */
     verbBeforeEvent: new RegExp(String.raw`(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:(?:${MODIFIER})\s+)?$`),
     /** Between the event and a value after it, with the verb before the event: "in", ",". */
@@ -124,7 +131,7 @@ function compile(kind: ValueKind) {
     appositionClose: /^\s*[,)]/,
     /** An event named by its verb ("entered the war against Japan", "suspended the talks"), then "on" or "in" and the value. */
     eventClause: new RegExp(
-      `(?:^|[^${LETTERS}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue|met|встретились|встречались)(?:[^${LETTERS}]|$)`,
+      `(?:^|[^${LETTERS}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue|met|встретились|встречались|вступил[аио]?|вторгл[аи]сь|вторгся)(?:[^${LETTERS}]|$)`,
     ),
     /** An event named by a noun ("the annexation of Crimea"): see EVENT_NOUNS. */
     eventNoun: new RegExp(`(?:^|[^${LETTERS}])(?:${EVENT_NOUNS})(?:[^${LETTERS}]|$)`),
@@ -134,8 +141,8 @@ function compile(kind: ValueKind) {
     jaValueAt: /^(?:に|には)$/,
     jaEventClause: /(?:会談|会見|署名|調印|採択|参戦)$/,
     jaDoneAfter: /^(?:し|した|しました|を行|が行われ|を開|が開かれ)/,
-    /** From an opening value to an event named by its verb: ", Russia's ministry announced that it". */
-    openingToClause: /^\s*,[^,;:()\u2013\u2014]*$/,
+    /** From an opening value to an event named by its verb: ", Russia's ministry announced that it", " года СССР" (a Russian date needs no comma). */
+    openingToClause: /^\s*(?:,|(?:года|году|г\.)\s*,?)[^,;:()\u2013\u2014]*$/,
     /** Someone reporting or recalling the event: the opening date is then about the report. */
     reported: new RegExp(
       `(?:^|[^${LETTERS}])(?:said|says|told|recalled|noted|argued|claimed|wrote|stated|reported|remembered|recalls)(?:[^${LETTERS}]|$)`,
@@ -208,6 +215,7 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind, nam
   const lowerGap = lower.slice(event.end, value.start);
   if (p.eventVerbValue.test(gap) || (named && p.nameAfter.test(lowerGap)) || p.ruPartiesDated.test(gap)) return true;
   if (kind === 'count' && /^\s+$/.test(gap) && p.countObject.test(lower.slice(event.start, event.end))) return true;
+  if (kind === 'count' && RU_OBJECT_VERB_COUNT.test(gap)) return true;
   // Only a bare year: Russian writes every full date in the genitive ("14 ноября 2018 года").
   if (
     named &&
@@ -221,6 +229,8 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind, nam
   const eventText = lower.slice(event.start, event.end);
   const nounAsSubject = p.eventNoun.test(eventText) && p.subjectStart.test(lower.slice(0, event.start));
   if (p.onOrIn.test(lowerGap) && (p.eventClause.test(eventText) || nounAsSubject)) return true;
+  // Russian dates a verb without a preposition: "вступил в войну с Японией 9 августа 1945 года".
+  if (/^\s+$/.test(gap) && RU_MONTH_WORD.test(lower.slice(value.start, value.end)) && p.eventClause.test(eventText)) return true;
   if (p.shortGap.test(lowerGap) && p.verbBeforeEvent.test(lower.slice(0, event.start))) return true;
   return p.jaEventTopic.test(gap) && p.jaValueVerb.test(sentence.slice(value.end));
 }
@@ -246,6 +256,13 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
     JA_ANNOUNCEMENT.jaAnnouncedEvent.test(sentence.slice(event.start, event.end)) &&
     JA_ANNOUNCEMENT.jaAnnounced.test(afterEvent) &&
     announcedByRussia(before, gap, opens)
+  )
+    return true;
+  if (
+    kind === 'date' &&
+    named &&
+    RU_ANNOUNCEMENT.event.test(lower.slice(event.start, event.end)) &&
+    ruAnnouncedByRussia(before, gap, value.start === 0)
   )
     return true;
   // …or the subject first, then the date ("安倍晋三首相は14日午後(日本時間同)、…シンガポールで…会談した"), no other subject after it.

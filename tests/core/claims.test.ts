@@ -192,6 +192,27 @@ describe('checkClaims', () => {
     expect(check('The resolution was backed by 141 countries.', 'resolution', RESOLUTION)).toEqual([['141', 'agrees']]);
   });
 
+  it('ties a value in a clause about the event itself, and a Russian count after the verb of its object', () => {
+    expect(check('ES-11/1, which was adopted on 4 March, condemned the invasion.', 'ES-11/1', RESOLUTION)).toEqual([['4 March', 'conflict']]);
+    const ru: Record<number, ClaimHead[]> = { [RESOLUTION]: [{ attribute: 'count', value: 141, units: ['страна', 'стран', 'государств'] }] };
+    const judge = (text: string) => checkClaims(text, [mention(text, 'Резолюцию', RESOLUTION)], ru).map((c) => [c.stated, c.verdict]);
+    expect(judge('Резолюцию в Генеральной Ассамблее ООН поддержали 145 стран.')).toEqual([['145', 'conflict']]);
+    // Those who abstained are not a second count of those in favour.
+    expect(judge('Резолюцию поддержала 141 страна, 35 государств воздержались.')).toEqual([['141', 'agrees']]);
+    expect(judge('Резолюцию обсуждали 145 стран.')).toEqual([]);
+  });
+
+  it('judges an event written without its name against claims checked through its names only', () => {
+    const entry: Record<number, ClaimHead[]> = {
+      [SUMMIT]: [{ attribute: 'date', value: { year: 1945, month: 8, day: 9 }, via: ['entered the war against Japan'] }],
+    };
+    const USSR = 5;
+    const events = [{ topic: SUMMIT, phrases: ['invaded Manchuria'], with: [USSR] }];
+    const judge = (text: string) => checkClaims(text, [mention(text, 'Soviet Union', USSR)], entry, events).map((c) => [c.stated, c.verdict]);
+    expect(judge('The Soviet Union invaded Manchuria on 12 August 1945.')).toEqual([['12 August 1945', 'conflict']]);
+    expect(judge('The Soviet Union declared war on Japan and invaded Manchuria on 12 August 1945.')).toEqual([]);
+  });
+
   it('leaves alone what it cannot judge', () => {
     // Two dates in one sentence, both tied to the summit: which one is its date?
     const both = 'Was it the Singapore summit of 14 July 2018 or the Singapore summit of 14 November 2018?';

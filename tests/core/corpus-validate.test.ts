@@ -122,6 +122,32 @@ describe('validateCorpus', () => {
     expect(errorsOf(claimless)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimEvents: needs claims to check']);
   });
 
+  it("takes an event told from its body's other acts by its date, naming a dated entry without a day to tell it by", () => {
+    const quote = { source: 'rusi', text: "On 21 March, Russia's Ministry of Foreign Affairs announced" };
+    const dayClaim = { attribute: 'date', label: 'When', value: { month: 3, day: 21 }, quote };
+    const dated = { phrases: ['Ministry of Foreign Affairs', 'МИД'], with: [], dated: true };
+    const ok = input();
+    Object.assign(topicOf(ok), { claims: [dayClaim], claimEvents: [dated] });
+    expect(validateCorpus(ok).corpus?.topics[0]?.claimEvents).toEqual([dated]);
+    // Only a month: "in March" would not tell one act of the ministry's from another.
+    const monthOnly = input();
+    Object.assign(topicOf(monthOnly), { claims: [{ ...dayClaim, value: { month: 3 } }], claimEvents: [dated] });
+    expect(errorsOf(monthOnly)).toEqual([
+      'data/topics/events.json › topic "talks-suspended" › claimEvents[0].dated: needs a date claim on the topic giving a month and a day (the date that tells this event from the others)',
+    ]);
+    const notTrue = input();
+    Object.assign(topicOf(notTrue), { claims: [dayClaim], claimEvents: [{ ...dated, dated: 'yes' }] });
+    expect(errorsOf(notTrue)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimEvents[0].dated: must be true (or left out)']);
+    // An act that recurs in other years is marked so; anything but true is named.
+    const recurring = input();
+    const recursEntry = { phrases: ['broke off the talks'], with: ['talks-suspended'], recurs: true };
+    Object.assign(topicOf(recurring), { claims: [dayClaim], claimEvents: [recursEntry] });
+    expect(validateCorpus(recurring).corpus?.topics[0]?.claimEvents).toEqual([recursEntry]);
+    const recursNo = input();
+    Object.assign(topicOf(recursNo), { claims: [dayClaim], claimEvents: [{ ...recursEntry, recurs: 1 }] });
+    expect(errorsOf(recursNo)).toEqual(['data/topics/events.json › topic "talks-suspended" › claimEvents[0].recurs: must be true (or left out)']);
+  });
+
   it('rejects a quote too long to open in its source, naming its length', () => {
     const i = input();
     topicOf(i).facts[0]!.quotes[0]!.text = 'x'.repeat(MAX_QUOTE_CHARS + 1);

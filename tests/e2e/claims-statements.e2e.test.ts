@@ -3,7 +3,7 @@
 // same verdicts as in happy-dom, no right statement called wrong, no distractor judged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { STATEMENTS } from '../fixtures/claims/statements';
+import { expectedChecks, STATEMENTS } from '../fixtures/claims/statements';
 import { checks, launch, readThrough, waitForMentions, type Harness } from './harness';
 
 let h: Harness;
@@ -26,7 +26,7 @@ afterAll(async () => h?.close());
 
 describe('the labelled statements in Chromium', () => {
   it('get the verdicts they are labelled with; no right statement is called wrong and no distractor is judged', async () => {
-    const expected = STATEMENTS.map((st) => (st.verdict ? [[st.verdict.stated, st.verdict.verdict]] : []));
+    const expected = STATEMENTS.map((st) => expectedChecks(st).map((c) => [c.stated, c.verdict]));
     // Claim checks land after the mentions, and in highlight mode as the reader comes near them:
     // read the page through, then wait until every expected one is shown.
     await readThrough(page);
