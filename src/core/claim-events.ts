@@ -129,9 +129,12 @@ export function unnamedEvents(sentence: string, offset: number, inSentence: read
   return out;
 }
 
-/** Whether an unnamed event was found by a phrase of an act that recurs in other years (ClaimEventRule.recurs). */
+/**
+ * Whether a mention is of an act that recurs in other years (ClaimEventRule.recurs), written by a
+ * phrase or by a name: "the Soviet invasion of Manchuria" names the 1929 one too.
+ */
 export function recurs(m: Mention, events: readonly ClaimEventHead[]): boolean {
-  return m.rule === 'context' && events.some((e) => e.topic === m.topic && e.recurs && e.phrases.includes(m.alias));
+  return events.some((e) => e.topic === m.topic && e.recurs);
 }
 
 /** Whether an unnamed event was found by a phrase naming its own subject (no partners: "Japan expelled"). */
