@@ -50,7 +50,7 @@ function wordsOf(lower: string): string[] | null {
 /** Between the words of a word needle. */
 export const GAP = ' ';
 /**
- * After a needle's word that may begin a longer word of the text: a word cut to its start (below),
+ * After a needle's word that may begin a longer word of the text: a word cut to its start (gate-needles.ts),
  * and the last word of a stem (Russian case endings; build.mjs marks a stem's key with it too).
  */
 export const GATE_STEM = '*';
