@@ -131,6 +131,13 @@ async function hoverPoint(i: number): Promise<Point | null> {
   return { x: box.left + box.width / 2, y: box.top + box.height / 2, text: live.toString() };
 }
 
+/** One animation frame after a hover: when its callbacks ran, when it was rendered, whether it painted sourced content. */
+export interface HoverFrame {
+  start: number;
+  rendered: number | null;
+  sourced: boolean;
+}
+
 export interface HoverProbe {
   /**
    * The first pointermove after arming (dispatch), and when the frame that hit-tested it ran its
@@ -144,8 +151,8 @@ export interface HoverProbe {
   sourced: number | null;
   /** Once the frame that first showed sourced content has been rendered. */
   paintedSource: number | null;
-  /** Animation frames from the move on: when they ran and whether they painted sourced content. */
-  frames: Array<{ start: number; sourced: boolean }>;
+  /** Animation frames from the move on. */
+  frames: HoverFrame[];
   done: boolean;
 }
 
@@ -189,7 +196,12 @@ function armHover(): void {
   const look = (at: number) => {
     const el = panel();
     const sourced = !!el?.querySelector('[data-part="source"]');
-    p.frames.push({ start: at, sourced });
+    const seen: HoverFrame = { start: at, sourced, rendered: null };
+    p.frames.push(seen);
+    // A task queued now runs once this frame is rendered.
+    setTimeout(() => {
+      seen.rendered = now();
+    }, 0);
     if (el && p.open === null) p.open = now();
     if (sourced && p.sourced === null) {
       p.sourced = now();

@@ -234,8 +234,9 @@ async function hover(page, i) {
   await page.waitForFunction(() => window.__bench.hoverResult()?.done === true, null, { timeout: 10_000, polling: 50 });
   const r = await page.evaluate(() => window.__bench.hoverResult());
   const intentEnd = r.hitFrame + OPEN_DELAY;
-  // Frames that began once the intent delay was over: 1 = the first of them.
-  const after = r.frames.filter((f) => f.start >= intentEnd);
+  // Frames rendered once the intent delay was over: 1 = the first of them. (A frame whose callbacks
+  // ran just before the delay's end and is rendered after it is the first the reader sees after it.)
+  const after = r.frames.filter((f) => (f.rendered ?? f.start) >= intentEnd);
   const at = after.findIndex((f) => f.sourced);
   return {
     text: point.text,
@@ -687,7 +688,7 @@ ${aliasTable(aliasRows)}
 
 ## Hover to tooltip
 
-On the article, ms from the end of the ${OPEN_DELAY} ms intent delay (which starts in the animation frame that hit-tests the pointermove) to the tooltip's sourced content: in the DOM, and painted (a task queued from the first frame that shows it runs once that frame is rendered). *frame*: 1 = the first frame whose callbacks ran after the delay; each frame is looked at after its callbacks, style and layout, before it paints, so content added anywhere in a frame counts for that frame.
+On the article, ms from the end of the ${OPEN_DELAY} ms intent delay (which starts in the animation frame that hit-tests the pointermove) to the tooltip's sourced content: in the DOM, and painted (a task queued from the first frame that shows it runs once that frame is rendered). *frame*: 1 = the first frame rendered after the delay; each frame is looked at after its callbacks, style and layout, before it paints, so content added anywhere in a frame counts for that frame.
 
 ${hoverTable(hoverList)}
 
