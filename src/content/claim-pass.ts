@@ -49,8 +49,8 @@ function partners(index: TopicIndex): Set<number> {
  */
 export function mayHoldStatements(index: TopicIndex, mentions: readonly Mention[], text = ''): boolean {
   if (mentions.some((m) => index.claims[m.topic]?.length || partners(index).has(m.topic))) return true;
-  if (mentions.length === 0 || !text) return false;
-  const acts = ownActPattern(index.claimEvents ?? []);
+  if (mentions.length === 0 || !text || !index.claimEvents) return false;
+  const acts = ownActPattern(index.claimEvents);
   if (!acts) return false;
   acts.lastIndex = 0;
   return acts.test(text);

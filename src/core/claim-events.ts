@@ -150,23 +150,22 @@ export function objectsOf(text: string, unnamed: readonly Mention[], names: read
   return names.filter((x) => unnamed.some((u) => u.topic === x.topic && x.start > u.end && /^\s+$/.test(text.slice(u.end, x.start))));
 }
 
-/** Compiled once per set of events (a corpus's, or a request's): any phrase naming its own subject. */
-const ownActPatterns = new Map<string, RegExp | null>();
-/** Distinct sets of events kept compiled: a corpus and a pack or two. */
-const MAX_OWN_ACT_PATTERNS = 8;
+/**
+ * Compiled once per set of events (a corpus's, or a request's): the content script asks for every
+ * run with a mention, so the lookup is by the array itself, not a key built from its phrases.
+ */
+const ownActPatterns = new WeakMap<readonly ClaimEventHead[], RegExp | null>();
 
 /**
  * The phrases that name their own subject ("Japan expelled", "Япония выслала") or the body of a
  * dated event ("General Assembly"), any of them; null if there are none.
  */
 export function ownActPattern(events: readonly ClaimEventHead[]): RegExp | null {
-  const phrases = events.filter((e) => e.with.length === 0).flatMap((e) => e.phrases);
-  const key = phrases.join('\n');
-  let re = ownActPatterns.get(key);
+  let re = ownActPatterns.get(events);
   if (re === undefined) {
+    const phrases = events.filter((e) => e.with.length === 0).flatMap((e) => e.phrases);
     re = phrases.length ? new RegExp(phrases.map((p) => phrasePattern(p).source).join('|'), 'g') : null;
-    if (ownActPatterns.size >= MAX_OWN_ACT_PATTERNS) ownActPatterns.clear();
-    ownActPatterns.set(key, re);
+    ownActPatterns.set(events, re);
   }
   return re;
 }
