@@ -89,38 +89,62 @@ function holdsAt(words: readonly string[], at: number, needle: readonly string[]
   return true;
 }
 
-/** Whether `word`, at any of its places in the words, begins a needle of several words whose first is `first`. */
-function holdsSequence(words: readonly string[], word: string, first: string, sequences: string): boolean {
-  const from = `|${first}${GAP}`;
-  for (let i = sequences.indexOf(from); i >= 0; i = sequences.indexOf(from, i + 1)) {
-    const end = sequences.indexOf('|', i + 1);
-    const needle = sequences.slice(i + 1, end < 0 ? undefined : end).split(GAP);
-    for (let at = words.indexOf(word); at >= 0; at = words.indexOf(word, at + 1)) if (holdsAt(words, at, needle)) return true;
-  }
-  return false;
-}
-
 /** A lookup in the gate's list of first words. */
 type Has = (first: string) => boolean;
 
-/** Whether a needle of one word is this first word, or (if none) one of several holds from here. */
-const beginsHere = (words: readonly string[], word: string, first: string, sequences: string) =>
-  // A needle of one word is never the first of another (GateNeedles drops what another implies).
-  !sequences.includes(`|${first}${GAP}`) || holdsSequence(words, word, first, sequences);
-
-/** Whether a word begins a needle: as it is, or by one of its starts. */
-function beginsNeedle(words: readonly string[], word: string, gate: PackedGate, isFirst: Has): boolean {
-  if (isFirst(word) && beginsHere(words, word, word, gate.sequences)) return true;
-  const { lengths } = gate;
-  for (let k = 0; k < lengths.length && lengths[k]! <= word.length; k++) {
-    const first = word.slice(0, lengths[k]) + GATE_STEM;
-    if (isFirst(first) && beginsHere(words, word, first, gate.sequences)) return true;
-  }
-  return false;
-}
+/**
+ * What a text word can begin: null (no needle), BEGINS (a needle of one word: the text is a
+ * "maybe"), or the needles of several words to try where it stands.
+ */
+type Candidates = null | typeof BEGINS | readonly (readonly string[])[];
+const BEGINS = true;
 
 /** Past this many distinct words, a text's words are looked up in sets built once, not in the packed lists. */
 const FEW_WORDS = 64;
+
+/** The needles of several words that begin with `first` (GATE_STEM after a start), each as its words. */
+function sequencesFrom(sequences: string, first: string): string[][] {
+  const found: string[][] = [];
+  const from = `|${first}${GAP}`;
+  for (let i = sequences.indexOf(from); i >= 0; i = sequences.indexOf(from, i + 1)) {
+    const end = sequences.indexOf('|', i + 1);
+    found.push(sequences.slice(i + 1, end < 0 ? undefined : end).split(GAP));
+  }
+  return found;
+}
+
+/**
+ * The gate's first words as the page asks about them: each first word's sequences are read
+ * from the packed string once, on the first text word that begins with it.
+ */
+function firstWords(gate: PackedGate) {
+  const listed = `|${gate.words}|`;
+  let set: Set<string> | null = null;
+  const parsed = new Map<string, string[][]>();
+  return {
+    /** A text's few words are looked up in the packed list; building a set of it pays only for many. */
+    lookup(many: boolean): Has {
+      if (!many) return (w) => listed.includes(`|${w}|`);
+      const firsts = (set ??= new Set(gate.words.split('|')));
+      return (w) => firsts.has(w);
+    },
+    /** What a text word begins: as it is, or by one of its starts. */
+    candidates(word: string, isFirst: Has): Candidates {
+      let found: string[][] | null = null;
+      const { lengths } = gate;
+      for (let k = -1; k < lengths.length && (k < 0 || lengths[k]! <= word.length); k++) {
+        const first = k < 0 ? word : word.slice(0, lengths[k]) + GATE_STEM;
+        if (!isFirst(first)) continue;
+        let needles = parsed.get(first);
+        if (!needles) parsed.set(first, (needles = sequencesFrom(gate.sequences, first)));
+        // A needle of one word is never the first of another (GateNeedles drops what another implies).
+        if (needles.length === 0) return BEGINS;
+        found = found ? found.concat(needles) : needles;
+      }
+      return found;
+    },
+  };
+}
 
 /**
  * The gate: false only where the matcher can find no alias (of the needles packed) in the text.
@@ -129,14 +153,7 @@ const FEW_WORDS = 64;
 export function createGate(gate: PackedGate | null): (text: string) => boolean {
   if (!gate) return () => true;
   let anywhere: string[] | null = null;
-  const listed = `|${gate.words}|`;
-  let firsts: Set<string> | null = null;
-  /** A text's few words are looked up in the packed list; building a set of it pays only for many. */
-  const lookup = (many: boolean): Has => {
-    if (!many) return (w) => listed.includes(`|${w}|`);
-    const set = (firsts ??= new Set(gate.words.split('|')));
-    return (w) => set.has(w);
-  };
+  const firsts = firstWords(gate);
   return (text) => {
     // ё is folded to е (text-fold.ts): here too, as the needles have it.
     const lower = text.toLowerCase().replaceAll('ё', 'е');
@@ -144,15 +161,27 @@ export function createGate(gate: PackedGate | null): (text: string) => boolean {
     if (lower.length !== text.length) return true;
     anywhere ??= gate.anywhere ? gate.anywhere.split('|') : [];
     if (anywhere.some((n) => lower.includes(n))) return true;
-    const inText = wordsOf(lower);
-    if (!inText) return true;
-    // Each word once: a page repeats most of its words.
-    const distinct = Array.from(new Set(inText));
-    const isFirst = lookup(distinct.length > FEW_WORDS);
-    for (let i = 0; i < distinct.length; i++) {
-      const word = distinct[i]!;
-      if (word !== '' && beginsNeedle(inText, word, gate, isFirst)) return true;
-    }
-    return false;
+    const words = wordsOf(lower);
+    if (!words) return true;
+    return holdsNeedle(words, firsts);
   };
+}
+
+/**
+ * Whether a needle begins at any of the words: one pass in order, each distinct word's candidates
+ * worked out once (a page repeats most of its words), only the needles a word begins tried where it stands.
+ */
+function holdsNeedle(words: readonly string[], firsts: ReturnType<typeof firstWords>): boolean {
+  const isFirst = firsts.lookup(words.length > FEW_WORDS);
+  const known = new Map<string, Candidates>();
+  for (let at = 0; at < words.length; at++) {
+    const word = words[at]!;
+    if (word === '') continue;
+    let candidates = known.get(word);
+    if (candidates === undefined) known.set(word, (candidates = firsts.candidates(word, isFirst)));
+    if (candidates === null) continue;
+    if (candidates === BEGINS) return true;
+    for (const needle of candidates) if (holdsAt(words, at, needle)) return true;
+  }
+  return false;
 }
