@@ -33,6 +33,7 @@ import { chromium } from 'playwright-core';
 import { serveStatic } from '../scripts/static-server.mjs';
 import { buildCorpora } from './corpora.mjs';
 import { CHROMIUM_FLAGS } from '../scripts/chromium-flags.mjs';
+import { isQuiet } from '../scripts/content-world.mjs';
 import { buildExtensions } from './extensions.mjs';
 import { writeFixtures } from './fixtures.mjs';
 import { analyzeBare, analyzeLoad, profileLoad } from './trace.mjs';
@@ -62,6 +63,8 @@ const WRITE_README = process.argv.includes('--readme');
 const OPEN_DELAY = 250; // src/content/intent.ts OPEN_DELAY
 /** After the scan: claim checks and late slices land; the highlight count must hold this long. */
 const SETTLE_MS = 600;
+/** How often a page is asked whether its scan ended or the first script left it quiet. */
+const QUIET_POLL_MS = 250;
 const LOAD_TIMEOUT = 180_000;
 /**
  * A scan still running this long after the load is stopped there: the load is reported as "at
@@ -134,18 +137,14 @@ const highlightCount = (page) =>
  */
 async function untilScanned(page, budget = SCAN_BUDGET_MS) {
   try {
-    // A page the first script leaves quiet records 'backstory:quiet' instead of a scan.
-    const quiet = await page.waitForFunction(
-      () =>
-        performance.getEntriesByName('backstory:scan').length > 0
-          ? 'scan'
-          : performance.getEntriesByName('backstory:quiet').length > 0
-            ? 'quiet'
-            : null,
-      null,
-      { timeout: budget, polling: 250 },
-    );
-    if ((await quiet.jsonValue()) === 'quiet') return { highlights: await highlightCount(page), truncated: false };
+    // A page the first script leaves quiet has no scan: its own world says so (scripts/content-world.mjs).
+    const end = Date.now() + budget;
+    for (;;) {
+      if (await page.evaluate(() => performance.getEntriesByName('backstory:scan').length > 0)) break;
+      if (await isQuiet(page)) return { highlights: await highlightCount(page), truncated: false };
+      if (Date.now() > end) throw new Error('scan budget spent');
+      await page.waitForTimeout(QUIET_POLL_MS);
+    }
   } catch {
     return { highlights: await highlightCount(page), truncated: true };
   }

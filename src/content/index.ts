@@ -25,13 +25,6 @@ const slot: Main.InstanceSlot = {
 
 /** How long a quiet page's changes are left to settle before its text is asked about again. */
 const RECHECK_MS = 150;
-/**
- * Marked the first time the first script leaves a page quiet (its text names no topic): the page,
- * and tests, can tell that Backstory looked; a page that goes on to the matcher records its scans
- * as 'backstory:scan' instead. A mark, not a measure: in a content script a page's first
- * performance.measure cost ~0.6 ms, a mark next to nothing (measured on a one-line page).
- */
-const QUIET_MARK = 'backstory:quiet';
 
 /** Frames of the page's own origin are part of what the reader reads; ads and embeds aren't. */
 function isTopOrSameOriginFrame(): boolean {
@@ -71,7 +64,6 @@ function run(): void {
       .then((main) => main.start(slot, waiting))
       .catch(() => undefined);
   };
-  let marked = false;
   const ask = (again: boolean) => {
     timer = 0;
     // Asked again after a change: if the extension was removed or updated under the page, the
@@ -81,10 +73,6 @@ function run(): void {
     // Own packs' names aren't in the gate: with packs on, every page goes to the matcher.
     if (scope[PACKS_FLAG] === true) return load();
     if (pageText(document.body ?? root, gate) === null) load();
-    else if (!marked) {
-      marked = true;
-      performance.mark(QUIET_MARK);
-    }
   };
   ask(false);
   if (stopped) return;

@@ -4,6 +4,7 @@
 // elements is never kept from the matcher.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { isQuiet, waitUntilQuiet } from '../../scripts/content-world.mjs';
 import { launch, mentions, waitForMentions, type Harness } from './harness';
 
 let h: Harness;
@@ -26,8 +27,8 @@ describe('the first script', () => {
   it('leaves a page that names no topic alone: no scan, no highlight registry entries, the body as parsed', async () => {
     const page = await h.open('no-mentions.html');
     const parsed = await page.evaluate(() => document.body.outerHTML);
-    // The first script says it looked and left the page alone.
-    await page.waitForFunction(() => performance.getEntriesByName('backstory:quiet').length > 0);
+    // The first script looked and left the page alone (read in its own world: the page sees nothing).
+    await waitUntilQuiet(page);
     await page.waitForTimeout(300);
     expect(await scanned(page)).toBe(false);
     expect(await highlightNames(page)).toEqual([]);
@@ -42,7 +43,7 @@ describe('the first script', () => {
 
   it('annotates the same page once its text names a topic, written as pages write it', async () => {
     const page = await h.open('no-mentions.html');
-    await page.waitForTimeout(500);
+    await waitUntilQuiet(page);
     expect(await scanned(page)).toBe(false);
     await page.evaluate(() => {
       const p = document.createElement('p');
@@ -51,6 +52,8 @@ describe('the first script', () => {
     });
     await waitForMentions(page, 2);
     expect((await mentions(page)).map((m) => m.text)).toEqual(['Kuril\u00a0Islands', 'SHIKOTAN']);
+    // The first script gave the page over to the matcher.
+    expect(await isQuiet(page)).toBe(false);
     await page.close();
   });
 

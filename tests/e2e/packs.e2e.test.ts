@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitUntilQuiet } from '../../scripts/content-world.mjs';
 import { hoverMention, launch, mentions, PAINT_MODE, waitForMentions, type Harness } from './harness';
 
 /** The one extension API the test reads directly, inside the options page: what is stored. */
@@ -39,7 +40,7 @@ describe('corpus packs', () => {
   it('imports a pack; its topics are highlighted with the page contract; switching it off removes them live', async () => {
     // Open before the pack exists: the first script leaves it quiet (no bundled name on it).
     const packOnly = await h.open('pack-only.html');
-    await packOnly.waitForFunction(() => performance.getEntriesByName('backstory:quiet').length > 0);
+    await waitUntilQuiet(packOnly);
     await options.locator('input[type="file"][data-import]').setInputFiles(file('sample-pack.json', SAMPLE));
     await expect.poll(() => options.locator('[data-outcome="accepted"]').textContent()).toBe('Installed “Test fixture pack (fictional)”: 2 topics.');
     expect(await packRow().locator('.count').textContent()).toBe('2 topics');
