@@ -37,7 +37,6 @@ function isTopOrSameOriginFrame(): boolean {
 }
 
 function run(): void {
-  const root = document.documentElement;
   const gate = createGate(BACKSTORY_GATE);
   let observer: MutationObserver | null = null;
   let timer = 0;
@@ -72,14 +71,16 @@ function run(): void {
     if (again && !extensionContextValid()) return stop();
     // Own packs' names aren't in the gate: with packs on, every page goes to the matcher.
     if (scope[PACKS_FLAG] === true) return load();
-    if (pageText(document.body ?? root, gate) === null) load();
+    if (pageText(document.body ?? document, gate) === null) load();
   };
   ask(false);
   if (stopped) return;
   observer = new MutationObserver(() => {
     timer ||= window.setTimeout(() => ask(true), RECHECK_MS);
   });
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  // The document, not its root element: a page with a short body then touches one element fewer
+  // from this world (each kind of element touched first costs its wrapper's set-up; ~0.2 ms here).
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
 const running = slot.get();
