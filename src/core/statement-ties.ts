@@ -23,6 +23,7 @@
 // "proposed" (a summit announced on 9 November took place on another day).
 
 import { announcedByRussia, JA_ANNOUNCEMENT } from './ja-announcements';
+import { withQuotes } from './quoted-names';
 import { RU_ANNOUNCEMENT, ruAnnouncedByRussia } from './ru-announcements';
 import { LETTERS, UPPER_LETTERS } from './regexp';
 import { lowerKeepingLength } from './text-fold';
@@ -66,6 +67,9 @@ const jaVerbs = (kind: ValueKind) => (kind === 'date' ? JA_EVENT_VERBS : JA_COUN
 
 /** How a Japanese event's verb ends its clause: "署名された", "署名した", "署名がなされた". */
 const JA_DONE = 'された|されました|され|した|しました|し|た|ました|がなされた|がなされました';
+
+/** An aside in brackets, maybe none: "(1993年10月13日)", "（日本時間）". */
+const JA_ASIDE = '(?:[(（][^)）(（]{0,20}[)）])?';
 
 /** After "<subject>は<date>": a time of day, the date again in brackets, then "、" ("14日午後(日本時間同)、"). */
 const JA_AFTER_SUBJECT_VALUE = /^(?:午前|午後|夜|未明|朝|夕方?)?(?:[(（][^)）、。]{0,10}[)）])?、[^。]*$/;
@@ -170,7 +174,8 @@ function compile(kind: ValueKind) {
     jaLead: /^(?:こうして|そして|その後|また|さらに|なお|結局|ついに|やがて|[\p{sc=Katakana}ー]{2,10}で)、?$/u,
     /** "<value>に" before the event, the event then the object of its verb ("1956年10月19日に日ソ共同宣言を結んだ"). */
     jaObjectDone: new RegExp(`^(?:を|が|に)(?:${ja}|結ん|交わ)(?:された|されました|され|した|しました|し|だ|ました|た)?(?=[、。]|$)`),
-    jaEventDone: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja}))?(?:${JA_DONE})?(?=[、。]|$)`),
+    /** …its verb ending the clause, maybe past an aside in brackets ("…が調印された(1993年10月13日)。"). */
+    jaEventDone: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja}))?(?:${JA_DONE})?(?=${JA_ASIDE}(?:[、。]|$))`),
     /** …and someone saying so after it ("…に署名したと説明した"): the opening date is then about the saying. */
     jaReportedAfter: /^[^。]*?と(?:述べ|説明|発表|語|話|報じ|伝え|指摘|強調|明らか|主張|いう|言)/,
     /** …or the event made a noun of ("会談したことを振り返った", "署名したのは"): the date is about what follows. */
@@ -187,7 +192,7 @@ function compile(kind: ValueKind) {
 export function isStatedAbout(sentence: string, value: Span, event: Span, kind: ValueKind, named = true): boolean {
   let p = patterns.get(kind);
   if (!p) patterns.set(kind, (p = compile(kind)));
-  const at = { sentence, lower: lowerKeepingLength(sentence), value, event, kind, named };
+  const at = { sentence, lower: lowerKeepingLength(sentence), value, event: withQuotes(sentence, event), kind, named };
   if (value.start >= event.end) return valueAfterEvent(p, at);
   if (value.end <= event.start) return valueBeforeEvent(p, at);
   return false;
