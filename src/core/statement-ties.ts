@@ -99,8 +99,8 @@ function compile(kind: ValueKind) {
     shortGap: /^\s*(?:,\s*)?(?:in|on|at|by|during|в|во)?\s*$/,
     /** A sentence opening with the value: "In", "On", "By" (or nothing) before it. */
     opening: /^\s*(?:in|on|by|during|в|во)?\s*$/,
-    /** From an opening value to the event: ", Hosokawa and Yeltsin signed the". */
-    openingToEvent: new RegExp(String.raw`^\s*,?[^,;:()\u2013\u2014]*?(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:(?:${MODIFIER})\s+)?$`),
+    /** From an opening value to the event: ", Hosokawa and Yeltsin signed the", or a timeline's ": USSR enters the". */
+    openingToEvent: new RegExp(String.raw`^\s*[,:]?[^,;:()\u2013\u2014]*?(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:(?:${MODIFIER})\s+)?$`),
     /** The count as the object of an act named by its verb, right after it: "Japan expelled eight Russian diplomats", "Япония выслала восемь…". */
     countObject: new RegExp(
       `(?:^|[^${LETTERS}])(?:expel|expels|expelled|expelling|выслала?|высылает|вышлет|выслать(?: из страны)?|о высылке|персонами нон грата)$`,
@@ -113,7 +113,7 @@ function compile(kind: ValueKind) {
     ruParticipleBefore: /(?:^|[^а-яё])(?:подписанн|заключ[её]нн|принят)[а-яё]*\s+(?:в|во)\s*$/,
     ruYearWord: /^\s*(?:году|г\.)?\s*$/,
     /** From an opening value to the event as the sentence's subject: "On 19 October 1956, the". */
-    openingToSubject: /^\s*,\s*(?:(?:the|a|an)\s+)?$/,
+    openingToSubject: /^\s*[,:]\s*(?:(?:the|a|an)\s+)?$/,
     /**
      * Russian: the value, then the event's verbal noun in the instrumental ("восстановлены в октябре
      * 1956 года подписанием …декларации": by signing it then); not the nominative ("в 2016 году
@@ -135,7 +135,7 @@ function compile(kind: ValueKind) {
     appositionClose: /^\s*[,)]/,
     /** An event named by its verb ("entered the war against Japan", "suspended the talks"), then "on" or "in" and the value. */
     eventClause: new RegExp(
-      `(?:^|[^${LETTERS}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue|met|встретились|встречались|вступил[аио]?|вторгл[аи]сь|вторгся)(?:[^${LETTERS}]|$)`,
+      `(?:^|[^${LETTERS}])(?:${v}|entered|enters|suspended|cancell?ed|canceled|withdrew|invaded|invades|would not continue|met|встретились|встречались|вступил[аио]?|вторгл[аи]сь|вторгся)(?:[^${LETTERS}]|$)`,
     ),
     /** An event named by a noun ("the annexation of Crimea"): see EVENT_NOUNS. */
     eventNoun: new RegExp(`(?:^|[^${LETTERS}])(?:${EVENT_NOUNS})(?:[^${LETTERS}]|$)`),
@@ -146,7 +146,7 @@ function compile(kind: ValueKind) {
     jaEventClause: /(?:会談|会見|署名|調印|採択|参戦)$/,
     jaDoneAfter: /^(?:し|した|しました|を行|が行われ|を開|が開かれ)/,
     /** From an opening value to an event named by its verb: ", Russia's ministry announced that it", " года СССР" (a Russian date needs no comma). */
-    openingToClause: /^\s*(?:,|(?:года|году|г\.)\s*,?)[^,;:()\u2013\u2014]*$/,
+    openingToClause: /^\s*(?:[,:]|(?:года|году|г\.)\s*[,:]?)[^,;:()\u2013\u2014]*$/,
     /** Someone reporting or recalling the event: the opening date is then about the report. */
     reported: new RegExp(
       `(?:^|[^${LETTERS}])(?:said|says|told|recalled|noted|argued|claimed|wrote|stated|reported|remembered|recalls)(?:[^${LETTERS}]|$)`,
@@ -161,6 +161,8 @@ function compile(kind: ValueKind) {
       `(?:^|[^${LETTERS}])(?:after|before|since|when|following|because|until|while|once|although|though|(?<!announced )that|после|до того|когда|потому что|(?<!(?:сообщил|заявил|объявил)[аи]?,? )что)(?:[^${LETTERS}]|$)`,
     ),
     onOrIn: /^\s*(?:on|in|в|во)\s*$/,
+    /** The event dated back from the opening value ("19 October 2016: the USSR signed it 60 years ago"): the value is then the day it is recalled. */
+    datedBack: new RegExp(`(?:^|[^${LETTERS}])(?:ago|years? earlier|years? before|назад)(?:[^${LETTERS}]|$)|年前`),
     /** The value as part of the name, before it: "the 14 November 2018 Singapore summit", "2018年11月14日の…". */
     nameBefore: /^(?:\s*|\s*の\s*|\s*'s\s*)$/,
     /** Japanese: a count as the object of the event's verb ("ロシア人外交官8人を国外へ追放する"). */
@@ -168,8 +170,8 @@ function compile(kind: ValueKind) {
     /** Japanese: "に署名された" between the value and the event, "は" between the event and the value. */
     jaValueVerbEvent: new RegExp(`^(?:に|には|で)?(?:${ja})(?:された|した|され|し|の)?$`),
     jaEventTopic: /^(?:は|が|では)$/,
-    /** Japanese: a sentence opening with the value and "、", the event later done by its verb ("1956年10月19日、…日ソ共同宣言に署名した"). */
-    jaOpeningToEvent: /^、[^。]*$/,
+    /** Japanese: a sentence opening with the value and "、" (a timeline's "："), the event later done by its verb ("1956年10月19日、…日ソ共同宣言に署名した"). */
+    jaOpeningToEvent: /^[、：:][^。]*$/,
     /** A connective or a place in katakana before an opening value ("こうして1956年10月19日、…", "モスクワで1956年10月19日、…"). */
     jaLead: /^(?:こうして|そして|その後|また|さらに|なお|結局|ついに|やがて|[\p{sc=Katakana}ー]{2,10}で)、?$/u,
     /** "<value>に" before the event, the event then the object of its verb ("1956年10月19日に日ソ共同宣言を結んだ"). */
@@ -252,7 +254,7 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
   )
     return true;
   if ((p.ruParticipleBefore.test(lower.slice(0, value.start)) && p.ruYearWord.test(lowerGap)) || p.ruValueNounEvent.test(lowerGap)) return true;
-  const opens = value.start === 0 || p.jaLead.test(before);
+  const opens = (value.start === 0 || p.jaLead.test(before)) && !p.datedBack.test(lower.slice(value.end));
   if (
     kind === 'date' &&
     named &&
@@ -281,7 +283,7 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
     !p.jaEmbedded.test(afterEvent)
   )
     return true;
-  if (!p.opening.test(lower.slice(0, value.start))) return false;
+  if (!p.opening.test(lower.slice(0, value.start)) || p.datedBack.test(lower.slice(value.end))) return false;
   if (p.openingToSubject.test(lowerGap) && p.eventDoneAfter.test(lower.slice(event.end))) return true;
   if (p.reported.test(lowerGap) || p.subordinate.test(lowerGap)) return false;
   return p.openingToEvent.test(lowerGap) || (p.eventClause.test(lower.slice(event.start, event.end)) && p.openingToClause.test(gap));
