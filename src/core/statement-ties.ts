@@ -9,6 +9,8 @@
 //                                                 "…resolution was supported by 141 member states"
 //   the verb right before the event, then value   "Hosokawa and Yeltsin signed the Tokyo Declaration in 1995"
 //   a sentence that opens with the value          "In October 1995, Hosokawa and Yeltsin signed the Tokyo Declaration"
+//                                                 "August 9, 1945: the USSR enters the war" (a timeline's line)
+//   the value right before the verb of the event  "Хосокава и Ельцин в октябре 1993 года подписали Токийскую декларацию"
 //                                                 (not "…, after Russia suspended the talks")
 //   the value as part of a name only the event has "the 1956 Japan-Soviet joint declaration", "1956年の日ソ共同宣言",
 //                                                 "советско-японской декларации 1956 года"
@@ -25,51 +27,33 @@
 import { announcedByRussia, JA_ANNOUNCEMENT } from './ja-announcements';
 import { withQuotes } from './quoted-names';
 import { RU_ANNOUNCEMENT, ruAnnouncedByRussia } from './ru-announcements';
-import { LETTERS, UPPER_LETTERS } from './regexp';
-import { lowerKeepingLength } from './text-fold';
+import { LETTERS } from './regexp';
+import {
+  AGENT,
+  AS_BASIS,
+  AUX,
+  DATED_BACK,
+  EVENT_NOUNS,
+  INTRANSITIVE,
+  JA_ASIDE,
+  JA_DONE,
+  LINK,
+  MODIFIER,
+  PASSIVE_AUX,
+  VALUE_VERB_EVENT,
+  VALUE_VERB_NAME,
+  jaVerbs,
+  verbs,
+  type ValueKind,
+} from './statement-words';
 
-export type ValueKind = 'date' | 'count';
+export type { ValueKind };
+import { lowerKeepingLength } from './text-fold';
 
 interface Span {
   start: number;
   end: number;
 }
-
-const EN_EVENT_VERBS =
-  'signed|concluded|adopted|issued|agreed|reached|held|passed|approved|enacted|ratified|launched|began|started|annexed|invaded|expelled|took place|occurred|came into force|entered into force';
-const EN_COUNT_VERBS = 'supported|backed|endorsed|adopted|approved|passed|voted(?: for| in favou?r of)?|expelled|expelling';
-const RU_EVENT_VERBS =
-  'подписан[аоы]?|подписал[аи]?|заключ[её]н[аоы]?|заключил[аи]?|принят[аоы]?|принял[аи]?|состоял[аоси]{0,2}|проведен[аоы]?|начал[аои]?с[ья]';
-const RU_COUNT_VERBS = 'поддержал[аи]?|поддержан[аоы]?|проголосовал[аи]?|высланы|выслал[аи]?';
-const JA_EVENT_VERBS = '署名|調印|締結|採択|合意|開催|発効|行われ|行った|実施|開かれ';
-const JA_COUNT_VERBS = '賛成|支持|採択|追放';
-
-/** Auxiliaries and adverbs that may stand between an event and its verb. */
-const AUX = String.raw`(?:(?:was|were|is|are|has been|have been|had been|being|была|был|были|было|formally|officially|finally|jointly|eventually)\s+)*`;
-/** Small words between a verb and its value: "signed in", "supported by", "held on". */
-const LINK = String.raw`(?:\s+(?:in|on|at|by|with|during|the|a|an|some|around|about|approximately|nearly|only|just|в|во|на|от|с))*`;
-
-/** Who did it, between the verb and the value: "signed by Japan and Russia in 1993" (names only). */
-const AGENT = String.raw`(?:\s+by(?:\s+(?:[${UPPER_LETTERS}][${LETTERS}.'\u2019-]*|and|the))+)?`;
-
-/** What makes a participle after the event a finite passive: "was signed", "была подписана". */
-const PASSIVE_AUX = 'was|were|is|are|has been|have been|had been|была|был|были|было';
-/** Verbs an event does by itself, without an auxiliary: "the summit took place", "the war began". */
-const INTRANSITIVE = 'took place|occurred|came into force|entered into force|began|started|начал[аои]?с[ья]|состоял[аоси]{0,2}';
-/** Events named by a noun: tied to an "in"/"on" value after them only as the sentence's subject ("The annexation of Crimea in 2014 …"). */
-const EVENT_NOUNS = 'invasion|annexation|аннекси[яи]|вторжени[яе]';
-
-/** One word between a verb (or its article) and the event: "launched the full-scale invasion", "подписана Совместная советско-японская декларация". */
-const MODIFIER = '[a-z]+-[a-z]+|совместн[а-яё]+';
-
-const verbs = (kind: ValueKind) => (kind === 'date' ? `${EN_EVENT_VERBS}|${RU_EVENT_VERBS}` : `${EN_COUNT_VERBS}|${RU_COUNT_VERBS}`);
-const jaVerbs = (kind: ValueKind) => (kind === 'date' ? JA_EVENT_VERBS : JA_COUNT_VERBS);
-
-/** How a Japanese event's verb ends its clause: "署名された", "署名した", "署名がなされた". */
-const JA_DONE = 'された|されました|され|した|しました|し|た|ました|がなされた|がなされました';
-
-/** An aside in brackets, maybe none: "(1993年10月13日)", "（日本時間）". */
-const JA_ASIDE = '(?:[(（][^)）(（]{0,20}[)）])?';
 
 /** After "<subject>は<date>": a time of day, the date again in brackets, then "、" ("14日午後(日本時間同)、"). */
 const JA_AFTER_SUBJECT_VALUE = /^(?:午前|午後|夜|未明|朝|夕方?)?(?:[(（][^)）、。]{0,10}[)）])?、[^。]*$/;
@@ -161,8 +145,6 @@ function compile(kind: ValueKind) {
       `(?:^|[^${LETTERS}])(?:after|before|since|when|following|because|until|while|once|although|though|(?<!announced )that|после|до того|когда|потому что|(?<!(?:сообщил|заявил|объявил)[аи]?,? )что)(?:[^${LETTERS}]|$)`,
     ),
     onOrIn: /^\s*(?:on|in|в|во)\s*$/,
-    /** The event dated back from the opening value ("19 October 2016: the USSR signed it 60 years ago"): the value is then the day it is recalled. */
-    datedBack: new RegExp(`(?:^|[^${LETTERS}])(?:ago|years? earlier|years? before|назад)(?:[^${LETTERS}]|$)|年前`),
     /** The value as part of the name, before it: "the 14 November 2018 Singapore summit", "2018年11月14日の…". */
     nameBefore: /^(?:\s*|\s*の\s*|\s*'s\s*)$/,
     /** Japanese: a count as the object of the event's verb ("ロシア人外交官8人を国外へ追放する"). */
@@ -247,6 +229,9 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
   const lowerGap = lower.slice(value.end, event.start);
   const before = sentence.slice(0, value.start);
   const afterEvent = sentence.slice(event.end);
+  const asBasis = AS_BASIS.test(lower.slice(event.end));
+  const verbInName = VALUE_VERB_NAME.test(lower.slice(event.start, event.end)) && /^\s*(?:года|году|г\.)?\s*$/.test(lowerGap);
+  if (kind === 'date' && named && (VALUE_VERB_EVENT.test(lowerGap) || verbInName) && !asBasis) return true;
   if ((named && p.nameBefore.test(lowerGap)) || p.jaValueVerbEvent.test(gap) || (kind === 'count' && p.jaCountObject.test(gap))) return true;
   if (
     p.jaValueAt.test(gap) &&
@@ -254,7 +239,7 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
   )
     return true;
   if ((p.ruParticipleBefore.test(lower.slice(0, value.start)) && p.ruYearWord.test(lowerGap)) || p.ruValueNounEvent.test(lowerGap)) return true;
-  const opens = (value.start === 0 || p.jaLead.test(before)) && !p.datedBack.test(lower.slice(value.end));
+  const opens = (value.start === 0 || p.jaLead.test(before)) && !DATED_BACK.test(lower.slice(value.end));
   if (
     kind === 'date' &&
     named &&
@@ -283,8 +268,8 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
     !p.jaEmbedded.test(afterEvent)
   )
     return true;
-  if (!p.opening.test(lower.slice(0, value.start)) || p.datedBack.test(lower.slice(value.end))) return false;
+  if (!p.opening.test(lower.slice(0, value.start)) || DATED_BACK.test(lower.slice(value.end))) return false;
   if (p.openingToSubject.test(lowerGap) && p.eventDoneAfter.test(lower.slice(event.end))) return true;
   if (p.reported.test(lowerGap) || p.subordinate.test(lowerGap)) return false;
-  return p.openingToEvent.test(lowerGap) || (p.eventClause.test(lower.slice(event.start, event.end)) && p.openingToClause.test(gap));
+  return (p.openingToEvent.test(lowerGap) && !asBasis) || (p.eventClause.test(lower.slice(event.start, event.end)) && p.openingToClause.test(gap));
 }

@@ -1,0 +1,64 @@
+// The words the claim checks read a statement's structure by (statement-ties.ts): the verbs of the
+// events claims are made about, and what may stand between an event, its verb and its value.
+
+import { LETTERS, UPPER_LETTERS } from './regexp';
+
+export type ValueKind = 'date' | 'count';
+
+export const EN_EVENT_VERBS =
+  'signed|concluded|adopted|issued|agreed|reached|held|passed|approved|enacted|ratified|launched|began|started|annexed|invaded|expelled|took place|occurred|came into force|entered into force';
+export const EN_COUNT_VERBS = 'supported|backed|endorsed|adopted|approved|passed|voted(?: for| in favou?r of)?|expelled|expelling';
+export const RU_EVENT_VERBS =
+  'подписан[аоы]?|подписал[аи]?|заключ[её]н[аоы]?|заключил[аи]?|принят[аоы]?|принял[аи]?|состоял[аоси]{0,2}|проведен[аоы]?|начал[аои]?с[ья]';
+export const RU_COUNT_VERBS = 'поддержал[аи]?|поддержан[аоы]?|проголосовал[аи]?|высланы|выслал[аи]?';
+export const JA_EVENT_VERBS = '署名|調印|締結|採択|合意|開催|発効|行われ|行った|実施|開かれ';
+export const JA_COUNT_VERBS = '賛成|支持|採択|追放';
+
+/** Auxiliaries and adverbs that may stand between an event and its verb. */
+export const AUX = String.raw`(?:(?:was|were|is|are|has been|have been|had been|being|была|был|были|было|formally|officially|finally|jointly|eventually)\s+)*`;
+/** Small words between a verb and its value: "signed in", "supported by", "held on". */
+export const LINK = String.raw`(?:\s+(?:in|on|at|by|with|during|the|a|an|some|around|about|approximately|nearly|only|just|в|во|на|от|с))*`;
+
+/** Who did it, between the verb and the value: "signed by Japan and Russia in 1993" (names only). */
+export const AGENT = String.raw`(?:\s+by(?:\s+(?:[${UPPER_LETTERS}][${LETTERS}.'\u2019-]*|and|the))+)?`;
+
+/** What makes a participle after the event a finite passive: "was signed", "была подписана". */
+export const PASSIVE_AUX = 'was|were|is|are|has been|have been|had been|была|был|были|было';
+/** Verbs an event does by itself, without an auxiliary: "the summit took place", "the war began". */
+export const INTRANSITIVE = 'took place|occurred|came into force|entered into force|began|started|начал[аои]?с[ья]|состоял[аоси]{0,2}';
+/** Events named by a noun: tied to an "in"/"on" value after them only as the sentence's subject ("The annexation of Crimea in 2014 …"). */
+export const EVENT_NOUNS = 'invasion|annexation|аннекси[яи]|вторжени[яе]';
+
+/**
+ * Verbs that govern their event as object and date it when the value stands right before them
+ * ("Hosokawa and Yeltsin in October 1993 signed the Tokyo Declaration", "СССР и Япония 19 октября
+ * 1956 года подписали…"): not "adopted"/"приняли" ("adopted the Declaration as the basis") nor "ratified" (another day).
+ */
+export const VALUE_VERBS = 'signed|concluded|annexed|invaded|entered|подписал[аио]?|заключил[аио]?|аннексировал[аио]?|вступил[аио]?';
+
+/** One word between a verb (or its article) and the event: "launched the full-scale invasion", "подписана Совместная советско-японская декларация". */
+export const MODIFIER = '[a-z]+-[a-z]+|совместн[а-яё]+';
+
+export const verbs = (kind: ValueKind) => (kind === 'date' ? `${EN_EVENT_VERBS}|${RU_EVENT_VERBS}` : `${EN_COUNT_VERBS}|${RU_COUNT_VERBS}`);
+export const jaVerbs = (kind: ValueKind) => (kind === 'date' ? JA_EVENT_VERBS : JA_COUNT_VERBS);
+
+/** How a Japanese event's verb ends its clause: "署名された", "署名した", "署名がなされた". */
+export const JA_DONE = 'された|されました|され|した|しました|し|た|ました|がなされた|がなされました';
+
+/** An aside in brackets, maybe none: "(1993年10月13日)", "（日本時間）". */
+export const JA_ASIDE = '(?:[(（][^)）(（]{0,20}[)）])?';
+
+/** The value right before the event's verb, right before the event: " signed the", " года подписали" (the subject first). */
+export const VALUE_VERB_EVENT = new RegExp(String.raw`^\s*(?:года|году|г\.)?\s*(?:${VALUE_VERBS})\s+(?:(?:the|a|an)\s+)?(?:(?:${MODIFIER})\s+)?$`);
+
+/** The event dated back from an opening value ("19 October 2016: the USSR signed it 60 years ago"): the value is then the day it is recalled. */
+/** …or the verb opening the event's own name, right after the value ("Russia in 2014 annexed Crimea": "annexed Crimea"). */
+export const VALUE_VERB_NAME = new RegExp(`^(?:${VALUE_VERBS})\\s`);
+
+export const DATED_BACK = new RegExp(`(?:^|[^${LETTERS}])(?:ago|years? earlier|years? before|назад)(?:[^${LETTERS}]|$)|年前`);
+
+/**
+ * The event taken as the basis of something later ("adopted the Joint Declaration as the basis of
+ * talks", "приняли декларацию за основу"): the verb is the later act's, and so is its date.
+ */
+export const AS_BASIS = /^\s*(?:as\s+(?:the|a|an)\s+(?:basis|starting point|foundation|framework)|за\s+основу|в\s+качестве\s+основы)/;
