@@ -11,6 +11,7 @@
 //   a sentence that opens with the value          "In October 1995, Hosokawa and Yeltsin signed the Tokyo Declaration"
 //                                                 "August 9, 1945: the USSR enters the war" (a timeline's line)
 //   the value right before the verb of the event  "Хосокава и Ельцин в октябре 1993 года подписали Токийскую декларацию"
+//   a definition, then the document's own date    "ES-11/1 is a resolution of the General Assembly, adopted on 2 March 2022" (definitions.ts)
 //                                                 (not "…, after Russia suspended the talks")
 //   the value as part of a name only the event has "the 1956 Japan-Soviet joint declaration", "1956年の日ソ共同宣言",
 //                                                 "советско-японской декларации 1956 года"
@@ -24,6 +25,7 @@
 // expelling…); "reaffirmed in 2018", "cited in 2021" are not, and neither are "announced" or
 // "proposed" (a summit announced on 9 November took place on another day).
 
+import { definedThenDated } from './definitions';
 import { announcedByRussia, JA_ANNOUNCEMENT } from './ja-announcements';
 import { withQuotes } from './quoted-names';
 import { RU_ANNOUNCEMENT, ruAnnouncedByRussia } from './ru-announcements';
@@ -215,6 +217,7 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind, nam
   )
     return true;
   if (p.appositionOpen.test(lowerGap) && p.appositionClose.test(sentence.slice(value.end))) return true;
+  if (kind === 'date' && named && definedThenDated(sentence.slice(0, event.start), lowerGap)) return true;
   const eventText = lower.slice(event.start, event.end);
   const nounAsSubject = p.eventNoun.test(eventText) && p.subjectStart.test(lower.slice(0, event.start));
   if (p.onOrIn.test(lowerGap) && (p.eventClause.test(eventText) || nounAsSubject)) return true;
