@@ -26,6 +26,7 @@
 // "proposed" (a summit announced on 9 November took place on another day).
 
 import { definedThenDated } from './definitions';
+import { enAnnouncedByRussia } from './en-announcements';
 import { announcedByRussia, JA_ANNOUNCEMENT } from './ja-announcements';
 import { withQuotes } from './quoted-names';
 import { RU_ANNOUNCEMENT, ruAnnouncedByRussia } from './ru-announcements';
@@ -260,6 +261,7 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
     ruAnnouncedByRussia(before, gap, value.start === 0)
   )
     return true;
+  if (kind === 'date' && named && enAnnouncedByRussia(lower.slice(0, value.start), lowerGap, lower.slice(event.start, event.end))) return true;
   // …or the subject first, then the date ("安倍晋三首相は14日午後(日本時間同)、…シンガポールで…会談した"), no other subject after it.
   const subjectFirst =
     kind === 'date' && JA_ANNOUNCEMENT.jaSubject.test(before) && JA_AFTER_SUBJECT_VALUE.test(gap) && gap.search(JA_ANNOUNCEMENT.jaSubjectMark) < 0;
