@@ -48,7 +48,8 @@ function phrasePattern(phrase: string): RegExp {
  * 国外退去を求めた"); anyone else of it is not ("外務省の幹部は", "プーチン大統領の側近が").
  */
 const PARTNER_TITLE = '(?:大統領|首相|総理|氏|軍|の[^、。はがの]{1,12}(?:次官|審議官|報道官|大臣))?(?:は|が)';
-const SUBJECT_TO_EVENT = new RegExp(`^(?:\\s*|${PARTNER_TITLE}(?:[^の]*|[^が。]*))$`);
+/** …or a clause about the partners themselves, right after them: "Abe and Putin, who met in Singapore on …". */
+const SUBJECT_TO_EVENT = new RegExp(`^(?:\\s*|\\s*,\\s*who\\s+|${PARTNER_TITLE}(?:[^の]*|[^が。]*))$`);
 const PARTNER_SUBJECT = new RegExp(`^${PARTNER_TITLE}`);
 
 /**

@@ -81,7 +81,7 @@ function compile(kind: ValueKind) {
     /** Between the event and the value: "[,] was signed in", "were expelled, some", "which was adopted on" (a clause about the event itself). */
     eventVerbValue: new RegExp(String.raw`^\s*,?\s*(?:(?:which|that|котор(?:ая|ый|ое|ые))\s+)?${AUX}(?:${v})${AGENT}${LINK}\s*$`),
     /** Right before the event: "signed the", "подписали". */
-    verbBeforeEvent: new RegExp(String.raw`(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:(?:${MODIFIER})\s+)?$`),
+    verbBeforeEvent: new RegExp(String.raw`(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an|its|their)\s+)?(?:(?:${MODIFIER})\s+)?$`),
     /** Between the event and a value after it, with the verb before the event: "in", ",". */
     shortGap: /^\s*(?:,\s*)?(?:in|on|at|by|during|в|во)?\s*$/,
     /** A sentence opening with the value: "In", "On", "By" (or nothing) before it. */
