@@ -40,6 +40,7 @@ import {
   INTRANSITIVE,
   JA_ASIDE,
   JA_DONE,
+  JA_VOTE,
   LINK,
   MODIFIER,
   PASSIVE_AUX,
@@ -130,7 +131,7 @@ function compile(kind: ValueKind) {
     subjectStart: /^\s*(?:the\s+)?$/,
     /** Japanese: "<value>に" right before an event that is itself done then ("…シンガポールで会談した"). */
     jaValueAt: /^(?:に|には)$/,
-    jaEventClause: /(?:会談|会見|署名|調印|採択|参戦)$/,
+    jaEventClause: /(?:会談|会見|署名|調印|採択|参戦|侵攻)$/,
     jaDoneAfter: /^(?:し|した|しました|を行|が行われ|を開|が開かれ)/,
     /** From an opening value to an event named by its verb: ", Russia's ministry announced that it", " года СССР" (a Russian date needs no comma). */
     openingToClause: /^\s*(?:[,:]|(?:года|году|г\.)\s*[,:]?)[^,;:()\u2013\u2014]*$/,
@@ -162,12 +163,12 @@ function compile(kind: ValueKind) {
     /** "<value>に" before the event, the event then the object of its verb ("1956年10月19日に日ソ共同宣言を結んだ"). */
     jaObjectDone: new RegExp(`^(?:を|が|に)(?:${ja}|結ん|交わ)(?:された|されました|され|した|しました|し|だ|ました|た)?(?=[、。]|$)`),
     /** …its verb ending the clause, maybe past an aside in brackets ("…が調印された(1993年10月13日)。"). */
-    jaEventDone: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja}))?(?:${JA_DONE})?(?=${JA_ASIDE}(?:[、。]|$))`),
+    jaEventDone: new RegExp(`^(?:(?:が|に|は|を${JA_VOTE}?)?(?:${ja}))?(?:${JA_DONE})?(?=${JA_ASIDE}(?:[、。]|$))`),
     /** …and someone saying so after it ("…に署名したと説明した"): the opening date is then about the saying. */
     jaReportedAfter: /^[^。]*?と(?:述べ|説明|発表|語|話|報じ|伝え|指摘|強調|明らか|主張|いう|言)/,
     /** …or the event made a noun of ("会談したことを振り返った", "署名したのは"): the date is about what follows. */
     jaEmbedded: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja}))?(?:された|した|されて|して|される|する|し)?(?:こと|の)(?:を|が|は|に|で|も|だ)`),
-    jaValueVerb: new RegExp(`^(?:に|には|で)?(?:${ja})`),
+    jaValueVerb: new RegExp(`^(?:に|には|で|の${JA_VOTE})?(?:${ja})`),
   };
 }
 

@@ -11,7 +11,7 @@ export const EN_COUNT_VERBS = 'supported|backed|endorsed|adopted|approved|passed
 export const RU_EVENT_VERBS =
   'подписан[аоы]?|подписал[аи]?|заключ[её]н[аоы]?|заключил[аи]?|принят[аоы]?|принял[аи]?|состоял[аоси]{0,2}|проведен[аоы]?|начал[аои]?с[ья]';
 export const RU_COUNT_VERBS = 'поддержал[аи]?|поддержан[аоы]?|проголосовал[аи]?|высланы|выслал[аи]?';
-export const JA_EVENT_VERBS = '署名|調印|締結|採択|合意|開催|発効|行われ|行った|実施|開かれ';
+export const JA_EVENT_VERBS = '署名|調印|締結|採択|合意|開催|発効|行われ|行った|実施|開かれ|開始|始ま';
 export const JA_COUNT_VERBS = '賛成|支持|採択|追放';
 
 /** Auxiliaries and adverbs that may stand between an event and its verb. */
@@ -34,7 +34,8 @@ export const EVENT_NOUNS = 'invasion|annexation|аннекси[яи]|вторж�
  * ("Hosokawa and Yeltsin in October 1993 signed the Tokyo Declaration", "СССР и Япония 19 октября
  * 1956 года подписали…"): not "adopted"/"приняли" ("adopted the Declaration as the basis") nor "ratified" (another day).
  */
-export const VALUE_VERBS = 'signed|concluded|annexed|invaded|entered|подписал[аио]?|заключил[аио]?|аннексировал[аио]?|вступил[аио]?';
+export const VALUE_VERBS =
+  'signed|concluded|annexed|invaded|entered|подписал[аио]?|заключил[аио]?|аннексировал[аио]?|вступил[аио]?|вторгл[аи]сь|вторгся';
 
 /** One word between a verb (or its article) and the event: "launched the full-scale invasion", "подписана Совместная советско-японская декларация". */
 export const MODIFIER = '[a-z]+-[a-z]+|совместн[а-яё]+';
@@ -62,3 +63,6 @@ export const DATED_BACK = new RegExp(`(?:^|[^${LETTERS}])(?:ago|years? earlier|y
  * talks", "приняли декларацию за основу"): the verb is the later act's, and so is its date.
  */
 export const AS_BASIS = /^\s*(?:as\s+(?:the|a|an)\s+(?:basis|starting point|foundation|framework)|за\s+основу|в\s+качестве\s+основы)/;
+
+/** A vote's tally between a resolution and its verb: "(を)141か国の賛成で採択", "賛成多数で採択". */
+export const JA_VOTE = '(?:\\d+(?:か国|カ国|ヶ国|票)の)?(?:圧倒的な?)?賛成(?:多数)?で';
