@@ -3,7 +3,8 @@
 // подписанный 13 октября 1993 года" (encyclopedias open an article so). The participle after the
 // comma is the defined document's only when nothing else in the definition could be what it
 // dates: no other document ("the basis of the Irkutsk Statement, signed in 2001" is the
-// statement's), no verb or clause of its own.
+// statement's), no verb or clause of its own. So does a document opening its sentence, dated, then
+// saying what it says: "The Japan-Soviet Joint Declaration in October 1956 ended the state of war".
 
 import { LETTERS } from './regexp';
 
@@ -48,4 +49,21 @@ export function definedThenDated(before: string, lowerGap: string): boolean {
   if (en) return !EN_OTHER.test(en.groups?.rest ?? '');
   const ru = RU_DEFINED.exec(lowerGap);
   return !!ru && !RU_OTHER.test(ru.groups?.rest ?? '');
+}
+
+/**
+ * What a document does by being signed, said of it as the subject right after its date: the date
+ * is its own. Not what others did with it later ("was reaffirmed", "marked its anniversary").
+ */
+const SAYING = /^\s*,?\s*(?:called for|stipulated|provided for|provided that|ended|restored|declared|envisaged|set out|promised|proclaimed)(?![a-z])/;
+
+/** Before the document as a subject: nothing but "The". */
+const SUBJECT_START = /^\s*(?:the\s+)?$/;
+
+/**
+ * Whether the value (after `lowerGap`, "in", from the event) dates the document that opens the
+ * sentence and then says what it says. Lower-cased text.
+ */
+export function datedThenSaying(lowerBefore: string, lowerGap: string, lowerAfter: string): boolean {
+  return SUBJECT_START.test(lowerBefore) && /^\s+in\s+$/.test(lowerGap) && SAYING.test(lowerAfter);
 }

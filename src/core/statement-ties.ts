@@ -25,7 +25,7 @@
 // expelling…); "reaffirmed in 2018", "cited in 2021" are not, and neither are "announced" or
 // "proposed" (a summit announced on 9 November took place on another day).
 
-import { definedThenDated } from './definitions';
+import { datedThenSaying, definedThenDated } from './definitions';
 import { enAnnouncedByRussia } from './en-announcements';
 import { announcedByRussia, JA_ANNOUNCEMENT } from './ja-announcements';
 import { withQuotes } from './quoted-names';
@@ -220,6 +220,7 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind, nam
     return true;
   if (p.appositionOpen.test(lowerGap) && p.appositionClose.test(sentence.slice(value.end))) return true;
   if (kind === 'date' && named && definedThenDated(sentence.slice(0, event.start), lowerGap)) return true;
+  if (kind === 'date' && named && datedThenSaying(lower.slice(0, event.start), lowerGap, lower.slice(value.end))) return true;
   const eventText = lower.slice(event.start, event.end);
   const nounAsSubject = p.eventNoun.test(eventText) && p.subjectStart.test(lower.slice(0, event.start));
   if (p.onOrIn.test(lowerGap) && (p.eventClause.test(eventText) || nounAsSubject)) return true;

@@ -19,7 +19,7 @@ const SET = process.env.BACKSTORY_REAL_STATEMENTS;
 let REAL_STATEMENTS: RealStatement[] = [];
 
 /** Floors: the figures as measured on this set (README's table). Raise them as the checker learns more. */
-const FLOOR = { judged: 47, agrees: 49, disputed: 2, changedFlagged: 37 };
+const FLOOR = { judged: 48, agrees: 50, disputed: 2, changedFlagged: 38 };
 
 let index: CompiledIndex;
 let matcher: Matcher;
