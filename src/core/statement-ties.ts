@@ -62,6 +62,9 @@ interface Span {
 /** After "<subject>は<date>": a time of day, the date again in brackets, then "、" ("14日午後(日本時間同)、"). */
 const JA_AFTER_SUBJECT_VALUE = /^(?:午前|午後|夜|未明|朝|夕方?)?(?:[(（][^)）、。]{0,10}[)）])?、[^。]*$/;
 
+/** The subject before its date, maybe with the time zone it is given in ("安倍首相は現地時間14日、…"). */
+const JA_SUBJECT_THEN_TIME = /^[^、。「」]{1,20}(?:は|が)(?:現地時間|日本時間)?$/;
+
 /** Russian: the event as the object, then a place, its verb and the count as subject ("Резолюцию «…» в Генеральной Ассамблее ООН поддержала 141 страна"). */
 const RU_OBJECT_VERB_COUNT = /^\s*(?:(?:в|на)\s+(?:[А-ЯЁ][А-ЯЁа-яё-]*\s+){1,3})?(?:поддержал[аи]?|проголосовал[аи]?\s+за)\s*$/;
 
@@ -266,7 +269,7 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
   if (kind === 'date' && named && enAnnouncedByRussia(lower.slice(0, value.start), lowerGap, lower.slice(event.start, event.end))) return true;
   // …or the subject first, then the date ("安倍晋三首相は14日午後(日本時間同)、…シンガポールで…会談した"), no other subject after it.
   const subjectFirst =
-    kind === 'date' && JA_ANNOUNCEMENT.jaSubject.test(before) && JA_AFTER_SUBJECT_VALUE.test(gap) && gap.search(JA_ANNOUNCEMENT.jaSubjectMark) < 0;
+    kind === 'date' && JA_SUBJECT_THEN_TIME.test(before) && JA_AFTER_SUBJECT_VALUE.test(gap) && gap.search(JA_ANNOUNCEMENT.jaSubjectMark) < 0;
   if (
     named &&
     ((opens && p.jaOpeningToEvent.test(gap)) || subjectFirst) &&

@@ -35,7 +35,7 @@ export const EVENT_NOUNS = 'invasion|annexation|аннекси[яи]|вторж�
  * 1956 года подписали…"): not "adopted"/"приняли" ("adopted the Declaration as the basis") nor "ratified" (another day).
  */
 export const VALUE_VERBS =
-  'signed|concluded|annexed|invaded|entered|подписал[аио]?|заключил[аио]?|аннексировал[аио]?|вступил[аио]?|вторгл[аи]сь|вторгся';
+  'signed|concluded|annexed|invaded|entered|подписал[аио]?|заключил[аио]?|аннексировал[аио]?|вступил[аио]?|вторгл[аи]сь|вторгся|встретились';
 
 /** One word between a verb (or its article) and the event: "launched the full-scale invasion", "подписана Совместная советско-японская декларация". */
 export const MODIFIER = '[a-z]+-[a-z]+|совместн[а-яё]+';
