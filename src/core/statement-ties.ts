@@ -40,7 +40,12 @@ import {
   INTRANSITIVE,
   JA_ASIDE,
   JA_DONE,
+  JA_PLACE_VERB_ENDS,
+  JA_TOPIC_PLACE,
+  JA_VERB_ENDS,
   JA_VOTE,
+  OBJECT_RELATIVE,
+  PLACE,
   LINK,
   MODIFIER,
   PASSIVE_AUX,
@@ -83,7 +88,7 @@ function compile(kind: ValueKind) {
   const ja = jaVerbs(kind);
   return {
     /** Between the event and the value: "[,] was signed in", "were expelled, some", "which was adopted on" (a clause about the event itself). */
-    eventVerbValue: new RegExp(String.raw`^\s*,?\s*(?:(?:which|that|котор(?:ая|ый|ое|ые))\s+)?${AUX}(?:${v})${AGENT}${LINK}\s*$`),
+    eventVerbValue: new RegExp(String.raw`^\s*,?\s*(?:(?:which|that|котор(?:ая|ый|ое|ые))\s+)?${AUX}(?:${v})${AGENT}${PLACE}${LINK}\s*$`),
     /** Right before the event: "signed the", "подписали". */
     verbBeforeEvent: new RegExp(String.raw`(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an|its|their)\s+)?(?:(?:${MODIFIER})\s+)?$`),
     /** Between the event and a value after it, with the verb before the event: "in", ",". */
@@ -230,7 +235,11 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind, nam
   // Russian dates a verb without a preposition: "вступил в войну с Японией 9 августа 1945 года".
   if (/^\s+$/.test(gap) && RU_MONTH_WORD.test(lower.slice(value.start, value.end)) && p.eventClause.test(eventText)) return true;
   if (p.shortGap.test(lowerGap) && p.verbBeforeEvent.test(lower.slice(0, event.start))) return true;
-  return p.jaEventTopic.test(gap) && p.jaValueVerb.test(sentence.slice(value.end));
+  if (kind === 'date' && OBJECT_RELATIVE.test(gap)) return true;
+  const afterValue = sentence.slice(value.end);
+  if (p.jaEventTopic.test(gap) && p.jaValueVerb.test(afterValue)) return true;
+  // …or a place between ("日ソ共同宣言はモスクワで1956年10月19日に署名された", "…は1956年10月19日、モスクワで署名された"), the verb ending its clause.
+  return JA_TOPIC_PLACE.test(gap) ? JA_VERB_ENDS.test(afterValue) : p.jaEventTopic.test(gap) && JA_PLACE_VERB_ENDS.test(afterValue);
 }
 
 function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, named }: Reading): boolean {

@@ -66,3 +66,27 @@ export const AS_BASIS = /^\s*(?:as\s+(?:the|a|an)\s+(?:basis|starting point|foun
 
 /** A vote's tally between a resolution and its verb: "(を)141か国の賛成で採択", "賛成多数で採択". */
 export const JA_VOTE = '(?:\\d+(?:か国|カ国|ヶ国|票)の)?(?:圧倒的な?)?賛成(?:多数)?で';
+
+/** English month names: "in January 1956" is the value, not a place. */
+const EN_MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+
+/** Where it was done, between the verb and the value: "signed in Moscow on", "подписана в Москве". */
+export const PLACE = String.raw`(?:\s+(?:in|at|в|во)\s+(?![Tt]he\s)(?!(?:${EN_MONTHS})(?:[^a-z]|$))(?!(?:${EN_MONTHS.toUpperCase()}))(?![A-Z][a-z]+\s+\d)[A-ZА-ЯЁ][${LETTERS}-]*(?:\s+[A-Z][${LETTERS}-]*)?)?`;
+
+/**
+ * A clause after the event with the event as its object and names as its subject: "…, which Japan
+ * and the Soviet Union signed in 1956", "…, которую СССР и Япония подписали в 1956 году". Only
+ * verbs that date the event itself ("which Japan and Russia agreed in 2018 to use" is not).
+ */
+export const OBJECT_RELATIVE = new RegExp(
+  String.raw`^\s*,\s*(?:which|that|котор(?:ую|ый|ое|ые))\s+(?:(?:[A-ZА-ЯЁ][${LETTERS}.'\u2019-]*|and|the|и)\s+){1,6}(?:${VALUE_VERBS})${PLACE}${LINK}\s*$`,
+);
+
+/** A Japanese place: katakana or kanji, then で ("モスクワで"). */
+const JA_PLACE = '[\\p{sc=Katakana}\\p{sc=Han}ー]{2,10}で';
+/** The event as the topic, then a place, right before the value ("日ソ共同宣言はモスクワで"). */
+export const JA_TOPIC_PLACE = new RegExp(`^(?:は|が)${JA_PLACE}$`, 'u');
+/** After the value: its verb, ending the clause ("に署名された。"). */
+export const JA_VERB_ENDS = new RegExp(`^(?:に|には)?(?:${JA_EVENT_VERBS})(?:${JA_DONE})?(?=[、。]|$)`);
+/** After the value: a place, then its verb ending the clause ("、モスクワで署名された。"). */
+export const JA_PLACE_VERB_ENDS = new RegExp(`^、?${JA_PLACE}(?:${JA_EVENT_VERBS})(?:${JA_DONE})?(?=[、。]|$)`, 'u');
