@@ -42,6 +42,7 @@ import {
   JA_DONE,
   JA_PLACE_VERB_ENDS,
   JA_TOPIC_PLACE,
+  JA_VALUE_SUBJECT_VERB_EVENT,
   JA_VERB_ENDS,
   JA_VOTE,
   OBJECT_RELATIVE,
@@ -250,6 +251,7 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
   const asBasis = AS_BASIS.test(lower.slice(event.end));
   const verbInName = VALUE_VERB_NAME.test(lower.slice(event.start, event.end)) && /^\s*(?:года|году|г\.)?\s*$/.test(lowerGap);
   if (kind === 'date' && named && (VALUE_VERB_EVENT.test(lowerGap) || verbInName) && !asBasis) return true;
+  if (kind === 'date' && named && JA_VALUE_SUBJECT_VERB_EVENT.test(gap)) return true;
   if ((named && p.nameBefore.test(lowerGap)) || p.jaValueVerbEvent.test(gap) || (kind === 'count' && p.jaCountObject.test(gap))) return true;
   if (
     p.jaValueAt.test(gap) &&

@@ -7,7 +7,8 @@ export type ValueKind = 'date' | 'count';
 
 export const EN_EVENT_VERBS =
   'signed|concluded|adopted|issued|agreed|reached|held|passed|approved|enacted|ratified|launched|began|started|annexed|invaded|expelled|took place|occurred|came into force|entered into force';
-export const EN_COUNT_VERBS = 'supported|backed|endorsed|adopted|approved|passed|voted(?: for| in favou?r of)?|expelled|expelling';
+export const EN_COUNT_VERBS =
+  'supported|backed|endorsed|adopted|approved|passed|voted(?: for| in favou?r of)?|expelled|expelling|received|garnered|won(?: the (?:support|backing) of)?|drew(?: the (?:support|backing) of)?';
 export const RU_EVENT_VERBS =
   'подписан[аоы]?|подписал[аи]?|заключ[её]н[аоы]?|заключил[аи]?|принят[аоы]?|принял[аи]?|состоял[аоси]{0,2}|проведен[аоы]?|начал[аои]?с[ья]';
 export const RU_COUNT_VERBS = 'поддержал[аи]?|поддержан[аоы]?|проголосовал[аи]?|высланы|выслал[аи]?';
@@ -90,3 +91,9 @@ export const JA_TOPIC_PLACE = new RegExp(`^(?:は|が)${JA_PLACE}$`, 'u');
 export const JA_VERB_ENDS = new RegExp(`^(?:に|には)?(?:${JA_EVENT_VERBS})(?:${JA_DONE})?(?=[、。]|$)`);
 /** After the value: a place, then its verb ending the clause ("、モスクワで署名された。"). */
 export const JA_PLACE_VERB_ENDS = new RegExp(`^、?${JA_PLACE}(?:${JA_EVENT_VERBS})(?:${JA_DONE})?(?=[、。]|$)`, 'u');
+
+/**
+ * Japanese: "<value>に<names>が<verb>した<event>" ("1956年に日本とソ連が署名した日ソ共同宣言"): only
+ * signing, which dates the document itself ("2018年に両首脳が合意した日ソ共同宣言を基礎とする…" is not).
+ */
+export const JA_VALUE_SUBJECT_VERB_EVENT = /^に[^、。をはがの]{1,12}が(?:署名|調印|締結)(?:した|し)$/;
