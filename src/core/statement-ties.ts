@@ -94,8 +94,8 @@ function compile(kind: ValueKind) {
     verbBeforeEvent: new RegExp(String.raw`(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an|its|their)\s+)?(?:(?:${MODIFIER})\s+)?$`),
     /** Between the event and a value after it, with the verb before the event: "in", ",". */
     shortGap: /^\s*(?:,\s*)?(?:in|on|at|by|during|в|во)?\s*$/,
-    /** A sentence opening with the value: "In", "On", "By" (or nothing) before it. */
-    opening: /^\s*(?:in|on|by|during|в|во)?\s*$/,
+    /** A sentence opening with the value: "In", "On", "By", a count's "A total of" (or nothing) before it. */
+    opening: /^\s*(?:in|on|by|during|в|во|a total of|as many as|всего)?\s*$/,
     /** From an opening value to the event: ", Hosokawa and Yeltsin signed the", or a timeline's ": USSR enters the". */
     openingToEvent: new RegExp(String.raw`^\s*[,:]?[^,;:()\u2013\u2014]*?(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:(?:${MODIFIER})\s+)?$`),
     /** The count as the object of an act named by its verb, right after it: "Japan expelled eight Russian diplomats", "Япония выслала восемь…". */
