@@ -39,6 +39,7 @@ import {
   EVENT_NOUNS,
   INTRANSITIVE,
   JA_ASIDE,
+  JA_COUNT_OBJECT,
   JA_DONE,
   JA_PLACE_VERB_ENDS,
   JA_TOPIC_PLACE,
@@ -46,6 +47,7 @@ import {
   JA_VERB_ENDS,
   JA_VOTE,
   OBJECT_RELATIVE,
+  ON_OR_IN,
   PLACE,
   LINK,
   MODIFIER,
@@ -89,7 +91,9 @@ function compile(kind: ValueKind) {
   const ja = jaVerbs(kind);
   return {
     /** Between the event and the value: "[,] was signed in", "were expelled, some", "which was adopted on" (a clause about the event itself). */
-    eventVerbValue: new RegExp(String.raw`^\s*,?\s*(?:(?:which|that|котор(?:ая|ый|ое|ые))\s+)?${AUX}(?:${v})${AGENT}${PLACE}${LINK}\s*$`),
+    eventVerbValue: new RegExp(String.raw`^\s*,?\s*(?:(?:which|that|котор(?:ая|ый|ое|ые))\s+)?${AUX}(?:${v})${AGENT}${LINK}\s*$`),
+    /** …with a place between ("was signed in Moscow on"): for a name only its event has ("the Joint Declaration was signed in Moscow in 1998" is Japan and Korea's). */
+    eventVerbPlaceValue: new RegExp(String.raw`^\s*,?\s*(?:(?:which|that|котор(?:ая|ый|ое|ые))\s+)?${AUX}(?:${v})${AGENT}${PLACE}${LINK}\s*$`),
     /** Right before the event: "signed the", "подписали". */
     verbBeforeEvent: new RegExp(String.raw`(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an|its|their)\s+)?(?:(?:${MODIFIER})\s+)?$`),
     /** Between the event and a value after it, with the verb before the event: "in", ",". */
@@ -157,11 +161,8 @@ function compile(kind: ValueKind) {
     subordinate: new RegExp(
       `(?:^|[^${LETTERS}])(?:after|before|since|when|following|because|until|while|once|although|though|(?<!announced )that|после|до того|когда|потому что|(?<!(?:сообщил|заявил|объявил)[аи]?,? )что)(?:[^${LETTERS}]|$)`,
     ),
-    onOrIn: /^\s*(?:on|in|в|во)\s*$/,
     /** The value as part of the name, before it: "the 14 November 2018 Singapore summit", "2018年11月14日の…". */
     nameBefore: /^(?:\s*|\s*の\s*|\s*'s\s*)$/,
-    /** Japanese: a count as the object of the event's verb ("ロシア人外交官8人を国外へ追放する"). */
-    jaCountObject: /^を$/,
     /** Japanese: "に署名された" between the value and the event, "は" between the event and the value. */
     jaValueVerbEvent: new RegExp(`^(?:に|には|で)?(?:${ja})(?:された|した|され|し|の)?$`),
     jaEventTopic: /^(?:は|が|では)$/,
@@ -215,7 +216,8 @@ interface Reading {
 function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind, named }: Reading): boolean {
   const gap = sentence.slice(event.end, value.start);
   const lowerGap = lower.slice(event.end, value.start);
-  if (p.eventVerbValue.test(gap) || (named && p.nameAfter.test(lowerGap)) || p.ruPartiesDated.test(gap)) return true;
+  if (p.eventVerbValue.test(gap) || (named && (p.eventVerbPlaceValue.test(gap) || p.nameAfter.test(lowerGap))) || p.ruPartiesDated.test(gap))
+    return true;
   if (kind === 'count' && /^\s+$/.test(gap) && p.countObject.test(lower.slice(event.start, event.end))) return true;
   if (kind === 'count' && RU_OBJECT_VERB_COUNT.test(gap)) return true;
   // Only a bare year: Russian writes every full date in the genitive ("14 ноября 2018 года").
@@ -232,11 +234,11 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind, nam
   if (kind === 'date' && named && datedThenSaying(lower.slice(0, event.start), lowerGap, lower.slice(value.end))) return true;
   const eventText = lower.slice(event.start, event.end);
   const nounAsSubject = p.eventNoun.test(eventText) && p.subjectStart.test(lower.slice(0, event.start));
-  if (p.onOrIn.test(lowerGap) && (p.eventClause.test(eventText) || nounAsSubject)) return true;
+  if (ON_OR_IN.test(lowerGap) && (p.eventClause.test(eventText) || nounAsSubject)) return true;
   // Russian dates a verb without a preposition: "вступил в войну с Японией 9 августа 1945 года".
   if (/^\s+$/.test(gap) && RU_MONTH_WORD.test(lower.slice(value.start, value.end)) && p.eventClause.test(eventText)) return true;
   if (p.shortGap.test(lowerGap) && p.verbBeforeEvent.test(lower.slice(0, event.start))) return true;
-  if (kind === 'date' && OBJECT_RELATIVE.test(gap)) return true;
+  if (kind === 'date' && named && OBJECT_RELATIVE.test(gap)) return true;
   const afterValue = sentence.slice(value.end);
   if (p.jaEventTopic.test(gap) && p.jaValueVerb.test(afterValue)) return true;
   // …or a place between ("日ソ共同宣言はモスクワで1956年10月19日に署名された", "…は1956年10月19日、モスクワで署名された"), the verb ending its clause.
@@ -252,7 +254,7 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
   const verbInName = VALUE_VERB_NAME.test(lower.slice(event.start, event.end)) && /^\s*(?:года|году|г\.)?\s*$/.test(lowerGap);
   if (kind === 'date' && named && (VALUE_VERB_EVENT.test(lowerGap) || verbInName) && !asBasis) return true;
   if (kind === 'date' && named && JA_VALUE_SUBJECT_VERB_EVENT.test(gap)) return true;
-  if ((named && p.nameBefore.test(lowerGap)) || p.jaValueVerbEvent.test(gap) || (kind === 'count' && p.jaCountObject.test(gap))) return true;
+  if ((named && p.nameBefore.test(lowerGap)) || p.jaValueVerbEvent.test(gap) || (kind === 'count' && JA_COUNT_OBJECT.test(gap))) return true;
   if (
     p.jaValueAt.test(gap) &&
     (p.jaObjectDone.test(afterEvent) || (p.jaEventClause.test(sentence.slice(event.start, event.end)) && p.jaDoneAfter.test(afterEvent)))

@@ -97,3 +97,8 @@ export const JA_PLACE_VERB_ENDS = new RegExp(`^、?${JA_PLACE}(?:${JA_EVENT_VERB
  * signing, which dates the document itself ("2018年に両首脳が合意した日ソ共同宣言を基礎とする…" is not).
  */
 export const JA_VALUE_SUBJECT_VERB_EVENT = /^に[^、。をはがの]{1,12}が(?:署名|調印|締結)(?:した|し)$/;
+
+/** Japanese: a count as the object of the event's verb ("ロシア人外交官8人を国外へ追放する"). */
+export const JA_COUNT_OBJECT = /^を$/;
+/** Between an event named by its verb and its value: "on", "in". */
+export const ON_OR_IN = /^\s*(?:on|in|в|во)\s*$/;
