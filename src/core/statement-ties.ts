@@ -242,7 +242,7 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind, nam
   const afterValue = sentence.slice(value.end);
   if (p.jaEventTopic.test(gap) && p.jaValueVerb.test(afterValue)) return true;
   // …or a place between ("日ソ共同宣言はモスクワで1956年10月19日に署名された", "…は1956年10月19日、モスクワで署名された"), the verb ending its clause.
-  return JA_TOPIC_PLACE.test(gap) ? JA_VERB_ENDS.test(afterValue) : p.jaEventTopic.test(gap) && JA_PLACE_VERB_ENDS.test(afterValue);
+  return named && (JA_TOPIC_PLACE.test(gap) ? JA_VERB_ENDS.test(afterValue) : p.jaEventTopic.test(gap) && JA_PLACE_VERB_ENDS.test(afterValue));
 }
 
 function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, named }: Reading): boolean {
@@ -291,7 +291,8 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
     !p.jaEmbedded.test(afterEvent)
   )
     return true;
-  if (!p.opening.test(lower.slice(0, value.start)) || DATED_BACK.test(lower.slice(value.end))) return false;
+  // A timeline's line ("1998: … signed the Joint Declaration") only with a name no other event shares.
+  if (!p.opening.test(lower.slice(0, value.start)) || DATED_BACK.test(lower.slice(value.end)) || (/^\s*:/.test(gap) && !named)) return false;
   if (p.openingToSubject.test(lowerGap) && p.eventDoneAfter.test(lower.slice(event.end))) return true;
   if (p.reported.test(lowerGap) || p.subordinate.test(lowerGap)) return false;
   return (p.openingToEvent.test(lowerGap) && !asBasis) || (p.eventClause.test(lower.slice(event.start, event.end)) && p.openingToClause.test(gap));
