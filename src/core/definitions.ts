@@ -1,10 +1,10 @@
-// A definition's sentence dates its subject: "Resolution ES-11/1 is a resolution of the eleventh
-// emergency special session …, adopted on 2 March 2022", "Токийская декларация — документ о …,
+// A definition's sentence dates its subject: "ES-11/1 is a non-binding resolution demanding a
+// Russian withdrawal, adopted on 2 March 2022", "Токийская декларация — документ о …,
 // подписанный 13 октября 1993 года" (encyclopedias open an article so). The participle after the
 // comma is the defined document's only when nothing else in the definition could be what it
 // dates: no other document ("the basis of the Irkutsk Statement, signed in 2001" is the
 // statement's), no verb or clause of its own. So does a document opening its sentence, dated, then
-// saying what it says: "The Japan-Soviet Joint Declaration in October 1956 ended the state of war".
+// saying what it says: "The Soviet-Japanese Joint Declaration in 1956 restored diplomatic relations".
 
 import { LETTERS } from './regexp';
 

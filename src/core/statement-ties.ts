@@ -11,7 +11,7 @@
 //   a sentence that opens with the value          "In October 1995, Hosokawa and Yeltsin signed the Tokyo Declaration"
 //                                                 "August 9, 1945: the USSR enters the war" (a timeline's line)
 //   the value right before the verb of the event  "Хосокава и Ельцин в октябре 1993 года подписали Токийскую декларацию"
-//   a definition, then the document's own date    "ES-11/1 is a resolution of the General Assembly, adopted on 2 March 2022" (definitions.ts)
+//   a definition, then the document's own date    "ES-11/1 is a non-binding resolution …, adopted on 2 March 2022" (definitions.ts)
 //                                                 (not "…, after Russia suspended the talks")
 //   the value as part of a name only the event has "the 1956 Japan-Soviet joint declaration", "1956年の日ソ共同宣言",
 //                                                 "советско-японской декларации 1956 года"
