@@ -48,7 +48,8 @@ function phrasePattern(phrase: string): RegExp {
  * 国外退去を求めた"); anyone else of it is not ("外務省の幹部は", "プーチン大統領の側近が").
  */
 const PARTNER_TITLE = '(?:大統領|首相|総理|氏|軍|の[^、。はがの]{1,12}(?:次官|審議官|報道官|大臣))?(?:は|が)';
-const SUBJECT_TO_EVENT = new RegExp(`^(?:\\s*|${PARTNER_TITLE}(?:[^の]*|[^が。]*))$`);
+/** …or a clause about the partners themselves, right after them: "Abe and Putin, who met in Singapore on …". */
+const SUBJECT_TO_EVENT = new RegExp(`^(?:\\s*|\\s*,\\s*who\\s+|${PARTNER_TITLE}(?:[^の]*|[^が。]*))$`);
 const PARTNER_SUBJECT = new RegExp(`^${PARTNER_TITLE}`);
 
 /**
@@ -57,6 +58,8 @@ const PARTNER_SUBJECT = new RegExp(`^${PARTNER_TITLE}`);
  */
 const RU_OBJECT_AFTER = /^\s+(?:с\s+Японией\s+)?(?:по|о|об)(?:\s+заключению)?\s+$/;
 const CYRILLIC = /[а-яё]/i;
+/** Russian: a date alone between the partners and their act, as Russian orders it ("СССР 9 августа 1945 года вступил в войну"). */
+const RU_DATE_BETWEEN = /^\s+(?:(?:в|во)\s+)?(?:\d{1,2}\s+)?(?:[а-яё]+\s+)?\d{4}\s+(?:года|году|г\.)\s+$/;
 
 /** The partners did it: each named right before the phrase (joined by "and", と, и) or inside it; or, in Russian, are its object right after it. */
 function partnersDid(sentence: string, phrase: { start: number; end: number }, partners: readonly Mention[]): boolean {
@@ -68,6 +71,7 @@ function partnersDid(sentence: string, phrase: { start: number; end: number }, p
   if (!partners.every((m) => m.end <= phrase.start || (m.start >= phrase.start && m.end <= phrase.end))) return false;
   const last = before.reduce((a, b) => (b.end > a.end ? b : a));
   const between = sentence.slice(last.end, phrase.start);
+  if (RU_DATE_BETWEEN.test(between)) return true;
   if (!SUBJECT_TO_EVENT.test(between)) return false;
   // A が or の after the subject: the partner's own clause only ("…が開かれるシンガポールで会談した",
   // not "両外相が…シンガポールで会談したことを歓迎した"). A の in the object: the object only ("…大使館の外交官ら8人の国外退去を要請した"), not another's act

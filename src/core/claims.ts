@@ -88,8 +88,12 @@ export function checkClaims(
     if (!mayStateValue(sentence)) continue;
     const unnamed = unnamedEvents(sentence, s, named, events);
     const inSentence = [...named, ...unnamed];
-    /** Named unambiguously, or written as its partners doing its phrase ("Abe and Putin met in Singapore"). */
-    const plainlyNamed = (m: Mention) => m.rule === 'alias' || unnamed.includes(m);
+    /**
+     * Named unambiguously, or written as its partners doing its phrase ("Abe and Putin met in
+     * Singapore"), or by a name the corpus gives for the very event its claims are about
+     * (`claimsVia`: "ES-11/1", found in context only as its topic needs context).
+     */
+    const plainlyNamed = (m: Mention) => m.rule === 'alias' || unnamed.includes(m) || !!claims[m.topic]?.some((h) => h.via?.includes(m.alias));
     const asWritten = asOnPage.replace(/\s+/g, ' ').trim();
     /** A value as the page writes it (its digits may be full-width). */
     const shown = <T>(f: Found<T>): Found<T> => ({ ...f, text: asOnPage.slice(f.start, f.end) });

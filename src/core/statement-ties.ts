@@ -9,6 +9,9 @@
 //                                                 "…resolution was supported by 141 member states"
 //   the verb right before the event, then value   "Hosokawa and Yeltsin signed the Tokyo Declaration in 1995"
 //   a sentence that opens with the value          "In October 1995, Hosokawa and Yeltsin signed the Tokyo Declaration"
+//                                                 "August 9, 1945: the USSR enters the war" (a timeline's line)
+//   the value right before the verb of the event  "Хосокава и Ельцин в октябре 1993 года подписали Токийскую декларацию"
+//   a definition, then the document's own date    "ES-11/1 is a non-binding resolution …, adopted on 2 March 2022" (definitions.ts)
 //                                                 (not "…, after Russia suspended the talks")
 //   the value as part of a name only the event has "the 1956 Japan-Soviet joint declaration", "1956年の日ソ共同宣言",
 //                                                 "советско-японской декларации 1956 года"
@@ -22,53 +25,53 @@
 // expelling…); "reaffirmed in 2018", "cited in 2021" are not, and neither are "announced" or
 // "proposed" (a summit announced on 9 November took place on another day).
 
+import { datedThenSaying, definedThenDated } from './definitions';
+import { enAnnouncedByRussia } from './en-announcements';
 import { announcedByRussia, JA_ANNOUNCEMENT } from './ja-announcements';
+import { withQuotes } from './quoted-names';
 import { RU_ANNOUNCEMENT, ruAnnouncedByRussia } from './ru-announcements';
-import { LETTERS, UPPER_LETTERS } from './regexp';
-import { lowerKeepingLength } from './text-fold';
+import { LETTERS } from './regexp';
+import {
+  AGENT,
+  AS_BASIS,
+  AUX,
+  DATED_BACK,
+  EVENT_NOUNS,
+  INTRANSITIVE,
+  JA_ASIDE,
+  JA_COUNT_OBJECT,
+  JA_DONE,
+  JA_PLACE_VERB_ENDS,
+  JA_TOPIC_PLACE,
+  JA_VALUE_SUBJECT_VERB_EVENT,
+  JA_VERB_ENDS,
+  JA_VOTE,
+  OBJECT_RELATIVE,
+  ON_OR_IN,
+  PLACE,
+  LINK,
+  MODIFIER,
+  PASSIVE_AUX,
+  VALUE_VERB_EVENT,
+  VALUE_VERB_NAME,
+  jaVerbs,
+  verbs,
+  type ValueKind,
+} from './statement-words';
 
-export type ValueKind = 'date' | 'count';
+export type { ValueKind };
+import { lowerKeepingLength } from './text-fold';
 
 interface Span {
   start: number;
   end: number;
 }
 
-const EN_EVENT_VERBS =
-  'signed|concluded|adopted|issued|agreed|reached|held|passed|approved|enacted|ratified|launched|began|started|annexed|invaded|expelled|took place|occurred|came into force|entered into force';
-const EN_COUNT_VERBS = 'supported|backed|endorsed|adopted|approved|passed|voted(?: for| in favou?r of)?|expelled|expelling';
-const RU_EVENT_VERBS =
-  'подписан[аоы]?|подписал[аи]?|заключ[её]н[аоы]?|заключил[аи]?|принят[аоы]?|принял[аи]?|состоял[аоси]{0,2}|проведен[аоы]?|начал[аои]?с[ья]';
-const RU_COUNT_VERBS = 'поддержал[аи]?|поддержан[аоы]?|проголосовал[аи]?|высланы|выслал[аи]?';
-const JA_EVENT_VERBS = '署名|調印|締結|採択|合意|開催|発効|行われ|行った|実施|開かれ';
-const JA_COUNT_VERBS = '賛成|支持|採択|追放';
-
-/** Auxiliaries and adverbs that may stand between an event and its verb. */
-const AUX = String.raw`(?:(?:was|were|is|are|has been|have been|had been|being|была|был|были|было|formally|officially|finally|jointly|eventually)\s+)*`;
-/** Small words between a verb and its value: "signed in", "supported by", "held on". */
-const LINK = String.raw`(?:\s+(?:in|on|at|by|with|during|the|a|an|some|around|about|approximately|nearly|only|just|в|во|на|от|с))*`;
-
-/** Who did it, between the verb and the value: "signed by Japan and Russia in 1993" (names only). */
-const AGENT = String.raw`(?:\s+by(?:\s+(?:[${UPPER_LETTERS}][${LETTERS}.'\u2019-]*|and|the))+)?`;
-
-/** What makes a participle after the event a finite passive: "was signed", "была подписана". */
-const PASSIVE_AUX = 'was|were|is|are|has been|have been|had been|была|был|были|было';
-/** Verbs an event does by itself, without an auxiliary: "the summit took place", "the war began". */
-const INTRANSITIVE = 'took place|occurred|came into force|entered into force|began|started|начал[аои]?с[ья]|состоял[аоси]{0,2}';
-/** Events named by a noun: tied to an "in"/"on" value after them only as the sentence's subject ("The annexation of Crimea in 2014 …"). */
-const EVENT_NOUNS = 'invasion|annexation|аннекси[яи]|вторжени[яе]';
-
-/** One word between a verb (or its article) and the event: "launched the full-scale invasion", "подписана Совместная советско-японская декларация". */
-const MODIFIER = '[a-z]+-[a-z]+|совместн[а-яё]+';
-
-const verbs = (kind: ValueKind) => (kind === 'date' ? `${EN_EVENT_VERBS}|${RU_EVENT_VERBS}` : `${EN_COUNT_VERBS}|${RU_COUNT_VERBS}`);
-const jaVerbs = (kind: ValueKind) => (kind === 'date' ? JA_EVENT_VERBS : JA_COUNT_VERBS);
-
-/** How a Japanese event's verb ends its clause: "署名された", "署名した", "署名がなされた". */
-const JA_DONE = 'された|されました|され|した|しました|し|た|ました|がなされた|がなされました';
-
 /** After "<subject>は<date>": a time of day, the date again in brackets, then "、" ("14日午後(日本時間同)、"). */
 const JA_AFTER_SUBJECT_VALUE = /^(?:午前|午後|夜|未明|朝|夕方?)?(?:[(（][^)）、。]{0,10}[)）])?、[^。]*$/;
+
+/** The subject before its date, maybe with the time zone it is given in ("安倍首相は現地時間14日、…"). */
+const JA_SUBJECT_THEN_TIME = /^[^、。「」]{1,20}(?:は|が)(?:現地時間|日本時間)?$/;
 
 /** Russian: the event as the object, then a place, its verb and the count as subject ("Резолюцию «…» в Генеральной Ассамблее ООН поддержала 141 страна"). */
 const RU_OBJECT_VERB_COUNT = /^\s*(?:(?:в|на)\s+(?:[А-ЯЁ][А-ЯЁа-яё-]*\s+){1,3})?(?:поддержал[аи]?|проголосовал[аи]?\s+за)\s*$/;
@@ -89,14 +92,16 @@ function compile(kind: ValueKind) {
   return {
     /** Between the event and the value: "[,] was signed in", "were expelled, some", "which was adopted on" (a clause about the event itself). */
     eventVerbValue: new RegExp(String.raw`^\s*,?\s*(?:(?:which|that|котор(?:ая|ый|ое|ые))\s+)?${AUX}(?:${v})${AGENT}${LINK}\s*$`),
+    /** …with a place between ("was signed in Moscow on"): for a name only its event has ("the Joint Declaration was signed in Moscow in 1998" is Japan and Korea's). */
+    eventVerbPlaceValue: new RegExp(String.raw`^\s*,?\s*(?:(?:which|that|котор(?:ая|ый|ое|ые))\s+)?${AUX}(?:${v})${AGENT}${PLACE}${LINK}\s*$`),
     /** Right before the event: "signed the", "подписали". */
-    verbBeforeEvent: new RegExp(String.raw`(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:(?:${MODIFIER})\s+)?$`),
+    verbBeforeEvent: new RegExp(String.raw`(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an|its|their)\s+)?(?:(?:${MODIFIER})\s+)?$`),
     /** Between the event and a value after it, with the verb before the event: "in", ",". */
     shortGap: /^\s*(?:,\s*)?(?:in|on|at|by|during|в|во)?\s*$/,
-    /** A sentence opening with the value: "In", "On", "By" (or nothing) before it. */
-    opening: /^\s*(?:in|on|by|during|в|во)?\s*$/,
-    /** From an opening value to the event: ", Hosokawa and Yeltsin signed the". */
-    openingToEvent: new RegExp(String.raw`^\s*,?[^,;:()\u2013\u2014]*?(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:(?:${MODIFIER})\s+)?$`),
+    /** A sentence opening with the value: "In", "On", "By", a count's "A total of" (or nothing) before it. */
+    opening: /^\s*(?:in|on|by|during|в|во|a total of|as many as|всего)?\s*$/,
+    /** From an opening value to the event: ", Hosokawa and Yeltsin signed the", or a timeline's ": USSR enters the". */
+    openingToEvent: new RegExp(String.raw`^\s*[,:]?[^,;:()\u2013\u2014]*?(?:^|[^${LETTERS}])(?:${v})\s+(?:(?:the|a|an)\s+)?(?:(?:${MODIFIER})\s+)?$`),
     /** The count as the object of an act named by its verb, right after it: "Japan expelled eight Russian diplomats", "Япония выслала восемь…". */
     countObject: new RegExp(
       `(?:^|[^${LETTERS}])(?:expel|expels|expelled|expelling|выслала?|высылает|вышлет|выслать(?: из страны)?|о высылке|персонами нон грата)$`,
@@ -109,7 +114,7 @@ function compile(kind: ValueKind) {
     ruParticipleBefore: /(?:^|[^а-яё])(?:подписанн|заключ[её]нн|принят)[а-яё]*\s+(?:в|во)\s*$/,
     ruYearWord: /^\s*(?:году|г\.)?\s*$/,
     /** From an opening value to the event as the sentence's subject: "On 19 October 1956, the". */
-    openingToSubject: /^\s*,\s*(?:(?:the|a|an)\s+)?$/,
+    openingToSubject: /^\s*[,:]\s*(?:(?:the|a|an)\s+)?$/,
     /**
      * Russian: the value, then the event's verbal noun in the instrumental ("восстановлены в октябре
      * 1956 года подписанием …декларации": by signing it then); not the nominative ("в 2016 году
@@ -131,7 +136,7 @@ function compile(kind: ValueKind) {
     appositionClose: /^\s*[,)]/,
     /** An event named by its verb ("entered the war against Japan", "suspended the talks"), then "on" or "in" and the value. */
     eventClause: new RegExp(
-      `(?:^|[^${LETTERS}])(?:${v}|entered|suspended|cancell?ed|canceled|withdrew|invaded|would not continue|met|встретились|встречались|вступил[аио]?|вторгл[аи]сь|вторгся)(?:[^${LETTERS}]|$)`,
+      `(?:^|[^${LETTERS}])(?:${v}|entered|enters|suspended|cancell?ed|canceled|withdrew|invaded|invades|would not continue|met|встретились|встречались|вступил[аио]?|вторгл[аи]сь|вторгся)(?:[^${LETTERS}]|$)`,
     ),
     /** An event named by a noun ("the annexation of Crimea"): see EVENT_NOUNS. */
     eventNoun: new RegExp(`(?:^|[^${LETTERS}])(?:${EVENT_NOUNS})(?:[^${LETTERS}]|$)`),
@@ -139,10 +144,10 @@ function compile(kind: ValueKind) {
     subjectStart: /^\s*(?:the\s+)?$/,
     /** Japanese: "<value>に" right before an event that is itself done then ("…シンガポールで会談した"). */
     jaValueAt: /^(?:に|には)$/,
-    jaEventClause: /(?:会談|会見|署名|調印|採択|参戦)$/,
+    jaEventClause: /(?:会談|会見|署名|調印|採択|参戦|侵攻)$/,
     jaDoneAfter: /^(?:し|した|しました|を行|が行われ|を開|が開かれ)/,
     /** From an opening value to an event named by its verb: ", Russia's ministry announced that it", " года СССР" (a Russian date needs no comma). */
-    openingToClause: /^\s*(?:,|(?:года|году|г\.)\s*,?)[^,;:()\u2013\u2014]*$/,
+    openingToClause: /^\s*(?:[,:]|(?:года|году|г\.)\s*[,:]?)[^,;:()\u2013\u2014]*$/,
     /** Someone reporting or recalling the event: the opening date is then about the report. */
     reported: new RegExp(
       `(?:^|[^${LETTERS}])(?:said|says|told|recalled|noted|argued|claimed|wrote|stated|reported|remembered|recalls)(?:[^${LETTERS}]|$)`,
@@ -156,26 +161,24 @@ function compile(kind: ValueKind) {
     subordinate: new RegExp(
       `(?:^|[^${LETTERS}])(?:after|before|since|when|following|because|until|while|once|although|though|(?<!announced )that|после|до того|когда|потому что|(?<!(?:сообщил|заявил|объявил)[аи]?,? )что)(?:[^${LETTERS}]|$)`,
     ),
-    onOrIn: /^\s*(?:on|in|в|во)\s*$/,
     /** The value as part of the name, before it: "the 14 November 2018 Singapore summit", "2018年11月14日の…". */
     nameBefore: /^(?:\s*|\s*の\s*|\s*'s\s*)$/,
-    /** Japanese: a count as the object of the event's verb ("ロシア人外交官8人を国外へ追放する"). */
-    jaCountObject: /^を$/,
     /** Japanese: "に署名された" between the value and the event, "は" between the event and the value. */
     jaValueVerbEvent: new RegExp(`^(?:に|には|で)?(?:${ja})(?:された|した|され|し|の)?$`),
     jaEventTopic: /^(?:は|が|では)$/,
-    /** Japanese: a sentence opening with the value and "、", the event later done by its verb ("1956年10月19日、…日ソ共同宣言に署名した"). */
-    jaOpeningToEvent: /^、[^。]*$/,
+    /** Japanese: a sentence opening with the value and "、" (a timeline's "："), the event later done by its verb ("1956年10月19日、…日ソ共同宣言に署名した"). */
+    jaOpeningToEvent: /^[、：:][^。]*$/,
     /** A connective or a place in katakana before an opening value ("こうして1956年10月19日、…", "モスクワで1956年10月19日、…"). */
     jaLead: /^(?:こうして|そして|その後|また|さらに|なお|結局|ついに|やがて|[\p{sc=Katakana}ー]{2,10}で)、?$/u,
     /** "<value>に" before the event, the event then the object of its verb ("1956年10月19日に日ソ共同宣言を結んだ"). */
     jaObjectDone: new RegExp(`^(?:を|が|に)(?:${ja}|結ん|交わ)(?:された|されました|され|した|しました|し|だ|ました|た)?(?=[、。]|$)`),
-    jaEventDone: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja}))?(?:${JA_DONE})?(?=[、。]|$)`),
+    /** …its verb ending the clause, maybe past an aside in brackets ("…が調印された(1993年10月13日)。"). */
+    jaEventDone: new RegExp(`^(?:(?:が|に|は|を${JA_VOTE}?)?(?:${ja}))?(?:${JA_DONE})?(?=${JA_ASIDE}(?:[、。]|$))`),
     /** …and someone saying so after it ("…に署名したと説明した"): the opening date is then about the saying. */
     jaReportedAfter: /^[^。]*?と(?:述べ|説明|発表|語|話|報じ|伝え|指摘|強調|明らか|主張|いう|言)/,
     /** …or the event made a noun of ("会談したことを振り返った", "署名したのは"): the date is about what follows. */
     jaEmbedded: new RegExp(`^(?:(?:が|に|を|は)?(?:${ja}))?(?:された|した|されて|して|される|する|し)?(?:こと|の)(?:を|が|は|に|で|も|だ)`),
-    jaValueVerb: new RegExp(`^(?:に|には|で)?(?:${ja})`),
+    jaValueVerb: new RegExp(`^(?:に|には|で|の${JA_VOTE})?(?:${ja})`),
   };
 }
 
@@ -187,7 +190,7 @@ function compile(kind: ValueKind) {
 export function isStatedAbout(sentence: string, value: Span, event: Span, kind: ValueKind, named = true): boolean {
   let p = patterns.get(kind);
   if (!p) patterns.set(kind, (p = compile(kind)));
-  const at = { sentence, lower: lowerKeepingLength(sentence), value, event, kind, named };
+  const at = { sentence, lower: lowerKeepingLength(sentence), value, event: withQuotes(sentence, event), kind, named };
   if (value.start >= event.end) return valueAfterEvent(p, at);
   if (value.end <= event.start) return valueBeforeEvent(p, at);
   return false;
@@ -213,7 +216,8 @@ interface Reading {
 function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind, named }: Reading): boolean {
   const gap = sentence.slice(event.end, value.start);
   const lowerGap = lower.slice(event.end, value.start);
-  if (p.eventVerbValue.test(gap) || (named && p.nameAfter.test(lowerGap)) || p.ruPartiesDated.test(gap)) return true;
+  if (p.eventVerbValue.test(gap) || (named && (p.eventVerbPlaceValue.test(gap) || p.nameAfter.test(lowerGap))) || p.ruPartiesDated.test(gap))
+    return true;
   if (kind === 'count' && /^\s+$/.test(gap) && p.countObject.test(lower.slice(event.start, event.end))) return true;
   if (kind === 'count' && RU_OBJECT_VERB_COUNT.test(gap)) return true;
   // Only a bare year: Russian writes every full date in the genitive ("14 ноября 2018 года").
@@ -226,13 +230,19 @@ function valueAfterEvent(p: Patterns, { sentence, lower, value, event, kind, nam
   )
     return true;
   if (p.appositionOpen.test(lowerGap) && p.appositionClose.test(sentence.slice(value.end))) return true;
+  if (kind === 'date' && named && definedThenDated(sentence.slice(0, event.start), lowerGap)) return true;
+  if (kind === 'date' && named && datedThenSaying(lower.slice(0, event.start), lowerGap, lower.slice(value.end))) return true;
   const eventText = lower.slice(event.start, event.end);
   const nounAsSubject = p.eventNoun.test(eventText) && p.subjectStart.test(lower.slice(0, event.start));
-  if (p.onOrIn.test(lowerGap) && (p.eventClause.test(eventText) || nounAsSubject)) return true;
+  if (ON_OR_IN.test(lowerGap) && (p.eventClause.test(eventText) || nounAsSubject)) return true;
   // Russian dates a verb without a preposition: "вступил в войну с Японией 9 августа 1945 года".
   if (/^\s+$/.test(gap) && RU_MONTH_WORD.test(lower.slice(value.start, value.end)) && p.eventClause.test(eventText)) return true;
   if (p.shortGap.test(lowerGap) && p.verbBeforeEvent.test(lower.slice(0, event.start))) return true;
-  return p.jaEventTopic.test(gap) && p.jaValueVerb.test(sentence.slice(value.end));
+  if (kind === 'date' && named && OBJECT_RELATIVE.test(gap)) return true;
+  const afterValue = sentence.slice(value.end);
+  if (p.jaEventTopic.test(gap) && p.jaValueVerb.test(afterValue)) return true;
+  // …or a place between ("日ソ共同宣言はモスクワで1956年10月19日に署名された", "…は1956年10月19日、モスクワで署名された"), the verb ending its clause.
+  return named && (JA_TOPIC_PLACE.test(gap) ? JA_VERB_ENDS.test(afterValue) : p.jaEventTopic.test(gap) && JA_PLACE_VERB_ENDS.test(afterValue));
 }
 
 function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, named }: Reading): boolean {
@@ -240,14 +250,18 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
   const lowerGap = lower.slice(value.end, event.start);
   const before = sentence.slice(0, value.start);
   const afterEvent = sentence.slice(event.end);
-  if ((named && p.nameBefore.test(lowerGap)) || p.jaValueVerbEvent.test(gap) || (kind === 'count' && p.jaCountObject.test(gap))) return true;
+  const asBasis = AS_BASIS.test(lower.slice(event.end));
+  const verbInName = VALUE_VERB_NAME.test(lower.slice(event.start, event.end)) && /^\s*(?:года|году|г\.)?\s*$/.test(lowerGap);
+  if (kind === 'date' && named && (VALUE_VERB_EVENT.test(lowerGap) || verbInName) && !asBasis) return true;
+  if (kind === 'date' && named && JA_VALUE_SUBJECT_VERB_EVENT.test(gap)) return true;
+  if ((named && p.nameBefore.test(lowerGap)) || p.jaValueVerbEvent.test(gap) || (kind === 'count' && JA_COUNT_OBJECT.test(gap))) return true;
   if (
     p.jaValueAt.test(gap) &&
     (p.jaObjectDone.test(afterEvent) || (p.jaEventClause.test(sentence.slice(event.start, event.end)) && p.jaDoneAfter.test(afterEvent)))
   )
     return true;
   if ((p.ruParticipleBefore.test(lower.slice(0, value.start)) && p.ruYearWord.test(lowerGap)) || p.ruValueNounEvent.test(lowerGap)) return true;
-  const opens = value.start === 0 || p.jaLead.test(before);
+  const opens = (value.start === 0 || p.jaLead.test(before)) && !DATED_BACK.test(lower.slice(value.end));
   if (
     kind === 'date' &&
     named &&
@@ -265,9 +279,10 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
     ruAnnouncedByRussia(before, gap, value.start === 0)
   )
     return true;
+  if (kind === 'date' && named && enAnnouncedByRussia(lower.slice(0, value.start), lowerGap, lower.slice(event.start, event.end))) return true;
   // …or the subject first, then the date ("安倍晋三首相は14日午後(日本時間同)、…シンガポールで…会談した"), no other subject after it.
   const subjectFirst =
-    kind === 'date' && JA_ANNOUNCEMENT.jaSubject.test(before) && JA_AFTER_SUBJECT_VALUE.test(gap) && gap.search(JA_ANNOUNCEMENT.jaSubjectMark) < 0;
+    kind === 'date' && JA_SUBJECT_THEN_TIME.test(before) && JA_AFTER_SUBJECT_VALUE.test(gap) && gap.search(JA_ANNOUNCEMENT.jaSubjectMark) < 0;
   if (
     named &&
     ((opens && p.jaOpeningToEvent.test(gap)) || subjectFirst) &&
@@ -276,8 +291,9 @@ function valueBeforeEvent(p: Patterns, { sentence, lower, value, event, kind, na
     !p.jaEmbedded.test(afterEvent)
   )
     return true;
-  if (!p.opening.test(lower.slice(0, value.start))) return false;
+  // A timeline's line ("1998: … signed the Joint Declaration") only with a name no other event shares.
+  if (!p.opening.test(lower.slice(0, value.start)) || DATED_BACK.test(lower.slice(value.end)) || (/^\s*:/.test(gap) && !named)) return false;
   if (p.openingToSubject.test(lowerGap) && p.eventDoneAfter.test(lower.slice(event.end))) return true;
   if (p.reported.test(lowerGap) || p.subordinate.test(lowerGap)) return false;
-  return p.openingToEvent.test(lowerGap) || (p.eventClause.test(lower.slice(event.start, event.end)) && p.openingToClause.test(gap));
+  return (p.openingToEvent.test(lowerGap) && !asBasis) || (p.eventClause.test(lower.slice(event.start, event.end)) && p.openingToClause.test(gap));
 }
