@@ -111,7 +111,12 @@ export function checkClaims(
     /** …or an unnamed event's phrase, which the corpus gives for that event alone. */
     const via = (h: ClaimHead, m: Mention) => !h.via || h.via.includes(m.alias) || unnamed.includes(m);
     const about = (f: Found<unknown>, kind: ValueKind, makes: (m: Mention) => boolean) => {
-      const tied = inSentence.filter((m) => makes(m) && isStatedAbout(sentence, f, { start: m.start - s, end: m.end - s }, kind, plainlyNamed(m)));
+      const tied = inSentence.filter(
+        (m) =>
+          makes(m) &&
+          !bySharedNameAlone(m, inSentence, claims) &&
+          isStatedAbout(sentence, f, { start: m.start - s, end: m.end - s }, kind, plainlyNamed(m)),
+      );
       return new Set(tied.map((m) => m.topic)).size === 1 ? tied[0] : undefined;
     };
 
@@ -167,6 +172,18 @@ export function checkClaims(
   }
   out.push(...dated.filter((d) => !out.some((c) => c.start < d.end && d.start < c.end)));
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether a mention was found by a name other events share ("the Joint Declaration": Japan and
+ * South Korea signed one in 1998; "the Singapore summit": Trump and Kim met there in 2018) in a
+ * sentence that names no other topic: what it says may be about any of them, so
+ * no value is judged through it. With another topic named ("Hosokawa and Yeltsin signed the Tokyo
+ * Declaration"), the sentence is about this dispute's event.
+ */
+function bySharedNameAlone(m: Mention, inSentence: readonly Mention[], claims: Record<number, ClaimHead[]>): boolean {
+  if (!claims[m.topic]?.[0]?.shared?.includes(m.alias)) return false;
+  return !inSentence.some((x) => x.topic !== m.topic);
 }
 
 /**

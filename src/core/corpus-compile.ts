@@ -30,6 +30,7 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
   const claims: Record<number, ClaimHead[]> = {};
   const sourceYears = new Map(corpus.sources.map((src) => [src.id, yearOf(src.date)]));
   corpus.topics.forEach((topic, index) => {
+    const shared = topic.aliases.filter(isAmbiguous).map(aliasText);
     if (topic.claims?.length)
       claims[index] = topic.claims.map((c): ClaimHead => {
         const sourceYear = c.attribute === 'date' && c.value.year === undefined ? sourceYears.get(c.quote.source) : undefined;
@@ -37,6 +38,7 @@ export function compileIndex(corpus: Corpus, context: ContextWords, version: str
           ...(c.attribute === 'date' ? { attribute: 'date', value: c.value } : { attribute: 'count', value: c.value, units: c.units }),
           ...(sourceYear !== undefined && { sourceYear }),
           ...(topic.claimsVia && { via: topic.claimsVia }),
+          ...(shared.length > 0 && { shared }),
         };
       });
   });

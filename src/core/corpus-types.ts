@@ -159,7 +159,15 @@ export type ClaimHead = (
       sourceYear?: number;
     }
   | { attribute: 'count'; value: number; units: string[] }
-) & { via?: string[] };
+) & {
+  via?: string[];
+  /**
+   * The topic's names other events share (aliases marked ambiguous: "Joint Declaration", 共同宣言):
+   * a value is never judged against the topic through one of them (Japan and South Korea signed a
+   * Joint Declaration in 1998).
+   */
+  shared?: string[];
+};
 
 /** What the content script loads up front: the matcher and nothing else. */
 export interface CompiledIndex {

@@ -37,8 +37,12 @@ describe('build', () => {
     // A date its source gives without a year carries the source's year (the RUSI commentary of
     // 2022: "On 21 March"); a date with its year carries none.
     const claimsOf = (id: string) => index.claims[index.topics.findIndex((t: { id: string }) => t.id === id)];
-    expect(claimsOf('peace-talks-suspension-2022')).toEqual([{ attribute: 'date', value: { month: 3, day: 21 }, sourceYear: 2022 }]);
-    expect(claimsOf('joint-declaration-1956')).toEqual([{ attribute: 'date', value: { year: 1956 } }]);
+    expect(claimsOf('peace-talks-suspension-2022')).toMatchObject([{ attribute: 'date', value: { month: 3, day: 21 }, sourceYear: 2022 }]);
+    expect(claimsOf('joint-declaration-1956')).toMatchObject([{ attribute: 'date', value: { year: 1956 } }]);
+    expect(claimsOf('joint-declaration-1956')[0].sourceYear).toBeUndefined();
+    // The names other events share go with the claims: no value is judged through one of them alone.
+    expect(claimsOf('joint-declaration-1956')[0].shared).toEqual(expect.arrayContaining(['Joint Declaration', '共同宣言']));
+    expect(claimsOf('joint-declaration-1956')[0].shared).not.toContain('1956 Declaration');
   });
 
   it('stops on a quote that is not verbatim, naming file, topic and field', async () => {
