@@ -65,6 +65,8 @@ const OPEN_DELAY = 250; // src/content/intent.ts OPEN_DELAY
 const SETTLE_MS = 600;
 /** How often a page is asked whether its scan ended or the first script left it quiet. */
 const QUIET_POLL_MS = 250;
+/** A page without a scan this long after load is asked whether the first script left it quiet. */
+const QUIET_AFTER_MS = 1000;
 const LOAD_TIMEOUT = 180_000;
 /**
  * A scan still running this long after the load is stopped there: the load is reported as "at
@@ -139,9 +141,11 @@ async function untilScanned(page, budget = SCAN_BUDGET_MS) {
   try {
     // A page the first script leaves quiet has no scan: its own world says so (scripts/content-world.mjs).
     const end = Date.now() + budget;
+    const askQuietFrom = Date.now() + QUIET_AFTER_MS;
     for (;;) {
       if (await page.evaluate(() => performance.getEntriesByName('backstory:scan').length > 0)) break;
-      if (await isQuiet(page)) return { highlights: await highlightCount(page), truncated: false };
+      // Asked only once a scan had time to start: each ask is a DevTools task in the trace.
+      if (Date.now() >= askQuietFrom && (await isQuiet(page))) return { highlights: await highlightCount(page), truncated: false };
       if (Date.now() > end) throw new Error('scan budget spent');
       await page.waitForTimeout(QUIET_POLL_MS);
     }

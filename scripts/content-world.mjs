@@ -6,9 +6,14 @@
 const INSTANCE_FLAG = '__backstoryContentScript';
 /** True while the first script waits on a quiet page: its placeholder, alive, not yet replaced by the matcher's instance. */
 const QUIET = `(s => !!s && typeof s.wake === 'function' && s.alive())(globalThis.${INSTANCE_FLAG})`;
+/** How often waitUntilQuiet asks. */
 const POLL_MS = 100;
 
-/** Whether the first script left the page's top frame quiet (its gate said no name is there). */
+/**
+ * Whether the first script has left the page's top frame quiet (its gate said no name is there).
+ * A snapshot: a page given a name is still quiet until the first script's recheck (150 ms). False
+ * while the page navigates (its contexts come and go under the call).
+ */
 export async function isQuiet(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -23,6 +28,9 @@ export async function isQuiet(page) {
       const { result } = await cdp.send('Runtime.evaluate', { expression: QUIET, contextId: c.id, returnByValue: true });
       if (result.value === true) return true;
     }
+    return false;
+  } catch {
+    // A context destroyed under the call (a reload, a navigation): not quiet yet; ask again.
     return false;
   } finally {
     await cdp.detach().catch(() => undefined);

@@ -99,7 +99,7 @@ type Has = (first: string) => boolean;
 type Candidates = null | typeof BEGINS | readonly (readonly string[])[];
 const BEGINS = true;
 
-/** Past this many distinct words, a text's words are looked up in sets built once, not in the packed lists. */
+/** Past this many words, a text's words are looked up in sets built once, not in the packed lists. */
 const FEW_WORDS = 64;
 
 /** The needles of several words that begin with `first` (GATE_STEM after a start), each as its words. */

@@ -129,6 +129,15 @@ describe('the gate', () => {
     expect(gate('Ещё один тёплый день.')).toBe(false);
   });
 
+  it('lets a name through where the first word of its needle comes again later, after uses that name nothing', () => {
+    // "territo…" begins the needle of "territorial dispute"; its first uses here name nothing.
+    const before = 'Territorial waters were calm. The territory was quiet. A territorial claim about fishing. ';
+    const text = `${before.repeat(5)}The territorial dispute came up again.`;
+    expect(finds(text)).toBe(true);
+    expect(gate(text)).toBe(true);
+    expect(gate(before.repeat(5)), 'without the name').toBe(finds(before.repeat(5)));
+  });
+
   it('sends text it cannot judge (letters the matcher folds further) on to the matcher', () => {
     expect(gate('Un café à Paris.')).toBe(true);
     expect(gate('ＡＢＣ')).toBe(true);
